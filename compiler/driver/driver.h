@@ -1,0 +1,54 @@
+// The compiler's single entry point: P4_16 source in, diagnostics and an eBPF ELF
+// object (with BTF, line info and the embedded program schema) out. Qt-free and
+// libbpf-free; safe to call from any thread (each call owns its LLVMContext).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace p4wb::compiler {
+
+struct Diagnostic {
+  enum class Severity { Error, Warning, Note };
+  Severity severity = Severity::Error;
+  std::string file;  // as the user named it (or the include path that found it)
+  unsigned line = 0;  // 1-based; 0 when not tied to a place
+  unsigned column = 0;  // 1-based
+  std::string message;
+  // gcc style: "file:line:col: error: message" (no trailing newline).
+  std::string render() const;
+};
+
+struct CompileOptions {
+  std::string inputPath;  // shown in diagnostics; read from disk unless inputText is set
+  std::optional<std::string> inputText;  // editor buffer contents, if not saved
+  std::vector<std::string> includeDirs;  // -I, searched before the built-in includes
+  std::vector<std::pair<std::string, std::string>> defines;  // -D NAME[=VALUE]
+  bool stageCounters = true;  // --no-stage-counters turns them off
+  int optLevel = 2;  // LLVM optimisation level 0..3
+  bool frontEndOnly = false;  // `p4wb check`: stop after semantic checks
+  bool wantIR = true;  // fill CompileResult::irText
+  bool wantAsm = true;  // fill CompileResult::asmText
+  const std::atomic<bool>* cancel = nullptr;  // set to true to abandon the run
+};
+
+struct CompileResult {
+  bool ok = false;  // no errors and (unless frontEndOnly) an object was produced
+  bool cancelled = false;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::uint8_t> object;  // ELF (bpfel), ready for bpf_object__open_mem
+  std::string irText;  // textual LLVM IR of the final module
+  std::string asmText;  // eBPF listing, P4 source line above each group of insns
+  std::string schemaJson;  // same text as the object's .p4wb.schema section
+  std::string architecture;  // "xdp", "ebpfFilter", or empty when unknown
+
+  bool hasErrors() const;
+};
+
+CompileResult compile(const CompileOptions& options);
+
+}  // namespace p4wb::compiler
