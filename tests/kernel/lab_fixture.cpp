@@ -1,0 +1,104 @@
+#include "tests/kernel/lab_fixture.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+namespace p4wb::tests {
+
+CommandResult runCommand(const std::string& commandLine) {
+  CommandResult r;
+  std::cerr << "+ " << commandLine << "\n";
+  FILE* p = popen(commandLine.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+VethLab::VethLab(const std::string& tag) {
+  const std::string id = std::to_string(getpid());
+  m_netns = "p4wbt-" + tag + "-" + id;
+  m_dev = "p4a" + id;
+  m_peer = "p4b" + id;
+  const std::string n = "ip -n " + m_netns + " ";
+  m_ok = runCommand("ip netns add " + m_netns).status == 0 &&
+         runCommand(n + "link add " + m_dev + " type veth peer name " + m_peer).status == 0 &&
+         runCommand("ip netns exec " + m_netns +
+                    " sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1")
+                 .status == 0 &&
+         runCommand(n + "link set " + m_dev + " up").status == 0 &&
+         runCommand(n + "link set " + m_peer + " up").status == 0 &&
+         runCommand("ip netns exec " + m_netns + " ethtool -K " + m_peer + " gro on >/dev/null")
+                 .status == 0;
+}
+
+VethLab::~VethLab() {
+  for (auto it = m_teardown.rbegin(); it != m_teardown.rend(); ++it) runCommand(*it);
+  runCommand("ip netns del " + m_netns + " 2>/dev/null");
+}
+
+int VethLab::openPeerSocket() {
+  int fd = -1;
+  std::thread t([&] {
+    int nsfd = open(("/run/netns/" + m_netns).c_str(), O_RDONLY | O_CLOEXEC);
+    if (nsfd < 0 || setns(nsfd, CLONE_NEWNET) != 0) return;
+    close(nsfd);
+    int s = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ALL));
+    if (s < 0) return;
+    sockaddr_ll sll{};
+    sll.sll_family = AF_PACKET;
+    sll.sll_protocol = htons(ETH_P_ALL);
+    sll.sll_ifindex = static_cast<int>(if_nametoindex(m_peer.c_str()));
+    if (sll.sll_ifindex == 0 || bind(s, reinterpret_cast<sockaddr*>(&sll), sizeof sll) != 0) {
+      close(s);
+      return;
+    }
+    fd = s;
+  });
+  t.join();
+  return fd;
+}
+
+bool VethLab::sendOnPeer(int fd, const std::vector<std::uint8_t>& frame) {
+  return send(fd, frame.data(), frame.size(), 0) == static_cast<ssize_t>(frame.size());
+}
+
+std::vector<std::vector<std::uint8_t>> VethLab::receiveOnPeer(int fd,
+                                                              std::chrono::milliseconds wait) {
+  std::vector<std::vector<std::uint8_t>> frames;
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) break;
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+    std::vector<std::uint8_t> buf(2048);
+    sockaddr_ll from{};
+    socklen_t len = sizeof from;
+    ssize_t n = recvfrom(fd, buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&from), &len);
+    if (n <= 0) break;
+    if (from.sll_pkttype == PACKET_OUTGOING) continue;
+    buf.resize(static_cast<std::size_t>(n));
+    frames.push_back(std::move(buf));
+  }
+  return frames;
+}
+
+}  // namespace p4wb::tests

@@ -1,0 +1,50 @@
+// A throwaway network namespace with one veth pair for kernel tests, plus helpers to
+// run the p4wb CLI and to send/receive raw frames with AF_PACKET inside the namespace.
+// Everything created is removed by the destructor, also when a check fails.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace p4wb::tests {
+
+struct CommandResult {
+  int status = -1;  // exit status, or -1 when it did not exit normally
+  std::string out;  // stdout
+};
+
+// Runs a shell command line; stderr goes to the test log.
+CommandResult runCommand(const std::string& commandLine);
+
+class VethLab {
+ public:
+  // Creates namespace `p4wbt-<tag>-<pid>` holding veth pair dev/peer, both up,
+  // IPv6 off (no stray router solicitations), GRO on the peer so XDP_TX frames arrive.
+  explicit VethLab(const std::string& tag);
+  ~VethLab();
+  VethLab(const VethLab&) = delete;
+  VethLab& operator=(const VethLab&) = delete;
+
+  bool ok() const { return m_ok; }
+  const std::string& netns() const { return m_netns; }
+  const std::string& dev() const { return m_dev; }    // where the program is attached
+  const std::string& peer() const { return m_peer; }  // where test frames enter and leave
+
+  // A raw socket bound to the peer, opened inside the namespace.
+  int openPeerSocket();
+  bool sendOnPeer(int fd, const std::vector<std::uint8_t>& frame);
+  // Frames received on the peer (not our own sends) until `wait` passes.
+  std::vector<std::vector<std::uint8_t>> receiveOnPeer(int fd, std::chrono::milliseconds wait);
+
+  // Runs `fn` to remove something when the lab goes away (before the namespace).
+  void onTeardown(std::string commandLine) { m_teardown.push_back(std::move(commandLine)); }
+
+ private:
+  std::string m_netns, m_dev, m_peer;
+  std::vector<std::string> m_teardown;
+  bool m_ok = false;
+};
+
+}  // namespace p4wb::tests
