@@ -1,0 +1,5 @@
+// Placeholder until the runtime API lands (filled in by the walking skeleton).
+#include "app/cli/cli.h"
+namespace p4wb::app::cli {
+void addTableCommands(CLI::App&, Context&) {}
+}  // namespace p4wb::app::cli
