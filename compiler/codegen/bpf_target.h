@@ -1,0 +1,39 @@
+// The BPF code generator: a bpfel TargetMachine, the O0..O3 optimisation pipeline and
+// ELF object emission into memory. The object carries BTF and .BTF.ext line info when the
+// module has debug info. Every function is safe to call from several threads at once as
+// long as each call uses its own LLVMContext/Module.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+}  // namespace llvm
+
+namespace p4wb::compiler {
+
+// Triple and data layout every lowered module must use.
+inline constexpr const char* kBpfTriple = "bpfel";
+
+// A bpfel TargetMachine for CPU v3 (alu32 + jmp32), or nullptr with `error` filled.
+std::unique_ptr<llvm::TargetMachine> createBpfTargetMachine(std::string& error);
+
+// Sets the module's triple and data layout from `tm`.
+void configureModuleForBpf(llvm::Module& module, llvm::TargetMachine& tm);
+
+// Runs the new pass manager's default per-module pipeline at `optLevel` (0..3),
+// including the BPF target's own IR passes.
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel);
+
+// Verifies the module; returns an empty string when it is well formed.
+std::string verifyModule(const llvm::Module& module);
+
+// Emits an ELF relocatable object; false with `error` filled on failure.
+bool emitObject(llvm::Module& module, llvm::TargetMachine& tm,
+                std::vector<std::uint8_t>& object, std::string& error);
+
+}  // namespace p4wb::compiler
