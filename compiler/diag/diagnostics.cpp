@@ -1,0 +1,113 @@
+// DiagnosticEngine: formatting and gcc-style rendering.
+#include "compiler/diag/diagnostics.h"
+
+#include "compiler/driver/driver.h"
+
+namespace p4wb::compiler {
+
+namespace {
+
+struct KindInfo {
+  DiagSeverity severity;
+  std::string_view format;
+};
+
+const KindInfo& infoOf(DiagKind kind) {
+  static const KindInfo kInfos[] = {
+#define DIAG(Name, Severity, Format) {DiagSeverity::Severity, Format},
+#include "compiler/diag/diag_kinds.def"
+  };
+  return kInfos[static_cast<unsigned>(kind)];
+}
+
+std::string format(std::string_view fmt, const std::vector<std::string>& args) {
+  std::string out;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] == '{' && i + 2 < fmt.size() && fmt[i + 2] == '}' && fmt[i + 1] >= '0' &&
+        fmt[i + 1] <= '9') {
+      std::size_t n = static_cast<std::size_t>(fmt[i + 1] - '0');
+      if (n < args.size()) out += args[n];
+      i += 2;
+    } else {
+      out += fmt[i];
+    }
+  }
+  return out;
+}
+
+std::string_view severityWord(DiagSeverity s) {
+  switch (s) {
+    case DiagSeverity::Error: return "error";
+    case DiagSeverity::Warning: return "warning";
+    case DiagSeverity::Note: return "note";
+  }
+  return "error";
+}
+
+}  // namespace
+
+DiagSeverity DiagnosticEngine::severityOf(DiagKind kind) { return infoOf(kind).severity; }
+std::string_view DiagnosticEngine::formatOf(DiagKind kind) { return infoOf(kind).format; }
+
+void DiagnosticEngine::report(DiagKind kind, SourceLocation loc, std::vector<std::string> args) {
+  DiagRecord r;
+  r.kind = kind;
+  r.severity = severityOf(kind);
+  r.loc = loc;
+  r.message = format(formatOf(kind), args);
+  if (r.severity == DiagSeverity::Error) ++m_errors;
+  m_records.push_back(std::move(r));
+}
+
+std::string DiagnosticEngine::renderOneLine(const DiagRecord& r) const {
+  std::string out;
+  if (r.loc.file != 0) {
+    out += m_sources.name(r.loc.file);
+    out += ':' + std::to_string(r.loc.line) + ':' + std::to_string(r.loc.column) + ": ";
+  }
+  out += severityWord(r.severity);
+  out += ": ";
+  out += r.message;
+  return out;
+}
+
+std::string DiagnosticEngine::render(const DiagRecord& r) const {
+  std::string out = renderOneLine(r) + "\n";
+  if (!r.loc.valid()) return out;
+  std::string_view line = m_sources.lineText(r.loc.file, r.loc.line);
+  if (line.empty()) return out;
+  out += line;
+  out += '\n';
+  // Keep tabs so the caret lines up under the same column in a terminal.
+  for (std::size_t i = 0; i + 1 < r.loc.column && i < line.size(); ++i)
+    out += line[i] == '\t' ? '\t' : ' ';
+  out += "^\n";
+  return out;
+}
+
+std::string DiagnosticEngine::renderAll() const {
+  std::string out;
+  for (const auto& r : m_records) out += render(r);
+  return out;
+}
+
+std::vector<Diagnostic> toDriverDiagnostics(const DiagnosticEngine& engine) {
+  std::vector<Diagnostic> out;
+  out.reserve(engine.records().size());
+  for (const auto& r : engine.records()) {
+    Diagnostic d;
+    switch (r.severity) {
+      case DiagSeverity::Error: d.severity = Diagnostic::Severity::Error; break;
+      case DiagSeverity::Warning: d.severity = Diagnostic::Severity::Warning; break;
+      case DiagSeverity::Note: d.severity = Diagnostic::Severity::Note; break;
+    }
+    d.file = std::string(engine.sources().name(r.loc.file));
+    d.line = r.loc.line;
+    d.column = r.loc.column;
+    d.message = r.message;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace p4wb::compiler

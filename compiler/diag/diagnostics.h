@@ -1,0 +1,66 @@
+// DiagnosticEngine collects the front end's errors, warnings and notes with their
+// original locations and renders them gcc-style ("file:line:col: error: msg", the source
+// line and a caret). Kinds live in diag_kinds.def; reporting never throws or aborts.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/source/source_manager.h"
+
+namespace p4wb::compiler {
+
+struct Diagnostic;  // compiler/driver/driver.h, the public form
+
+enum class DiagKind : unsigned short {
+#define DIAG(Name, Severity, Format) Name,
+#include "compiler/diag/diag_kinds.def"
+};
+
+enum class DiagSeverity : unsigned char { Error, Warning, Note };
+
+struct DiagRecord {
+  DiagKind kind = DiagKind::Note;
+  DiagSeverity severity = DiagSeverity::Error;
+  SourceLocation loc;
+  std::string message;  // formatted, without "error: "
+};
+
+class DiagnosticEngine {
+ public:
+  explicit DiagnosticEngine(const SourceManager& sources) : m_sources(sources) {}
+
+  // Formats `kind`'s message with `args` ({0}, {1}, ...) and records it.
+  void report(DiagKind kind, SourceLocation loc, std::vector<std::string> args = {});
+  template <typename... Args>
+  void error(DiagKind kind, SourceLocation loc, const Args&... args) {
+    report(kind, loc, {std::string(args)...});
+  }
+
+  const std::vector<DiagRecord>& records() const { return m_records; }
+  std::size_t errorCount() const { return m_errors; }
+  bool hasErrors() const { return m_errors != 0; }
+
+  // "file:line:col: error: msg\n  source line\n     ^\n"
+  std::string render(const DiagRecord& record) const;
+  std::string renderAll() const;
+  // Just "file:line:col: error: msg".
+  std::string renderOneLine(const DiagRecord& record) const;
+
+  const SourceManager& sources() const { return m_sources; }
+
+  static DiagSeverity severityOf(DiagKind kind);
+  static std::string_view formatOf(DiagKind kind);
+
+ private:
+  const SourceManager& m_sources;
+  std::vector<DiagRecord> m_records;
+  std::size_t m_errors = 0;
+};
+
+// The driver's public form of every recorded diagnostic, in order.
+std::vector<Diagnostic> toDriverDiagnostics(const DiagnosticEngine& engine);
+
+}  // namespace p4wb::compiler
