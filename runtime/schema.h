@@ -1,0 +1,130 @@
+// The program schema (docs/schema.md) as C++ values: what the compiler built, which maps
+// hold which tables and how keys and values are laid out. parseSchema() validates the
+// JSON fully, so code holding a ProgramSchema can trust offsets and sizes are in range.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/result.h"
+
+namespace p4wb::runtime {
+
+enum class ByteOrder { Network, Host };  // big-endian / little-endian
+
+// A bit field inside a map key or value. Invariant after parsing:
+// bytes == ceil(bits / 8), 1 <= bits <= 128, offset + bytes <= containing size.
+struct FieldLayout {
+  std::string name;  // P4 name (key expression, parameter name), may be empty
+  unsigned bits = 0;
+  unsigned offset = 0;  // bytes from the start of the key / value
+  unsigned bytes = 0;
+  ByteOrder byteOrder = ByteOrder::Network;
+  std::string format = "hex";  // display hint: ipv4 | ipv6 | mac | dec | hex
+};
+
+enum class MatchKind { Exact, Lpm, Ternary, Range, Other };
+
+struct KeyField : FieldLayout {
+  MatchKind match = MatchKind::Exact;
+  std::string matchName;  // as written in the schema ("exact", "lpm", ...)
+};
+
+using ParamField = FieldLayout;
+
+struct ActionSchema {
+  std::string name;  // control-local P4 name, e.g. "ingress.forward"
+  std::uint32_t id = 0;  // 0 is reserved for "no action"
+  std::vector<ParamField> params;
+};
+
+struct DefaultActionSchema {
+  std::string action;
+  std::vector<std::string> args;  // literals in the param format
+  bool isConst = false;
+};
+
+struct ConstEntrySchema {
+  std::vector<std::string> keys;
+  std::string action;
+  std::vector<std::string> args;
+  std::optional<int> priority;
+};
+
+struct TableSchema {
+  std::string name;  // "ingress.ipv4_fwd"
+  std::string map;  // BPF map holding the entries
+  std::string mapType;  // "hash", "lpm_trie", "array", ...
+  std::uint32_t maxEntries = 0;
+  unsigned keySize = 0;
+  unsigned valueSize = 0;
+  std::vector<KeyField> keys;
+  FieldLayout actionId;  // inside the value
+  std::vector<ActionSchema> actions;
+  std::string defaultMap;  // ARRAY, 1 entry; empty when the table has none
+  std::optional<DefaultActionSchema> defaultAction;
+  std::vector<ConstEntrySchema> constEntries;
+
+  // Full name ("ingress.forward") or unique dotted suffix ("forward").
+  Result<const ActionSchema*> findAction(std::string_view name) const;
+  const ActionSchema* actionById(std::uint32_t id) const;  // nullptr when unknown
+};
+
+struct SourceLoc {
+  std::string file;
+  unsigned line = 0;
+  unsigned col = 0;
+};
+
+struct StageInfo {
+  std::uint32_t id = 0;
+  std::string kind;  // parser_state | parser_reject | table_hit | table_miss | action |
+                     // control | deparser | verdict
+  std::string name;  // P4 name, or the verdict name for kind == "verdict"
+  SourceLoc loc;
+};
+
+struct StageCountersInfo {
+  std::string map;  // PERCPU_ARRAY, u32 key, u64 value
+  std::uint32_t count = 0;
+};
+
+struct ProgramInfo {
+  std::string source;
+  std::string arch;  // "xdp" | "ebpfFilter"
+  std::vector<std::string> hooks;  // "xdp", "xdp-generic", "tc-ingress", "tc-egress"
+  std::vector<std::pair<std::string, std::string>> sections;  // hook -> ELF section
+};
+
+struct ProgramSchema {
+  int schemaVersion = 1;
+  ProgramInfo program;
+  std::optional<StageCountersInfo> stageCounters;  // nullopt with --no-stage-counters
+  std::vector<TableSchema> tables;
+  std::vector<StageInfo> stages;  // sorted by id, ids dense from 0
+  std::string externsJson = "[]";  // not interpreted yet, kept verbatim
+  std::string json;  // the text this was parsed from
+
+  // Full P4 name ("ingress.ipv4_fwd") or unique dotted suffix ("ipv4_fwd"); the error
+  // names the candidates when the suffix is ambiguous or unknown.
+  Result<const TableSchema*> findTable(std::string_view name) const;
+  // ELF section name for a hook ("xdp"); empty when the schema does not say.
+  std::string sectionFor(std::string_view hook) const;
+};
+
+// Parses and validates schema JSON. Errors (EINVAL) name the JSON path at fault,
+// e.g. "tables[0].keys[1]: offset 6 + 4 bytes exceeds key_size 8".
+Result<ProgramSchema> parseSchema(std::string_view json);
+
+// Returns the contents of the ELF section ".p4wb.schema" (ENOENT when absent,
+// EINVAL when the bytes are not an ELF object).
+Result<std::string> extractSchemaSection(std::span<const std::uint8_t> elf);
+
+// Helpers shared by the table and schema code.
+std::string_view matchKindName(MatchKind kind);
+
+}  // namespace p4wb::runtime
