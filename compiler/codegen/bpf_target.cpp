@@ -84,7 +84,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel)
   mpm.run(module, mam);
 }
 
-std::string verifyModule(const llvm::Module& module) {
+std::string checkModule(const llvm::Module& module) {
   std::string text;
   llvm::raw_string_ostream os(text);
   if (!llvm::verifyModule(module, &os)) return {};

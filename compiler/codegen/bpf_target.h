@@ -30,7 +30,7 @@ void configureModuleForBpf(llvm::Module& module, llvm::TargetMachine& tm);
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel);
 
 // Verifies the module; returns an empty string when it is well formed.
-std::string verifyModule(const llvm::Module& module);
+std::string checkModule(const llvm::Module& module);
 
 // Emits an ELF relocatable object; false with `error` filled on failure.
 bool emitObject(llvm::Module& module, llvm::TargetMachine& tm,

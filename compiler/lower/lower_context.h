@@ -1,0 +1,92 @@
+// The state shared by every lowering file: the LLVM module being built, its IRBuilder,
+// the DIBuilder (compile unit, P4 source file with embedded text, the program's
+// subprogram) and helpers for BPF helper calls. Every instruction emitted through
+// builder() carries the DILocation last set with setLocation().
+#pragma once
+
+#include <llvm/IR/DIBuilder.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace p4wb::compiler {
+
+// BPF helper ids from include/uapi/linux/bpf.h (stable kernel ABI).
+enum class BpfHelper : std::uint64_t {
+  MapLookupElem = 1,
+  MapUpdateElem = 2,
+  Redirect = 23,
+};
+
+struct LowerSource {
+  std::string path;  // the P4 file as the user named it
+  std::string text;  // its contents, embedded in the debug info for BTF line info
+};
+
+class LowerContext {
+ public:
+  LowerContext(llvm::LLVMContext& context, const LowerSource& source);
+  ~LowerContext();
+
+  llvm::LLVMContext& context() { return m_context; }
+  llvm::Module& module() { return *m_module; }
+  std::unique_ptr<llvm::Module> takeModule();
+  llvm::IRBuilder<>& builder() { return m_builder; }
+  llvm::DIBuilder& di() { return *m_di; }
+  llvm::DIFile* diFile() const { return m_file; }
+  llvm::DICompileUnit* diUnit() const { return m_unit; }
+
+  // Debug types used everywhere (BTF names follow the kernel's C spelling).
+  llvm::DIType* diInt();
+  llvm::DIType* diU8();
+  llvm::DIType* diU32();
+  llvm::DIType* diU64();
+  llvm::DIType* diByteArray(std::uint64_t bytes);
+
+  // Creates `name` in `section` returning i32 and taking one pointer (the context),
+  // with a DISubprogram whose parameter is a pointer to `ctxType`.
+  llvm::Function* createProgramFunction(const std::string& name, const std::string& section,
+                                        llvm::DIType* ctxType, unsigned line);
+  llvm::Function* function() const { return m_function; }
+  llvm::DISubprogram* subprogram() const { return m_subprogram; }
+
+  // Sets the location attached to the instructions emitted next (line 0: artificial).
+  void setLocation(unsigned line, unsigned column);
+
+  // Emits `call inttoptr(id)(args...)` the way the BPF backend expects helper calls.
+  llvm::CallInst* callHelper(BpfHelper id, llvm::Type* result,
+                             llvm::ArrayRef<llvm::Value*> args);
+
+  // An alloca in the entry block (so mem2reg/SROA can promote it).
+  llvm::AllocaInst* entryAlloca(llvm::Type* type, const std::string& name);
+
+  // Marks a global as used so the optimiser keeps it (maps, license, schema).
+  void keep(llvm::GlobalValue* global);
+
+  // The "license" section; GPL so GPL-only helpers are allowed.
+  void defineLicense(const std::string& license);
+
+  // Finishes the debug info; call once after all code and types are emitted.
+  void finalize();
+
+ private:
+  llvm::LLVMContext& m_context;
+  std::unique_ptr<llvm::Module> m_module;
+  llvm::IRBuilder<> m_builder;
+  std::unique_ptr<llvm::DIBuilder> m_di;
+  llvm::DIFile* m_file = nullptr;
+  llvm::DICompileUnit* m_unit = nullptr;
+  llvm::Function* m_function = nullptr;
+  llvm::DISubprogram* m_subprogram = nullptr;
+  llvm::DIType* m_int = nullptr;
+  llvm::DIType* m_u8 = nullptr;
+  llvm::DIType* m_u32 = nullptr;
+  llvm::DIType* m_u64 = nullptr;
+  std::vector<llvm::Constant*> m_used;
+};
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,66 @@
+// What the lowering decided about maps and layouts, in the vocabulary of
+// docs/schema.md. Filled while lowering, then serialised into the `.p4wb.schema` JSON.
+#pragma once
+
+#include "compiler/lower/stage_counters.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace p4wb::compiler {
+
+struct FieldLayout {
+  std::string name;
+  std::string match;  // key fields only: "exact", "lpm", ...
+  unsigned bits = 0;
+  unsigned offset = 0;  // bytes from the start of the key / value
+  unsigned bytes = 0;
+  bool networkOrder = true;
+  std::string format = "hex";  // ipv4 | ipv6 | mac | dec | hex
+};
+
+struct ActionLayout {
+  std::string name;  // "ingress.forward"
+  std::uint32_t id = 0;  // 1-based; 0 = no action
+  std::vector<FieldLayout> params;
+};
+
+struct DefaultActionLayout {
+  std::string action;
+  std::vector<std::string> args;
+  bool isConst = false;
+};
+
+struct TableLayout {
+  std::string name;  // "ingress.ipv4_fwd"
+  std::string map;  // "ingress_ipv4_fwd"
+  std::string mapType = "hash";
+  std::uint32_t maxEntries = 0;
+  unsigned keySize = 0;
+  unsigned valueSize = 0;
+  std::vector<FieldLayout> keys;
+  std::vector<ActionLayout> actions;
+  std::string defaultMap;  // "ingress_ipv4_fwd_def"
+  DefaultActionLayout defaultAction;
+};
+
+struct ProgramLayout {
+  std::string source;  // the P4 file as the user named it
+  std::string arch = "xdp";
+  std::vector<std::string> hooks;
+  std::vector<std::pair<std::string, std::string>> sections;  // hook -> ELF section
+  std::vector<TableLayout> tables;
+  bool stageCounters = true;
+  std::vector<Stage> stages;
+};
+
+// The schema JSON text (docs/schema.md, schema_version 1), pretty-printed.
+std::string buildSchemaJson(const ProgramLayout& layout);
+
+// Embeds `json` as a constant byte array in ELF section ".p4wb.schema". It has no debug
+// info on purpose: libbpf skips unknown data sections without BTF, so the kernel never
+// sees it.
+void embedSchema(LowerContext& ctx, const std::string& json);
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,92 @@
+// The `.p4wb.schema` JSON (docs/schema.md) and its embedding in the object.
+#include "compiler/lower/lower_context.h"
+#include "compiler/lower/program_layout.h"
+
+#include <nlohmann/json.hpp>
+
+namespace p4wb::compiler {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json fieldJson(const FieldLayout& f, bool withMatch) {
+  ordered_json j;
+  j["name"] = f.name;
+  if (withMatch) j["match"] = f.match;
+  j["bits"] = f.bits;
+  j["offset"] = f.offset;
+  j["bytes"] = f.bytes;
+  j["byte_order"] = f.networkOrder ? "network" : "host";
+  j["format"] = f.format;
+  return j;
+}
+
+ordered_json tableJson(const TableLayout& t) {
+  ordered_json j;
+  j["name"] = t.name;
+  j["map"] = t.map;
+  j["map_type"] = t.mapType;
+  j["max_entries"] = t.maxEntries;
+  j["key_size"] = t.keySize;
+  j["value_size"] = t.valueSize;
+  j["keys"] = ordered_json::array();
+  for (const FieldLayout& k : t.keys) j["keys"].push_back(fieldJson(k, true));
+  j["action_id"] = {{"offset", 0}, {"bytes", 4}, {"byte_order", "host"}};
+  j["actions"] = ordered_json::array();
+  for (const ActionLayout& a : t.actions) {
+    ordered_json action;
+    action["name"] = a.name;
+    action["id"] = a.id;
+    action["params"] = ordered_json::array();
+    for (const FieldLayout& p : a.params) action["params"].push_back(fieldJson(p, false));
+    j["actions"].push_back(action);
+  }
+  j["default_map"] = t.defaultMap;
+  j["default_action"] = {{"action", t.defaultAction.action},
+                         {"args", t.defaultAction.args},
+                         {"const", t.defaultAction.isConst}};
+  j["const_entries"] = ordered_json::array();
+  return j;
+}
+
+}  // namespace
+
+std::string buildSchemaJson(const ProgramLayout& layout) {
+  ordered_json j;
+  j["schema_version"] = 1;
+  ordered_json sections = ordered_json::object();
+  for (const auto& [hook, section] : layout.sections) sections[hook] = section;
+  j["program"] = {{"source", layout.source},
+                  {"arch", layout.arch},
+                  {"hooks", layout.hooks},
+                  {"sections", sections}};
+  if (layout.stageCounters)
+    j["stage_counters"] = {{"map", kStageMapName}, {"count", layout.stages.size()}};
+  else
+    j["stage_counters"] = nullptr;
+  j["tables"] = ordered_json::array();
+  for (const TableLayout& t : layout.tables) j["tables"].push_back(tableJson(t));
+  j["stages"] = ordered_json::array();
+  for (const Stage& s : layout.stages) {
+    j["stages"].push_back({{"id", s.id},
+                           {"kind", stageKindName(s.kind)},
+                           {"name", s.name},
+                           {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}});
+  }
+  j["externs"] = ordered_json::array();
+  return j.dump(2);
+}
+
+void embedSchema(LowerContext& ctx, const std::string& json) {
+  llvm::Constant* text = llvm::ConstantDataArray::getString(ctx.context(), json, false);
+  auto* global = new llvm::GlobalVariable(ctx.module(), text->getType(), true,
+                                          llvm::GlobalValue::ExternalLinkage, text,
+                                          "p4wb_schema");
+  global->setSection(".p4wb.schema");
+  global->setAlignment(llvm::Align(1));
+  global->setDSOLocal(true);
+  ctx.keep(global);
+}
+
+}  // namespace p4wb::compiler
