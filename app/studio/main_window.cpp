@@ -1,0 +1,210 @@
+#include "app/studio/main_window.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+#include "app/studio/diagnostics_dock.h"
+#include "app/studio/listing_dock.h"
+#include "editor/p4_editor.h"
+#include "visualizer/stages_dock.h"
+
+namespace p4wb::app {
+namespace {
+
+QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& shortcut,
+                    const QString& tip = {}) {
+  auto* action = new QAction(text, parent);
+  action->setShortcut(shortcut);
+  if (!tip.isEmpty()) action->setStatusTip(tip);
+  QString toolTip = QString(text).remove(QLatin1Char('&'));
+  if (!shortcut.isEmpty()) toolTip += QStringLiteral(" (%1)").arg(shortcut.toString(QKeySequence::NativeText));
+  action->setToolTip(toolTip);
+  return action;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
+                       QWidget* parent)
+    : QMainWindow(parent), m_editor(new editor::P4Editor) {
+  setObjectName(QStringLiteral("MainWindow"));
+  m_editor->setObjectName(QStringLiteral("P4Editor"));
+  setCentralWidget(m_editor);
+  setDockNestingEnabled(true);
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+
+  createActions();
+  createDocks(diagnostics, stages);
+  createMenus();
+  createToolBar();
+  createStatusBar();
+  resize(1440, 900);
+  resetLayout();
+}
+
+void MainWindow::createActions() {
+  QStyle* s = style();
+  Actions& a = m_actions;
+  a.open = makeAction(this, tr("&Open..."), QKeySequence::Open, tr("Open a P4 file"));
+  a.open->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
+  a.save = makeAction(this, tr("&Save"), QKeySequence::Save, tr("Save the P4 file"));
+  a.save->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+  a.saveAs = makeAction(this, tr("Save &As..."), QKeySequence(tr("Ctrl+Shift+S")));
+  a.quit = makeAction(this, tr("&Quit"), QKeySequence(tr("Ctrl+Q")));
+  a.quit->setMenuRole(QAction::QuitRole);
+
+  a.undo = makeAction(this, tr("&Undo"), QKeySequence::Undo);
+  a.redo = makeAction(this, tr("&Redo"), QKeySequence(tr("Ctrl+Shift+Z")));
+  a.goToLine = makeAction(this, tr("&Go to Line..."), QKeySequence(tr("Ctrl+L")));
+  connect(a.undo, &QAction::triggered, m_editor, &QsciScintilla::undo);
+  connect(a.redo, &QAction::triggered, m_editor, &QsciScintilla::redo);
+
+  a.compile = makeAction(this, tr("&Compile"), QKeySequence(tr("Ctrl+B")),
+                         tr("Compile the editor's text to LLVM IR and eBPF"));
+  a.compile->setObjectName(QStringLiteral("actionCompile"));
+  a.compile->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
+  a.cancelCompile = makeAction(this, tr("C&ancel Compile"), QKeySequence(tr("Ctrl+Shift+B")));
+  a.cancelCompile->setIcon(s->standardIcon(QStyle::SP_MediaStop));
+  a.cancelCompile->setEnabled(false);
+  a.nextDiagnostic = makeAction(this, tr("&Next Diagnostic"), QKeySequence(Qt::Key_F8));
+  a.previousDiagnostic =
+      makeAction(this, tr("&Previous Diagnostic"), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+  a.resetLayout = makeAction(this, tr("&Reset Layout"), QKeySequence(tr("Ctrl+Alt+0")));
+  connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+  a.about = makeAction(this, tr("&About P4 Workbench"), QKeySequence(Qt::Key_F1));
+  a.about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages) {
+  m_diagnosticsDock = new DiagnosticsDock(diagnostics, this);
+  m_irDock = new ListingDock(tr("LLVM IR"), QStringLiteral("IrDock"), ListingDock::Flavor::LlvmIr, this);
+  m_asmDock = new ListingDock(tr("eBPF"), QStringLiteral("EbpfDock"), ListingDock::Flavor::BpfAsm, this);
+  m_stagesDock = new visualizer::StagesDock(stages, this);
+  connect(m_actions.nextDiagnostic, &QAction::triggered, m_diagnosticsDock, &DiagnosticsDock::selectNext);
+  connect(m_actions.previousDiagnostic, &QAction::triggered, m_diagnosticsDock,
+          &DiagnosticsDock::selectPrevious);
+}
+
+void MainWindow::resetLayout() {
+  // Code in the middle, what it compiled to on the right (IR above eBPF), the
+  // pipeline on the left, problems at the bottom: the reading order of a compile.
+  for (QDockWidget* dock : {static_cast<QDockWidget*>(m_stagesDock), static_cast<QDockWidget*>(m_irDock),
+                            static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_diagnosticsDock)}) {
+    dock->setFloating(false);
+    dock->show();
+  }
+  addDockWidget(Qt::LeftDockWidgetArea, m_stagesDock);
+  addDockWidget(Qt::RightDockWidgetArea, m_irDock);
+  splitDockWidget(m_irDock, m_asmDock, Qt::Vertical);
+  addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+  const int w = width();
+  resizeDocks({m_stagesDock, m_irDock}, {w * 19 / 100, w * 36 / 100}, Qt::Horizontal);
+  resizeDocks({m_irDock, m_asmDock}, {1, 1}, Qt::Vertical);
+  resizeDocks({m_diagnosticsDock}, {height() * 18 / 100}, Qt::Vertical);
+}
+
+void MainWindow::createMenus() {
+  const Actions& a = m_actions;
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addActions({a.open, a.save, a.saveAs});
+  file->addSeparator();
+  file->addAction(a.quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addActions({a.undo, a.redo});
+  edit->addSeparator();
+  edit->addAction(a.goToLine);
+
+  QMenu* build = menuBar()->addMenu(tr("&Build"));
+  build->addActions({a.compile, a.cancelCompile});
+  build->addSeparator();
+  build->addActions({a.nextDiagnostic, a.previousDiagnostic});
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  int n = 1;
+  for (QDockWidget* dock : {static_cast<QDockWidget*>(m_diagnosticsDock), static_cast<QDockWidget*>(m_irDock),
+                            static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_stagesDock)}) {
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
+    view->addAction(toggle);
+  }
+  view->addSeparator();
+  view->addAction(a.resetLayout);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(a.about);
+}
+
+void MainWindow::createToolBar() {
+  QToolBar* bar = addToolBar(tr("Main"));
+  bar->setObjectName(QStringLiteral("MainToolBar"));
+  bar->setMovable(false);
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  bar->addActions({m_actions.open, m_actions.save});
+  bar->addSeparator();
+  bar->addActions({m_actions.compile, m_actions.cancelCompile});
+}
+
+void MainWindow::createStatusBar() {
+  m_busy = new QProgressBar;
+  m_busy->setRange(0, 0);  // indeterminate: the driver reports no progress steps
+  m_busy->setMaximumWidth(120);
+  m_busy->setMaximumHeight(14);
+  m_busy->setTextVisible(false);
+  m_busy->hide();
+  m_compileLabel = new QLabel(tr("Not compiled yet"));
+  m_cursorLabel = new QLabel;
+  m_cursorLabel->setMinimumWidth(110);
+  statusBar()->addPermanentWidget(m_busy);
+  statusBar()->addPermanentWidget(m_compileLabel);
+  statusBar()->addPermanentWidget(m_cursorLabel);
+  connect(m_editor, &QsciScintilla::cursorPositionChanged, this, [this](int line, int index) {
+    m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1));
+  });
+  m_cursorLabel->setText(tr("Ln 1, Col 1"));
+}
+
+void MainWindow::setCompiling(bool running) {
+  m_busy->setVisible(running);
+  m_actions.cancelCompile->setEnabled(running);
+  if (running) {
+    m_compileLabel->setStyleSheet({});
+    m_compileLabel->setText(tr("Compiling..."));
+  }
+}
+
+void MainWindow::setCompileSummary(const QString& text, bool good) {
+  m_compileLabel->setText(text);
+  m_compileLabel->setStyleSheet(good ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+}
+
+void MainWindow::showMessage(const QString& text, int timeoutMs) {
+  statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::restoreWindowState() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+void MainWindow::saveWindowState() {
+  QSettings settings;
+  settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveWindowState();
+  QMainWindow::closeEvent(event);
+}
+
+}  // namespace p4wb::app

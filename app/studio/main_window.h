@@ -1,0 +1,86 @@
+// The studio's main window: lays out the editor, the docks, menus, toolbar and status
+// bar, and owns the actions. It makes no decisions about files or compiling; the
+// Workbench connects the actions to the services.
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+
+namespace p4wb::editor {
+class P4Editor;
+}
+namespace p4wb::visualizer {
+class StagesDock;
+class StagesModel;
+}  // namespace p4wb::visualizer
+
+namespace p4wb::app {
+
+class DiagnosticsDock;
+class DiagnosticsModel;
+class ListingDock;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+public:
+  struct Actions {
+    QAction* open = nullptr;
+    QAction* save = nullptr;
+    QAction* saveAs = nullptr;
+    QAction* quit = nullptr;
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* goToLine = nullptr;
+    QAction* compile = nullptr;
+    QAction* cancelCompile = nullptr;
+    QAction* nextDiagnostic = nullptr;
+    QAction* previousDiagnostic = nullptr;
+    QAction* resetLayout = nullptr;
+    QAction* about = nullptr;
+  };
+
+  MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
+             QWidget* parent = nullptr);
+
+  editor::P4Editor* editor() const { return m_editor; }
+  DiagnosticsDock* diagnosticsDock() const { return m_diagnosticsDock; }
+  ListingDock* irDock() const { return m_irDock; }
+  ListingDock* asmDock() const { return m_asmDock; }
+  visualizer::StagesDock* stagesDock() const { return m_stagesDock; }
+  const Actions& actions() const { return m_actions; }
+
+  // Status bar: a busy indicator while compiling, and the last compile's outcome.
+  void setCompiling(bool running);
+  void setCompileSummary(const QString& text, bool good);
+  void showMessage(const QString& text, int timeoutMs = 5000);
+
+  // Puts the docks where they start on a fresh install.
+  void resetLayout();
+  void restoreWindowState();
+
+protected:
+  void closeEvent(QCloseEvent* event) override;
+
+private:
+  void createActions();
+  void createMenus();
+  void createToolBar();
+  void createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages);
+  void createStatusBar();
+  void saveWindowState();
+
+  editor::P4Editor* m_editor;
+  DiagnosticsDock* m_diagnosticsDock = nullptr;
+  ListingDock* m_irDock = nullptr;
+  ListingDock* m_asmDock = nullptr;
+  visualizer::StagesDock* m_stagesDock = nullptr;
+  Actions m_actions;
+  QLabel* m_compileLabel = nullptr;
+  QLabel* m_cursorLabel = nullptr;
+  QProgressBar* m_busy = nullptr;
+};
+
+}  // namespace p4wb::app

@@ -1,0 +1,251 @@
+#include "app/studio/workbench.h"
+
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMessageBox>
+
+#include "app/studio/compile_service.h"
+#include "app/studio/diagnostics_dock.h"
+#include "app/studio/diagnostics_model.h"
+#include "app/studio/listing_dock.h"
+#include "app/studio/main_window.h"
+#include "editor/p4_editor.h"
+#include "visualizer/stages_dock.h"
+#include "visualizer/stages_model.h"
+
+namespace p4wb::app {
+namespace {
+
+const QString kP4Filter = QObject::tr("P4 programs (*.p4);;All files (*)");
+
+editor::EditorDiagnostic toEditorDiagnostic(const compiler::Diagnostic& d) {
+  using Severity = compiler::Diagnostic::Severity;
+  editor::EditorDiagnostic e;
+  e.severity = d.severity == Severity::Error     ? editor::EditorDiagnostic::Severity::Error
+               : d.severity == Severity::Warning ? editor::EditorDiagnostic::Severity::Warning
+                                                 : editor::EditorDiagnostic::Severity::Note;
+  e.line = static_cast<int>(d.line);
+  e.column = static_cast<int>(d.column);
+  e.message = QString::fromStdString(d.message);
+  return e;
+}
+
+}  // namespace
+
+Workbench::Workbench(QObject* parent)
+    : QObject(parent),
+      m_compiler(new CompileService(this)),
+      m_diagnostics(new DiagnosticsModel(this)),
+      m_stages(new visualizer::StagesModel(this)),
+      m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages)) {
+  m_window->restoreWindowState();
+  m_window->installEventFilter(this);
+  connectActions();
+  updateTitle();
+}
+
+Workbench::~Workbench() = default;
+
+void Workbench::connectActions() {
+  const MainWindow::Actions& a = m_window->actions();
+  connect(a.open, &QAction::triggered, this, &Workbench::open);
+  connect(a.save, &QAction::triggered, this, &Workbench::save);
+  connect(a.saveAs, &QAction::triggered, this, &Workbench::saveAs);
+  connect(a.quit, &QAction::triggered, m_window.get(), &QWidget::close);
+  connect(a.goToLine, &QAction::triggered, this, &Workbench::goToLine);
+  connect(a.compile, &QAction::triggered, this, &Workbench::compile);
+  connect(a.cancelCompile, &QAction::triggered, m_compiler, &CompileService::cancel);
+  connect(a.about, &QAction::triggered, this, &Workbench::about);
+
+  connect(m_compiler, &CompileService::started, this, &Workbench::onCompileStarted);
+  connect(m_compiler, &CompileService::finished, this, &Workbench::onCompileFinished);
+  connect(m_compiler, &CompileService::cancelled, this, &Workbench::onCompileCancelled);
+
+  connect(m_window->diagnosticsDock(), &DiagnosticsDock::diagnosticActivated, this, &Workbench::jumpTo);
+  connect(m_window->stagesDock(), &visualizer::StagesDock::stageActivated, this, &Workbench::jumpTo);
+  connect(m_window->editor(), &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
+}
+
+bool Workbench::isCompiling() const { return m_compiler->isRunning(); }
+
+bool Workbench::openFile(const QString& path) {
+  QString text;
+  QString error;
+  Document next;
+  if (!next.load(path, &text, &error)) {
+    m_window->showMessage(error, 0);
+    return false;
+  }
+  m_document = next;
+  editor::P4Editor* ed = m_window->editor();
+  ed->clearDiagnostics();
+  ed->setText(text);
+  ed->setModified(false);
+  ed->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
+  m_diagnostics->clear();
+  m_stages->clear();
+  updateTitle();
+  m_window->showMessage(tr("Opened %1").arg(m_document.path()));
+  return true;
+}
+
+void Workbench::open() {
+  if (!maybeSave()) return;
+  const QString dir = m_document.isUntitled() ? QString() : QFileInfo(m_document.path()).absolutePath();
+  const QString path = QFileDialog::getOpenFileName(m_window.get(), tr("Open P4 Program"), dir, kP4Filter);
+  if (!path.isEmpty()) openFile(path);
+}
+
+bool Workbench::save() {
+  if (m_document.isUntitled()) return saveAs();
+  QString error;
+  if (!m_document.saveAs(m_document.path(), m_window->editor()->text(), &error)) {
+    QMessageBox::warning(m_window.get(), tr("Save"), error);
+    return false;
+  }
+  m_window->editor()->setModified(false);
+  m_window->showMessage(tr("Saved %1").arg(m_document.path()));
+  return true;
+}
+
+bool Workbench::saveAs() {
+  const QString path =
+      QFileDialog::getSaveFileName(m_window.get(), tr("Save P4 Program"), m_document.path(), kP4Filter);
+  if (path.isEmpty()) return false;
+  QString error;
+  if (!m_document.saveAs(path, m_window->editor()->text(), &error)) {
+    QMessageBox::warning(m_window.get(), tr("Save As"), error);
+    return false;
+  }
+  m_window->editor()->setModified(false);
+  updateTitle();
+  return true;
+}
+
+bool Workbench::maybeSave() {
+  if (!m_window->editor()->isModified()) return true;
+  const auto answer = QMessageBox::question(
+      m_window.get(), tr("Unsaved changes"),
+      tr("%1 has unsaved changes. Save them?").arg(m_document.displayName()),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save();
+  return answer == QMessageBox::Discard;
+}
+
+bool Workbench::eventFilter(QObject* watched, QEvent* event) {
+  // Closing the window with unsaved text asks first; "Cancel" keeps it open.
+  if (watched == m_window.get() && event->type() == QEvent::Close && !maybeSave()) {
+    event->ignore();
+    return true;
+  }
+  return QObject::eventFilter(watched, event);
+}
+
+void Workbench::updateTitle() {
+  m_window->setWindowTitle(tr("%1[*] - P4 Workbench Studio").arg(m_document.displayName()));
+  m_window->setWindowModified(m_window->editor()->isModified());
+}
+
+void Workbench::goToLine() {
+  editor::P4Editor* ed = m_window->editor();
+  int line = 0;
+  int index = 0;
+  ed->getCursorPosition(&line, &index);
+  bool ok = false;
+  const int target = QInputDialog::getInt(m_window.get(), tr("Go to Line"), tr("Line:"), line + 1, 1,
+                                          std::max(ed->lines(), 1), 1, &ok);
+  if (ok) ed->goToLocation(target, 1);
+}
+
+void Workbench::about() {
+  QMessageBox::about(
+      m_window.get(), tr("About P4 Workbench Studio"),
+      tr("<h3>P4 Workbench Studio %1</h3>"
+         "<p>Edit P4<sub>16</sub> programs, compile them through LLVM to eBPF, and read the "
+         "IR and eBPF the compiler produced, next to the source.</p>"
+         "<p>Built with Qt %2, QScintilla and LLVM.</p>")
+          .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void Workbench::compile() {
+  compiler::CompileOptions options;
+  options.inputPath = m_document.compilerPath().toStdString();
+  options.inputText = m_window->editor()->text().toStdString();
+  m_compiler->compile(std::move(options));
+}
+
+void Workbench::onCompileStarted() {
+  m_window->setCompiling(true);
+  m_window->showMessage(tr("Compiling %1...").arg(m_document.displayName()), 0);
+}
+
+void Workbench::onCompileCancelled() {
+  m_window->setCompiling(false);
+  m_window->setCompileSummary(tr("Compile cancelled"), false);
+  m_window->showMessage(tr("Compile cancelled"));
+}
+
+void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 elapsedMs) {
+  m_window->setCompiling(false);
+  showResult(result);
+  const int errors = m_diagnostics->errorCount();
+  const int warnings = m_diagnostics->warningCount();
+  const QString seconds = QString::number(static_cast<double>(elapsedMs) / 1000.0, 'f', 2);
+  if (result.ok) {
+    m_window->setCompileSummary(
+        tr("Compiled in %1 s: %2 warning(s), %3 bytes of eBPF object")
+            .arg(seconds).arg(warnings).arg(result.object.size()),
+        true);
+  } else {
+    m_window->setCompileSummary(tr("Compile failed: %1 error(s), %2 warning(s)").arg(errors).arg(warnings),
+                                false);
+  }
+  m_window->showMessage(result.ok ? tr("Compile finished") : tr("Compile failed; see Diagnostics (F8)"));
+  emit compileFinished(result.ok);
+}
+
+void Workbench::showResult(const compiler::CompileResult& result) {
+  m_diagnostics->setDiagnostics(result.diagnostics);
+  QList<editor::EditorDiagnostic> here;
+  for (const compiler::Diagnostic& d : result.diagnostics)
+    if (isCurrentFile(QString::fromStdString(d.file))) here << toEditorDiagnostic(d);
+  m_window->editor()->setDiagnostics(here);
+
+  if (result.ok) {
+    m_window->irDock()->setListing(QString::fromStdString(result.irText));
+    m_window->asmDock()->setListing(QString::fromStdString(result.asmText));
+  } else {
+    const QString why = tr("No output: the program has errors (see Diagnostics).");
+    m_window->irDock()->clearListing(why);
+    m_window->asmDock()->clearListing(why);
+    m_window->diagnosticsDock()->show();
+    m_window->diagnosticsDock()->raise();
+  }
+  if (result.schemaJson.empty())
+    m_stages->clear();
+  else if (!m_stages->setSchemaJson(result.schemaJson))
+    m_window->showMessage(tr("Stages unavailable: %1").arg(m_stages->errorString()));
+}
+
+bool Workbench::isCurrentFile(const QString& file) const {
+  if (file.isEmpty() || file == m_document.compilerPath()) return true;
+  const QFileInfo info(file);
+  // The schema names sources by base name; the driver by the path it was given.
+  if (info.isRelative() && info.fileName() == m_document.displayName()) return true;
+  return !m_document.isUntitled() && info.exists() &&
+         info.canonicalFilePath() == QFileInfo(m_document.path()).canonicalFilePath();
+}
+
+void Workbench::jumpTo(const QString& file, int line, int column) {
+  if (line <= 0) return;
+  if (!isCurrentFile(file)) {
+    m_window->showMessage(tr("%1:%2 is in another file, which is not open").arg(file).arg(line));
+    return;
+  }
+  m_window->editor()->goToLocation(line, std::max(column, 1));
+}
+
+}  // namespace p4wb::app

@@ -1,0 +1,69 @@
+// The studio's composition root: owns the services (document, compile service), the
+// models and the main window, and connects them. Everything the user can do goes
+// through a QAction of the main window into a slot here.
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+#include "app/studio/document.h"
+#include "compiler/driver/driver.h"
+
+namespace p4wb::visualizer {
+class StagesModel;
+}
+
+namespace p4wb::app {
+
+class CompileService;
+class DiagnosticsModel;
+class MainWindow;
+
+class Workbench : public QObject {
+  Q_OBJECT
+
+public:
+  explicit Workbench(QObject* parent = nullptr);
+  ~Workbench() override;
+
+  MainWindow* mainWindow() const { return m_window.get(); }
+  DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
+  visualizer::StagesModel* stagesModel() const { return m_stages; }
+  const Document& document() const { return m_document; }
+  bool isCompiling() const;
+
+  // Loads `path` into the editor; on failure reports in the status bar and returns false.
+  bool openFile(const QString& path);
+  // Compiles the editor's current (possibly unsaved) text.
+  void compile();
+
+signals:
+  void compileFinished(bool ok);
+
+protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+  void connectActions();
+  void open();
+  bool save();
+  bool saveAs();
+  bool maybeSave();
+  void goToLine();
+  void about();
+  void updateTitle();
+  void onCompileStarted();
+  void onCompileFinished(const compiler::CompileResult& result, qint64 elapsedMs);
+  void onCompileCancelled();
+  void showResult(const compiler::CompileResult& result);
+  void jumpTo(const QString& file, int line, int column);
+  bool isCurrentFile(const QString& file) const;
+
+  Document m_document;
+  CompileService* m_compiler;
+  DiagnosticsModel* m_diagnostics;
+  visualizer::StagesModel* m_stages;
+  std::unique_ptr<MainWindow> m_window;  // destroyed before the models it shows
+};
+
+}  // namespace p4wb::app

@@ -1,0 +1,153 @@
+// The walking skeleton through the GUI: open basic_fwd.p4, press Compile, read the IR
+// and eBPF panes; then break the program and find the error in the Diagnostics list.
+#include <QAction>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+#include "app/studio/diagnostics_dock.h"
+#include "app/studio/diagnostics_model.h"
+#include "app/studio/listing_dock.h"
+#include "app/studio/main_window.h"
+#include "app/studio/workbench.h"
+#include "editor/p4_editor.h"
+#include "visualizer/stages_model.h"
+
+using p4wb::app::DiagnosticsModel;
+using p4wb::app::MainWindow;
+using p4wb::app::Workbench;
+
+namespace {
+
+const QString kExample = QStringLiteral(P4WB_EXAMPLES_DIR "/basic_fwd.p4");
+constexpr int kCompileTimeoutMs = 60000;
+
+// 1-based number of the first line containing `needle`, or 0.
+int lineOf(const QString& text, const QString& needle) {
+  const QStringList lines = text.split(QLatin1Char('\n'));
+  for (int i = 0; i < lines.size(); ++i)
+    if (lines[i].contains(needle)) return i + 1;
+  return 0;
+}
+
+}  // namespace
+
+class TestStudioCompile : public QObject {
+  Q_OBJECT
+
+private slots:
+  void initTestCase();
+  void compilesExample();
+  void reportsErrorWithLocation();
+  void secondCompileSupersedesFirst();
+  void diagnosticClickJumpsToLine();
+
+private:
+  void compileAndWait();
+
+  std::unique_ptr<Workbench> m_workbench;
+  MainWindow* m_window = nullptr;
+};
+
+void TestStudioCompile::initTestCase() {
+  QVERIFY2(QFile::exists(kExample), qPrintable(kExample));
+  m_workbench = std::make_unique<Workbench>();
+  m_window = m_workbench->mainWindow();
+  QVERIFY(m_workbench->openFile(kExample));
+  m_window->show();
+  QVERIFY(QTest::qWaitForWindowExposed(m_window));
+  QVERIFY(m_window->editor()->text().contains(QStringLiteral("ipv4_fwd")));
+}
+
+void TestStudioCompile::compileAndWait() {
+  QSignalSpy finished(m_workbench.get(), &Workbench::compileFinished);
+  QAction* compile = m_window->actions().compile;
+  QVERIFY(compile->isEnabled());
+  QCOMPARE(compile->shortcut(), QKeySequence(QStringLiteral("Ctrl+B")));
+  compile->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kCompileTimeoutMs);
+  QVERIFY(!m_workbench->isCompiling());
+}
+
+void TestStudioCompile::compilesExample() {
+  compileAndWait();
+  QVERIFY(!QTest::currentTestFailed());
+
+  auto* diags = m_workbench->diagnosticsModel();
+  QStringList rendered;
+  for (const auto& d : diags->diagnostics()) rendered << QString::fromStdString(d.render());
+  QVERIFY2(diags->errorCount() == 0, qPrintable(rendered.join(QLatin1Char('\n'))));
+  QCOMPARE(diags->rowCount(), 0);
+
+  const QString ir = m_window->irDock()->text();
+  QVERIFY2(ir.contains(QStringLiteral("define")), qPrintable(ir.left(2000)));
+  QVERIFY2(ir.contains(QStringLiteral("ingress_ipv4_fwd")), "the table's map is in the IR");
+  QVERIFY2(ir.contains(QStringLiteral("@xdp")) || ir.contains(QStringLiteral("section \"xdp")),
+           "the XDP program function is in the IR");
+
+  const QString listing = m_window->asmDock()->text();
+  QVERIFY2(listing.contains(QStringLiteral("exit")), qPrintable(listing.left(2000)));
+  QVERIFY(listing.contains(QStringLiteral("r0")));
+
+  // The schema's stages reached the Stages dock.
+  QVERIFY(m_workbench->stagesModel()->rowCount() > 0);
+}
+
+void TestStudioCompile::reportsErrorWithLocation() {
+  // Rename a field access to one that does not exist, as a typo would.
+  p4wb::editor::P4Editor* editor = m_window->editor();
+  QString text = editor->text();
+  const QString good = QStringLiteral("hdr.ipv4.dstAddr : exact");
+  const int line = lineOf(text, good);
+  QVERIFY(line > 0);
+  text.replace(good, QStringLiteral("hdr.ipv4.dstAdr : exact"));
+  editor->selectAll();
+  editor->replaceSelectedText(text);  // an edit, like typing: the buffer is now modified
+  QVERIFY(editor->isModified());
+
+  compileAndWait();
+  auto* diags = m_workbench->diagnosticsModel();
+  QVERIFY(diags->errorCount() >= 1);
+  const QModelIndex first = diags->index(0, DiagnosticsModel::LocationColumn);
+  const QString location = first.data().toString();
+  QVERIFY2(location.startsWith(QStringLiteral("basic_fwd.p4:%1:").arg(line)), qPrintable(location));
+  QCOMPARE(first.data(DiagnosticsModel::LineRole).toInt(), line);
+  const QString message = diags->index(0, DiagnosticsModel::MessageColumn).data().toString();
+  QVERIFY2(message.contains(QStringLiteral("dstAdr")), qPrintable(message));
+
+  // The editor marks the line in the margin and keeps the user's unsaved text.
+  const unsigned markers = editor->markersAtLine(line - 1);
+  QVERIFY(markers & (1u << p4wb::editor::P4Editor::kErrorMarker));
+  QVERIFY(m_window->irDock()->text().isEmpty());
+}
+
+void TestStudioCompile::secondCompileSupersedesFirst() {
+  // Two compiles back to back: only the last one's result is delivered.
+  QSignalSpy finished(m_workbench.get(), &Workbench::compileFinished);
+  m_window->actions().compile->trigger();
+  m_window->actions().compile->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(!m_workbench->isCompiling(), kCompileTimeoutMs);
+  QTest::qWait(200);
+  QCOMPARE(finished.count(), 1);
+}
+
+void TestStudioCompile::diagnosticClickJumpsToLine() {
+  auto* diags = m_workbench->diagnosticsModel();
+  QVERIFY(diags->rowCount() > 0);
+  const int line = diags->index(0, 0).data(DiagnosticsModel::LineRole).toInt();
+  QTreeView* view = m_window->diagnosticsDock()->view();
+  m_window->editor()->setCursorPosition(0, 0);
+  const QModelIndex index = diags->index(0, DiagnosticsModel::MessageColumn);
+  const QRect rect = view->visualRect(index);
+  QVERIFY(rect.isValid());
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+  int cursorLine = -1;
+  int cursorIndex = -1;
+  m_window->editor()->getCursorPosition(&cursorLine, &cursorIndex);
+  QCOMPARE(cursorLine + 1, line);
+  QCOMPARE(cursorIndex + 1, diags->index(0, 0).data(DiagnosticsModel::ColumnRole).toInt());
+}
+
+QTEST_MAIN(TestStudioCompile)
+#include "tst_studio_compile.moc"
