@@ -1,0 +1,225 @@
+#include "runtime/field_codec.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace p4wb::runtime {
+
+namespace {
+
+std::string fieldLabel(const FieldLayout& field) {
+  return field.name.empty() ? std::string("field") : "field " + field.name;
+}
+
+Uint128 maxFor(unsigned bits) {
+  return bits >= 128 ? ~Uint128(0) : (Uint128(1) << bits) - 1;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// Digits in `base` (2, 10 or 16) into a 128-bit value; ERANGE when it exceeds 128 bits.
+Result<Uint128> parseDigits(std::string_view digits, unsigned base, const FieldLayout& field,
+                            std::string_view original) {
+  if (digits.empty())
+    return makeError(EINVAL, "'" + std::string(original) + "' is not a number (" + fieldLabel(field) + ")");
+  Uint128 value = 0;
+  for (char c : digits) {
+    unsigned d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+    else d = 99;
+    if (d >= base)
+      return makeError(EINVAL, "'" + std::string(original) + "' is not a valid number for " +
+                                   fieldLabel(field) + " (unexpected '" + std::string(1, c) + "')");
+    if (value > (~Uint128(0) - d) / base)
+      return makeError(ERANGE, "value " + std::string(original) + " does not fit " +
+                                   fieldLabel(field) + " (" + std::to_string(field.bits) + " bits)");
+    value = value * base + d;
+  }
+  return value;
+}
+
+Result<Uint128> parseIpv4(std::string_view text, const FieldLayout& field) {
+  in_addr addr{};
+  std::string s(text);
+  if (inet_pton(AF_INET, s.c_str(), &addr) != 1)
+    return makeError(EINVAL, "'" + s + "' is not a valid IPv4 address (" + fieldLabel(field) + ")");
+  if (field.bits < 32)
+    return makeError(ERANGE, "IPv4 address " + s + " does not fit " + fieldLabel(field) + " (" +
+                                 std::to_string(field.bits) + " bits)");
+  return Uint128(ntohl(addr.s_addr));
+}
+
+Result<Uint128> parseIpv6(std::string_view text, const FieldLayout& field) {
+  in6_addr addr{};
+  std::string s(text);
+  if (inet_pton(AF_INET6, s.c_str(), &addr) != 1)
+    return makeError(EINVAL, "'" + s + "' is not a valid IPv6 address (" + fieldLabel(field) + ")");
+  if (field.bits < 128)
+    return makeError(ERANGE, "IPv6 address " + s + " does not fit " + fieldLabel(field) + " (" +
+                                 std::to_string(field.bits) + " bits)");
+  Uint128 value = 0;
+  for (unsigned char b : addr.s6_addr) value = (value << 8) | b;
+  return value;
+}
+
+Result<Uint128> parseMac(std::string_view text, const FieldLayout& field) {
+  std::string s(text);
+  Uint128 value = 0;
+  int groups = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find_first_of(":-", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view group = text.substr(pos, end - pos);
+    bool ok = !group.empty() && group.size() <= 2 &&
+              std::all_of(group.begin(), group.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!ok || ++groups > 6)
+      return makeError(EINVAL, "'" + s + "' is not a valid MAC address (" + fieldLabel(field) + ")");
+    value = (value << 8) | std::stoul(std::string(group), nullptr, 16);
+    pos = end + 1;
+  }
+  if (groups != 6)
+    return makeError(EINVAL, "'" + s + "' is not a valid MAC address (" + fieldLabel(field) + ")");
+  if (field.bits < 48)
+    return makeError(ERANGE, "MAC address " + s + " does not fit " + fieldLabel(field) + " (" +
+                                 std::to_string(field.bits) + " bits)");
+  return value;
+}
+
+Result<Uint128> parseNumberOrAddress(std::string_view text, const FieldLayout& field) {
+  if (text.find(':') != std::string_view::npos) {
+    // Six short groups is a MAC; anything else with colons must be IPv6.
+    if (std::count(text.begin(), text.end(), ':') == 5 && text.find("::") == std::string_view::npos &&
+        field.format != "ipv6")
+      return parseMac(text, field);
+    return parseIpv6(text, field);
+  }
+  if (std::count(text.begin(), text.end(), '-') == 5) return parseMac(text, field);
+  if (text.find('.') != std::string_view::npos) return parseIpv4(text, field);
+  if (text.front() == '-')
+    return makeError(ERANGE, "negative value " + std::string(text) + " for " + fieldLabel(field) +
+                                 " (values are unsigned)");
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+    return parseDigits(text.substr(2), 16, field, text);
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'b' || text[1] == 'B'))
+    return parseDigits(text.substr(2), 2, field, text);
+  return parseDigits(text, 10, field, text);
+}
+
+}  // namespace
+
+Result<Uint128> parseLiteral(const FieldLayout& field, std::string_view rawText) {
+  std::string_view text = trim(rawText);
+  if (text.empty()) return makeError(EINVAL, "empty value for " + fieldLabel(field));
+  if (field.bits == 0 || field.bits > 128)
+    return makeError(EINVAL, fieldLabel(field) + " has unsupported width " + std::to_string(field.bits));
+  Result<Uint128> value = parseNumberOrAddress(text, field);
+  if (!value) return value;
+  if (*value > maxFor(field.bits))
+    return makeError(ERANGE, "value " + std::string(text) + " does not fit " + fieldLabel(field) +
+                                 " (" + std::to_string(field.bits) + " bits, max " +
+                                 uint128ToDecimal(maxFor(field.bits)) + ")");
+  return value;
+}
+
+std::string uint128ToDecimal(Uint128 value) {
+  if (value == 0) return "0";
+  std::string out;
+  while (value) {
+    out += static_cast<char>('0' + static_cast<int>(value % 10));
+    value /= 10;
+  }
+  return {out.rbegin(), out.rend()};
+}
+
+std::string uint128ToHex(Uint128 value) {
+  static const char* kDigits = "0123456789abcdef";
+  if (value == 0) return "0x0";
+  std::string out;
+  while (value) {
+    out += kDigits[static_cast<int>(value & 0xf)];
+    value >>= 4;
+  }
+  return "0x" + std::string(out.rbegin(), out.rend());
+}
+
+std::string formatValue(const FieldLayout& field, Uint128 value) {
+  if (field.format == "ipv4" && field.bits == 32) {
+    auto v = static_cast<std::uint32_t>(value);
+    return std::to_string(v >> 24) + "." + std::to_string((v >> 16) & 0xff) + "." +
+           std::to_string((v >> 8) & 0xff) + "." + std::to_string(v & 0xff);
+  }
+  if (field.format == "mac" && field.bits == 48) {
+    static const char* kDigits = "0123456789abcdef";
+    std::string out;
+    for (int i = 5; i >= 0; --i) {
+      unsigned b = static_cast<unsigned>(value >> (8 * i)) & 0xff;
+      out += kDigits[b >> 4];
+      out += kDigits[b & 0xf];
+      if (i) out += ':';
+    }
+    return out;
+  }
+  if (field.format == "ipv6" && field.bits == 128) {
+    in6_addr addr{};
+    for (int i = 15; i >= 0; --i, value >>= 8) addr.s6_addr[i] = static_cast<std::uint8_t>(value);
+    char buf[INET6_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET6, &addr, buf, sizeof buf);
+    return buf;
+  }
+  if (field.format == "dec") return uint128ToDecimal(value);
+  return uint128ToHex(value);
+}
+
+void storeField(const FieldLayout& field, Uint128 value, std::span<std::uint8_t> buffer) {
+  for (unsigned i = 0; i < field.bytes; ++i) {
+    auto byte = static_cast<std::uint8_t>(value >> (8 * i));
+    unsigned index = field.byteOrder == ByteOrder::Network ? field.offset + field.bytes - 1 - i
+                                                           : field.offset + i;
+    buffer[index] = byte;
+  }
+}
+
+Uint128 loadField(const FieldLayout& field, std::span<const std::uint8_t> buffer) {
+  Uint128 value = 0;
+  for (unsigned i = 0; i < field.bytes; ++i) {
+    unsigned index = field.byteOrder == ByteOrder::Network ? field.offset + field.bytes - 1 - i
+                                                           : field.offset + i;
+    value |= Uint128(buffer[index]) << (8 * i);
+  }
+  return value & maxFor(field.bits);
+}
+
+namespace {
+Status checkBounds(const FieldLayout& field, std::size_t size) {
+  if (field.bytes == 0 || field.bytes > 16 || field.offset + field.bytes > size)
+    return makeError(EINVAL, fieldLabel(field) + " (offset " + std::to_string(field.offset) + ", " +
+                                 std::to_string(field.bytes) + " bytes) lies outside a buffer of " +
+                                 std::to_string(size) + " bytes");
+  return {};
+}
+}  // namespace
+
+Status encodeField(const FieldLayout& field, std::string_view text, std::span<std::uint8_t> buffer) {
+  if (Status s = checkBounds(field, buffer.size()); !s) return s;
+  Result<Uint128> value = parseLiteral(field, text);
+  if (!value) return value.error();
+  storeField(field, *value, buffer);
+  return {};
+}
+
+Result<std::string> decodeField(const FieldLayout& field, std::span<const std::uint8_t> buffer) {
+  if (Status s = checkBounds(field, buffer.size()); !s) return s.error();
+  return formatValue(field, loadField(field, buffer));
+}
+
+}  // namespace p4wb::runtime

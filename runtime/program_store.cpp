@@ -1,0 +1,212 @@
+#include "runtime/program_store.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "runtime/attach.h"
+
+namespace p4wb::runtime {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+StorePaths StorePaths::defaults() {
+  StorePaths paths;
+  if (const char* pin = std::getenv("P4WB_PIN_DIR"); pin && *pin) paths.pinRoot = pin;
+  if (const char* state = std::getenv("P4WB_STATE_DIR"); state && *state) paths.stateRoot = state;
+  return paths;
+}
+
+namespace {
+
+Status checkName(const std::string& name) {
+  bool ok = !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+  if (!ok) return makeError(EINVAL, "invalid program name '" + name + "' (use 1-64 letters, digits, '_' or '-')");
+  return {};
+}
+
+Status makePrivateDir(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return makeError(ec.value(), "cannot create " + dir);
+  if (chmod(dir.c_str(), 0700) != 0) return makeError(errno, "cannot chmod " + dir);
+  return {};
+}
+
+Status writeFile(const std::string& path, const void* data, std::size_t size) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  out.close();
+  if (!out) return makeError(EIO, "cannot write " + path);
+  return {};
+}
+
+json recordToJson(const ProgramRecord& r) {
+  return json{{"name", r.name},
+              {"netns", r.target.netns},
+              {"ifname", r.target.ifname},
+              {"hook", std::string(hookName(r.target.hook))},
+              {"mode", std::string(xdpModeName(r.target.mode))},
+              {"attached_mode", std::string(xdpModeName(r.attachedMode))},
+              {"ifindex", r.ifindex},
+              {"prog_id", r.progId},
+              {"source", r.source},
+              {"loaded_at", r.loadedAtUnix}};
+}
+
+Result<ProgramRecord> recordFromJson(const std::string& text, const StorePaths& paths) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return makeError(EINVAL, "corrupt program record");
+  try {
+    ProgramRecord r;
+    r.name = j.at("name").get<std::string>();
+    r.target.netns = j.value("netns", "");
+    r.target.ifname = j.value("ifname", "");
+    Result<Hook> hook = parseHook(j.value("hook", "xdp"));
+    Result<XdpMode> mode = parseXdpMode(j.value("mode", "auto"));
+    Result<XdpMode> attached = parseXdpMode(j.value("attached_mode", "auto"));
+    if (!hook || !mode || !attached) return makeError(EINVAL, "corrupt program record for " + r.name);
+    r.target.hook = *hook;
+    r.target.mode = *mode;
+    r.attachedMode = *attached;
+    r.ifindex = j.value("ifindex", 0u);
+    r.progId = j.value("prog_id", 0u);
+    r.source = j.value("source", "");
+    r.loadedAtUnix = j.value("loaded_at", std::int64_t{0});
+    r.pinDir = paths.pinRoot + "/" + r.name;
+    r.stateDir = paths.stateRoot + "/" + r.name;
+    return r;
+  } catch (const json::exception& e) {
+    return makeError(EINVAL, std::string("corrupt program record: ") + e.what());
+  }
+}
+
+Result<std::string> readText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return makeError(ENOENT, "cannot read " + path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+ProgramStore::ProgramStore(StorePaths paths) : m_paths(std::move(paths)) {}
+
+Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const Target& target,
+                                                  const std::string& name, const LoadOptions& options,
+                                                  bool replace) {
+  if (Status s = checkName(name); !s) return s.error();
+  ProgramRecord rec;
+  rec.name = name;
+  rec.target = target;
+  rec.pinDir = m_paths.pinRoot + "/" + name;
+  rec.stateDir = m_paths.stateRoot + "/" + name;
+  std::error_code ec;
+  if (fs::exists(rec.stateDir, ec) || fs::exists(rec.pinDir, ec))
+    return makeError(EEXIST, "a program named " + name + " is already loaded; unload it first");
+  if (m_paths.pinRoot.rfind("/sys/fs/bpf", 0) == 0)
+    if (Status s = ensureBpffs("/sys/fs/bpf"); !s) return s.error();
+
+  Result<LoadedProgram> prog = LoadedProgram::load(spec, options);
+  if (!prog) return prog;
+  // From here on every failure removes what was already created.
+  auto undo = [&](const Error& error, bool attached) -> Result<LoadedProgram> {
+    if (attached) (void)detach(target, prog->programId());
+    std::error_code ignored;
+    fs::remove_all(rec.pinDir, ignored);
+    fs::remove_all(rec.stateDir, ignored);
+    return error;
+  };
+  if (Status s = makePrivateDir(m_paths.pinRoot); !s) return undo(s.error(), false);
+  if (Status s = prog->pin(rec.pinDir); !s) return undo(s.error(), false);
+  bool attached = false;
+  if (!target.ifname.empty()) {
+    Result<Attachment> a = attach(prog->programFd(), target, replace);
+    if (!a) return undo(a.error(), false);
+    attached = true;
+    rec.ifindex = a->ifindex;
+    rec.attachedMode = a->mode;
+  }
+  rec.progId = prog->programId();
+  rec.source = spec.schema().program.source;
+  rec.loadedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
+  std::string recordText = recordToJson(rec).dump(2) + "\n";
+  const std::string& schemaText = spec.schema().json;
+  for (Status s : {makePrivateDir(m_paths.stateRoot), makePrivateDir(rec.stateDir),
+                   writeFile(rec.stateDir + "/schema.json", schemaText.data(), schemaText.size()),
+                   writeFile(rec.stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()),
+                   writeFile(rec.stateDir + "/record.json", recordText.data(), recordText.size())})
+    if (!s) return undo(s.error(), attached);
+  return prog;
+}
+
+Result<ProgramRecord> ProgramStore::record(const std::string& name) const {
+  if (Status s = checkName(name); !s) return s.error();
+  std::string dir = m_paths.stateRoot + "/" + name;
+  std::error_code ec;
+  if (!fs::exists(dir + "/record.json", ec)) return makeError(ENOENT, "no program named " + name + " is loaded");
+  Result<std::string> text = readText(dir + "/record.json");
+  if (!text) return text.error();
+  return recordFromJson(*text, m_paths);
+}
+
+Result<LoadedProgram> ProgramStore::open(const std::string& name) const {
+  Result<ProgramRecord> rec = record(name);
+  if (!rec) return rec.error();
+  Result<std::string> schemaText = readText(rec->stateDir + "/schema.json");
+  if (!schemaText) return schemaText.error();
+  Result<ProgramSchema> schema = parseSchema(*schemaText);
+  if (!schema) return schema.error();
+  return LoadedProgram::openPinned(rec->pinDir, std::move(*schema));
+}
+
+Result<std::vector<ProgramRecord>> ProgramStore::list() const {
+  std::vector<ProgramRecord> out;
+  std::error_code ec;
+  if (!fs::exists(m_paths.stateRoot, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(m_paths.stateRoot, ec)) {
+    Result<ProgramRecord> rec = record(entry.path().filename().string());
+    if (rec) out.push_back(std::move(*rec));
+  }
+  if (ec) return makeError(ec.value(), "cannot list " + m_paths.stateRoot);
+  std::sort(out.begin(), out.end(), [](const ProgramRecord& a, const ProgramRecord& b) { return a.name < b.name; });
+  return out;
+}
+
+Result<std::vector<std::uint8_t>> ProgramStore::objectBytes(const std::string& name) const {
+  Result<ProgramRecord> rec = record(name);
+  if (!rec) return rec.error();
+  return readFileBytes(rec->stateDir + "/object.o");
+}
+
+Status ProgramStore::unload(const std::string& name) {
+  if (Status s = checkName(name); !s) return s;
+  std::string pinDir = m_paths.pinRoot + "/" + name;
+  std::string stateDir = m_paths.stateRoot + "/" + name;
+  std::error_code ec;
+  if (!fs::exists(pinDir, ec) && !fs::exists(stateDir, ec))
+    return makeError(ENOENT, "no program named " + name + " is loaded");
+  Status first;
+  Result<ProgramRecord> rec = record(name);
+  if (rec && !rec->target.ifname.empty()) {
+    Status s = detach(rec->target, rec->progId);
+    // A vanished namespace or interface took the attachment with it.
+    bool gone = !s && (s.error().errnum == ENOENT || s.error().errnum == ENODEV);
+    if (!s && !gone) first = s;
+  }
+  fs::remove_all(pinDir, ec);
+  if (ec && first.ok()) first = makeError(ec.value(), "cannot remove pins in " + pinDir);
+  fs::remove_all(stateDir, ec);
+  if (ec && first.ok()) first = makeError(ec.value(), "cannot remove " + stateDir);
+  return first;
+}
+
+}  // namespace p4wb::runtime

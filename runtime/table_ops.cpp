@@ -1,0 +1,202 @@
+// Table operations on a LoadedProgram's maps (bpf_map_* syscalls): see table.h.
+#include <bpf/bpf.h>
+#include <linux/bpf.h>
+
+#include <algorithm>
+
+#include "runtime/table.h"
+
+namespace p4wb::runtime {
+
+namespace {
+
+struct TableMaps {
+  const TableSchema* table = nullptr;
+  int fd = -1;
+};
+
+Result<TableMaps> resolve(const LoadedProgram& prog, std::string_view name) {
+  Result<const TableSchema*> table = prog.schema().findTable(name);
+  if (!table) return table.error();
+  Result<int> fd = prog.mapFd((*table)->map);
+  if (!fd) return fd.error();
+  return TableMaps{*table, *fd};
+}
+
+Status writeEntry(const LoadedProgram& prog, std::string_view name, const std::vector<std::string>& keys,
+                  std::string_view action, const std::vector<std::string>& params, std::uint64_t flags) {
+  Result<TableMaps> t = resolve(prog, name);
+  if (!t) return t.error();
+  Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
+  if (!key) return key.error();
+  Result<std::vector<std::uint8_t>> value = encodeValue(*t->table, action, params);
+  if (!value) return value.error();
+  if (bpf_map_update_elem(t->fd, key->data(), value->data(), flags) != 0) {
+    int err = errno;
+    std::string what = err == EEXIST   ? "an entry with this key already exists in " + t->table->name
+                       : err == ENOENT ? "no entry with this key in " + t->table->name
+                       : err == E2BIG  ? "table " + t->table->name + " is full (" +
+                                            std::to_string(t->table->maxEntries) + " entries)"
+                                       : "cannot write an entry to " + t->table->name;
+    return makeError(err, what);
+  }
+  return {};
+}
+
+Result<std::vector<std::uint8_t>> lookupBytes(int fd, const std::vector<std::uint8_t>& key, unsigned valueSize) {
+  std::vector<std::uint8_t> value(valueSize);
+  if (bpf_map_lookup_elem(fd, key.data(), value.data()) != 0) return makeError(errno, "lookup failed");
+  return value;
+}
+
+Result<std::vector<std::vector<std::uint8_t>>> allKeys(int fd, unsigned keySize) {
+  std::vector<std::vector<std::uint8_t>> keys;
+  std::vector<std::uint8_t> next(keySize);
+  const void* prev = nullptr;
+  while (bpf_map_get_next_key(fd, prev, next.data()) == 0) {
+    keys.push_back(next);
+    prev = keys.back().data();
+  }
+  if (errno != ENOENT) return makeError(errno, "cannot iterate the map");
+  return keys;
+}
+
+}  // namespace
+
+Status addEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
+                std::string_view action, const std::vector<std::string>& params) {
+  return writeEntry(prog, table, keys, action, params, BPF_NOEXIST);
+}
+
+Status modifyEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
+                   std::string_view action, const std::vector<std::string>& params) {
+  return writeEntry(prog, table, keys, action, params, BPF_EXIST);
+}
+
+Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
+  Result<TableMaps> t = resolve(prog, table);
+  if (!t) return t.error();
+  Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
+  if (!key) return key.error();
+  if (bpf_map_delete_elem(t->fd, key->data()) != 0) {
+    int err = errno;
+    return makeError(err, err == ENOENT ? "no entry with this key in " + t->table->name
+                                        : "cannot delete from " + t->table->name);
+  }
+  return {};
+}
+
+Result<Entry> lookupEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
+  Result<TableMaps> t = resolve(prog, table);
+  if (!t) return t.error();
+  Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
+  if (!key) return key.error();
+  Result<std::vector<std::uint8_t>> value = lookupBytes(t->fd, *key, t->table->valueSize);
+  if (!value)
+    return makeError(value.error().errnum, value.error().errnum == ENOENT
+                                               ? "no entry with this key in " + t->table->name
+                                               : "cannot read from " + t->table->name);
+  Result<Entry> entry = decodeValue(*t->table, *value);
+  if (!entry) return entry;
+  Result<std::vector<std::string>> keyText = decodeKey(*t->table, *key);
+  if (!keyText) return keyText.error();
+  entry->keys = std::move(*keyText);
+  return entry;
+}
+
+Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view table) {
+  Result<TableMaps> t = resolve(prog, table);
+  if (!t) return t.error();
+  Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
+  if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
+  std::sort(keys->begin(), keys->end());
+  std::vector<Entry> entries;
+  for (const auto& key : *keys) {
+    Result<std::vector<std::uint8_t>> value = lookupBytes(t->fd, key, t->table->valueSize);
+    if (!value) continue;  // deleted between iteration and lookup
+    Result<Entry> entry = decodeValue(*t->table, *value);
+    if (!entry) return entry.error();
+    Result<std::vector<std::string>> keyText = decodeKey(*t->table, key);
+    if (!keyText) return keyText.error();
+    entry->keys = std::move(*keyText);
+    entries.push_back(std::move(*entry));
+  }
+  return entries;
+}
+
+Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table) {
+  Result<TableMaps> t = resolve(prog, table);
+  if (!t) return t.error();
+  Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
+  if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
+  std::size_t deleted = 0;
+  for (const auto& key : *keys) {
+    if (bpf_map_delete_elem(t->fd, key.data()) == 0) ++deleted;
+    else if (errno != ENOENT) return makeError(errno, "cannot delete from " + t->table->name);
+  }
+  return deleted;
+}
+
+namespace {
+
+Result<int> defaultMapFd(const LoadedProgram& prog, const TableSchema& table) {
+  if (table.defaultMap.empty()) return makeError(ENOTSUP, "table " + table.name + " has no default action slot");
+  return prog.mapFd(table.defaultMap);
+}
+
+Status writeDefault(const LoadedProgram& prog, std::string_view name, const std::vector<std::uint8_t>* value,
+                    std::string_view action, const std::vector<std::string>& params) {
+  Result<const TableSchema*> table = prog.schema().findTable(name);
+  if (!table) return table.error();
+  const TableSchema& t = **table;
+  if (t.defaultAction && t.defaultAction->isConst)
+    return makeError(EPERM, "the default action of " + t.name + " is declared const");
+  Result<int> fd = defaultMapFd(prog, t);
+  if (!fd) return fd.error();
+  std::vector<std::uint8_t> bytes(t.valueSize, 0);
+  if (value) bytes = *value;
+  else if (!action.empty()) {
+    Result<std::vector<std::uint8_t>> encoded = encodeValue(t, action, params);
+    if (!encoded) return encoded.error();
+    bytes = std::move(*encoded);
+  }
+  std::uint32_t zero = 0;
+  if (bpf_map_update_elem(*fd, &zero, bytes.data(), BPF_ANY) != 0)
+    return makeError(errno, "cannot write the default action of " + t.name);
+  return {};
+}
+
+}  // namespace
+
+Status setDefault(const LoadedProgram& prog, std::string_view table, std::string_view action,
+                  const std::vector<std::string>& params) {
+  if (action.empty()) return makeError(EINVAL, "no action given for the default action");
+  return writeDefault(prog, table, nullptr, action, params);
+}
+
+Status resetDefault(const LoadedProgram& prog, std::string_view table) {
+  return writeDefault(prog, table, nullptr, {}, {});
+}
+
+Result<Entry> readDefault(const LoadedProgram& prog, std::string_view name) {
+  Result<const TableSchema*> table = prog.schema().findTable(name);
+  if (!table) return table.error();
+  const TableSchema& t = **table;
+  Result<int> fd = defaultMapFd(prog, t);
+  if (!fd) return fd.error();
+  std::vector<std::uint8_t> bytes(t.valueSize, 0);
+  std::uint32_t zero = 0;
+  if (bpf_map_lookup_elem(*fd, &zero, bytes.data()) != 0)
+    return makeError(errno, "cannot read the default action of " + t.name);
+  bool empty = std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == 0; });
+  if (empty && t.defaultAction) {
+    Entry entry;
+    entry.action = t.defaultAction->action;
+    entry.params = t.defaultAction->args;
+    entry.compiledDefault = true;
+    return entry;
+  }
+  return decodeValue(t, bytes);
+}
+
+}  // namespace p4wb::runtime
