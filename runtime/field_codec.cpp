@@ -98,8 +98,8 @@ Result<Uint128> parseMac(std::string_view text, const FieldLayout& field) {
 Result<Uint128> parseNumberOrAddress(std::string_view text, const FieldLayout& field) {
   if (text.find(':') != std::string_view::npos) {
     // Six short groups is a MAC; anything else with colons must be IPv6.
-    if (std::count(text.begin(), text.end(), ':') == 5 && text.find("::") == std::string_view::npos &&
-        field.format != "ipv6")
+    bool macShape = std::count(text.begin(), text.end(), ':') == 5 && text.find("::") == std::string_view::npos;
+    if (field.format == "mac" || (macShape && field.format != "ipv6"))
       return parseMac(text, field);
     return parseIpv6(text, field);
   }

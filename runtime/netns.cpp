@@ -26,7 +26,7 @@ Result<std::vector<std::string>> listNetns() {
 
 Result<std::string> currentNetns() {
   struct stat self {};
-  if (stat("/proc/self/ns/net", &self) != 0) return makeError(errno, "cannot stat /proc/self/ns/net");
+  if (stat("/proc/thread-self/ns/net", &self) != 0) return makeError(errno, "cannot stat /proc/thread-self/ns/net");
   Result<std::vector<std::string>> names = listNetns();
   if (!names) return names.error();
   for (const std::string& name : *names) {

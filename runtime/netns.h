@@ -17,8 +17,9 @@ inline constexpr const char* kNetnsDir = "/run/netns";
 // Names of the named namespaces, sorted. An absent /run/netns yields an empty list.
 Result<std::vector<std::string>> listNetns();
 
-// Name of the named namespace this process is in (same inode as /proc/self/ns/net), or
-// "" when it is in an unnamed one (usually the initial namespace).
+// Name of the named namespace the calling thread is in (same inode as
+// /proc/thread-self/ns/net), or "" when it is in an unnamed one (usually the initial
+// namespace).
 Result<std::string> currentNetns();
 
 // Runs fn in namespace `netns` on a fresh thread and waits for it; netns == "" runs fn

@@ -14,8 +14,12 @@ Result<TestRunResult> testRun(int progFd, std::span<const std::uint8_t> packet, 
               .data_out = result.output.data(),
               .data_size_in = static_cast<std::uint32_t>(packet.size()),
               .data_size_out = static_cast<std::uint32_t>(result.output.size()), .repeat = static_cast<int>(repeat));
-  if (bpf_prog_test_run_opts(progFd, &opts) != 0)
-    return makeError(errno, "BPF_PROG_TEST_RUN failed");
+  if (bpf_prog_test_run_opts(progFd, &opts) != 0) {
+    int err = errno;
+    if (err == EINVAL && packet.size() < 14)
+      return makeError(err, "the kernel refuses test packets shorter than an Ethernet header (14 bytes)");
+    return makeError(err, "BPF_PROG_TEST_RUN failed");
+  }
   result.output.resize(opts.data_size_out);
   result.retval = opts.retval;
   result.durationNs = opts.duration;

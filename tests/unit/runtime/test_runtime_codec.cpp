@@ -1,0 +1,317 @@
+// Runtime tests that need no kernel: schema parsing and validation, literal parsing,
+// field encoding/decoding (odd widths, both byte orders), table key/value encoding,
+// hex packets, and reading the schema section out of an ELF object.
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+#include "runtime/field_codec.h"
+#include "runtime/hex.h"
+#include "runtime/object_spec.h"
+#include "runtime/schema.h"
+#include "runtime/table.h"
+
+using namespace p4wb::runtime;
+
+namespace {
+
+std::string readText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string fixtureSchemaText() { return readText(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.schema.json"); }
+
+// A minimal valid schema with one table whose single key is described by keyJson.
+std::string schemaWithKey(const std::string& keyJson, int keySize = 4) {
+  return R"({"schema_version":1,"program":{"arch":"xdp"},"tables":[{"name":"ingress.t","map":"m",
+    "max_entries":4,"key_size":)" + std::to_string(keySize) + R"(,"value_size":4,"keys":[)" + keyJson +
+         R"(],"action_id":{"offset":0,"bytes":4,"byte_order":"host"},"actions":[]}]})";
+}
+
+FieldLayout field(unsigned bits, const char* format, ByteOrder order = ByteOrder::Network, unsigned offset = 0) {
+  FieldLayout f;
+  f.name = "hdr.f";
+  f.bits = bits;
+  f.bytes = (bits + 7) / 8;
+  f.offset = offset;
+  f.byteOrder = order;
+  f.format = format;
+  return f;
+}
+
+}  // namespace
+
+class RuntimeCodecTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void parsesFixtureSchema() {
+    Result<ProgramSchema> schema = parseSchema(fixtureSchemaText());
+    QVERIFY2(schema.ok(), schema.ok() ? "" : schema.error().render().c_str());
+    QCOMPARE(schema->program.arch, std::string("xdp"));
+    QCOMPARE(schema->sectionFor("xdp"), std::string("xdp"));
+    QVERIFY(schema->stageCounters.has_value());
+    QCOMPARE(schema->stageCounters->map, std::string("p4wb_stages"));
+    QCOMPARE(schema->stages.size(), std::size_t(10));
+    QCOMPARE(schema->stages[9].name, std::string("XDP_TX"));
+    QCOMPARE(schema->stages[0].loc.line, 44u);
+    QCOMPARE(schema->tables.size(), std::size_t(1));
+    const TableSchema& t = schema->tables[0];
+    QCOMPARE(t.keys.size(), std::size_t(1));
+    QCOMPARE(t.keys[0].format, std::string("ipv4"));
+    QVERIFY(t.keys[0].match == MatchKind::Exact);
+    QCOMPARE(t.actionId.bytes, 4u);
+    QVERIFY(t.actionId.byteOrder == ByteOrder::Host);
+    QCOMPARE(t.actions[0].params[1].offset, 10u);
+    QVERIFY(t.defaultAction.has_value());
+    QCOMPARE(t.defaultAction->action, std::string("ingress.pass_to_kernel"));
+  }
+
+  void findsTablesAndActionsBySuffix() {
+    Result<ProgramSchema> schema = parseSchema(fixtureSchemaText());
+    QVERIFY(schema.ok());
+    Result<const TableSchema*> full = schema->findTable("ingress.ipv4_fwd");
+    Result<const TableSchema*> suffix = schema->findTable("ipv4_fwd");
+    QVERIFY(full.ok() && suffix.ok());
+    QCOMPARE(*full, *suffix);
+    Result<const TableSchema*> unknown = schema->findTable("fwd");  // not a dotted suffix
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().errnum, ENOENT);
+    QVERIFY(unknown.error().message.find("ingress.ipv4_fwd") != std::string::npos);
+    Result<const ActionSchema*> action = (*full)->findAction("forward");
+    QVERIFY(action.ok());
+    QCOMPARE((*action)->id, 1u);
+  }
+
+  void reportsAmbiguousSuffix() {
+    std::string key = R"({"name":"k","bits":8,"offset":0,"bytes":1})";
+    std::string text = schemaWithKey(key);
+    // Two tables "ingress.t" and "egress.t": the suffix "t" must be refused.
+    std::string second = text.substr(text.find("{\"name\":\"ingress.t\""));
+    second = second.substr(0, second.rfind("]}"));
+    std::string two = text.substr(0, text.rfind("]}")) + "," + second + "]}";
+    two.replace(two.rfind("ingress.t"), 9, "egress.t");
+    Result<ProgramSchema> schema = parseSchema(two);
+    QVERIFY2(schema.ok(), schema.ok() ? "" : schema.error().render().c_str());
+    Result<const TableSchema*> t = schema->findTable("t");
+    QVERIFY(!t.ok());
+    QVERIFY(t.error().message.find("ambiguous") != std::string::npos);
+    QVERIFY(schema->findTable("egress.t").ok());
+  }
+
+  void rejectsBadSchemas_data() {
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not json") << "{oops" << "not valid JSON";
+    QTest::newRow("no version") << R"({"program":{}})" << "schema_version";
+    QTest::newRow("version 2") << R"({"schema_version":2,"program":{}})" << "unsupported version 2";
+    QTest::newRow("no program") << R"({"schema_version":1})" << "missing \"program\"";
+    QTest::newRow("bits vs bytes")
+        << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":9,"offset":0,"bytes":1})"))
+        << "9 bits need 2 bytes";
+    QTest::newRow("offset beyond key")
+        << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":32,"offset":2,"bytes":4})"))
+        << "tables[0].keys[0]: offset 2 + 4 bytes exceeds key_size 4";
+    QTest::newRow("bad format")
+        << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":8,"offset":0,"bytes":1,"format":"oct"})"))
+        << "unknown format";
+    QTest::newRow("bad byte order")
+        << QString::fromStdString(
+               schemaWithKey(R"({"name":"k","bits":8,"offset":0,"bytes":1,"byte_order":"middle"})"))
+        << "byte_order";
+    QTest::newRow("too wide")
+        << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":129,"offset":0,"bytes":17})", 17))
+        << "bits must be 1..128";
+    QTest::newRow("stages not dense")
+        << R"({"schema_version":1,"program":{},"stages":[{"id":1,"kind":"control","name":"c"}]})"
+        << "missing id 0";
+    QTest::newRow("negative offset")
+        << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":8,"offset":-1,"bytes":1})"))
+        << "non-negative integer";
+  }
+
+  void rejectsBadSchemas() {
+    QFETCH(QString, json);
+    QFETCH(QString, expected);
+    Result<ProgramSchema> schema = parseSchema(json.toStdString());
+    QVERIFY(!schema.ok());
+    QCOMPARE(schema.error().errnum, EINVAL);
+    QVERIFY2(schema.error().message.find(expected.toStdString()) != std::string::npos,
+             schema.error().message.c_str());
+  }
+
+  void encodesFields_data() {
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("network");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("bytes");  // expected encoding, hex
+    QTest::addColumn<QString>("display");  // decodeField result
+    QTest::newRow("ipv4") << 32 << "ipv4" << true << "10.0.0.2" << "0a 00 00 02" << "10.0.0.2";
+    QTest::newRow("ipv4 host") << 32 << "ipv4" << false << "10.0.0.2" << "02 00 00 0a" << "10.0.0.2";
+    QTest::newRow("ipv4 from dec") << 32 << "ipv4" << true << "167772162" << "0a 00 00 02" << "10.0.0.2";
+    QTest::newRow("mac") << 48 << "mac" << true << "02:00:00:AA:bb:01" << "02 00 00 aa bb 01" << "02:00:00:aa:bb:01";
+    QTest::newRow("mac dashes") << 48 << "mac" << true << "2-0-0-0-0-1" << "02 00 00 00 00 01" << "02:00:00:00:00:01";
+    QTest::newRow("dec 16") << 16 << "dec" << true << "2048" << "08 00" << "2048";
+    QTest::newRow("hex 16 host") << 16 << "hex" << false << "0x0800" << "00 08" << "0x800";
+    QTest::newRow("bin 8") << 8 << "dec" << true << "0b101" << "05" << "5";
+    QTest::newRow("9 bits net") << 9 << "hex" << true << "0x1ff" << "01 ff" << "0x1ff";
+    QTest::newRow("9 bits host") << 9 << "dec" << false << "300" << "2c 01" << "300";
+    QTest::newRow("13 bits") << 13 << "dec" << true << "8191" << "1f ff" << "8191";
+    QTest::newRow("1 bit") << 1 << "dec" << true << "1" << "01" << "1";
+    QTest::newRow("zero") << 24 << "hex" << true << "0" << "00 00 00" << "0x0";
+    QTest::newRow("64 max") << 64 << "dec" << true << "18446744073709551615" << "ff ff ff ff ff ff ff ff"
+                            << "18446744073709551615";
+    QTest::newRow("128 hex") << 128 << "hex" << true << "0x0102030405060708090a0b0c0d0e0f10"
+                             << "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10"
+                             << "0x102030405060708090a0b0c0d0e0f10";
+    QTest::newRow("ipv6") << 128 << "ipv6" << true << "2001:db8::1"
+                          << "20 01 0d b8 00 00 00 00 00 00 00 00 00 00 00 01" << "2001:db8::1";
+    QTest::newRow("spaces") << 8 << "dec" << true << "  42 " << "2a" << "42";
+  }
+
+  void encodesFields() {
+    QFETCH(int, bits);
+    QFETCH(QString, format);
+    QFETCH(bool, network);
+    QFETCH(QString, text);
+    QFETCH(QString, bytes);
+    QFETCH(QString, display);
+    // Place the field at offset 1 of a larger buffer to check offsets and that
+    // neighbouring bytes stay untouched.
+    FieldLayout f = field(static_cast<unsigned>(bits), format.toStdString().c_str(),
+                          network ? ByteOrder::Network : ByteOrder::Host, 1);
+    std::vector<std::uint8_t> buffer(f.bytes + 2, 0xee);
+    Status s = encodeField(f, text.toStdString(), buffer);
+    QVERIFY2(s.ok(), s.ok() ? "" : s.error().render().c_str());
+    QCOMPARE(buffer.front(), std::uint8_t(0xee));
+    QCOMPARE(buffer.back(), std::uint8_t(0xee));
+    std::vector<std::uint8_t> inner(buffer.begin() + 1, buffer.end() - 1);
+    QCOMPARE(QString::fromStdString(formatHex(inner)), bytes);
+    Result<std::string> decoded = decodeField(f, buffer);
+    QVERIFY(decoded.ok());
+    QCOMPARE(QString::fromStdString(*decoded), display);
+    // The display form parses back to the same bytes.
+    std::vector<std::uint8_t> again(buffer.size(), 0xee);
+    QVERIFY(encodeField(f, *decoded, again).ok());
+    QCOMPARE(again, buffer);
+  }
+
+  void rejectsBadLiterals_data() {
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("errnum");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("8 bit overflow") << 8 << "dec" << "300" << ERANGE << "does not fit field hdr.f (8 bits, max 255)";
+    QTest::newRow("9 bit overflow") << 9 << "dec" << "512" << ERANGE << "(9 bits, max 511)";
+    QTest::newRow("hex overflow") << 12 << "hex" << "0x1000" << ERANGE << "12 bits";
+    QTest::newRow("ipv4 in 16") << 16 << "ipv4" << "10.0.0.1" << ERANGE << "16 bits";
+    QTest::newRow("bad ipv4") << 32 << "ipv4" << "10.0.0.256" << EINVAL << "not a valid IPv4";
+    QTest::newRow("bad mac") << 48 << "mac" << "02:00:00:00:00" << EINVAL << "not a valid MAC";
+    QTest::newRow("mac in 32") << 32 << "mac" << "02:00:00:00:00:01" << ERANGE << "32 bits";
+    QTest::newRow("ipv6 in 64") << 64 << "ipv6" << "::1" << ERANGE << "64 bits";
+    QTest::newRow("garbage") << 32 << "dec" << "12ab" << EINVAL << "not a valid number";
+    QTest::newRow("empty") << 8 << "dec" << "  " << EINVAL << "empty value";
+    QTest::newRow("negative") << 8 << "dec" << "-1" << ERANGE << "negative";
+    QTest::newRow("129 bits of hex") << 128 << "hex" << "0x1ffffffffffffffffffffffffffffffff" << ERANGE << "does not fit";
+    QTest::newRow("huge dec") << 64 << "dec" << "18446744073709551616" << ERANGE << "64 bits";
+    QTest::newRow("bare 0x") << 8 << "hex" << "0x" << EINVAL << "not";
+  }
+
+  void rejectsBadLiterals() {
+    QFETCH(int, bits);
+    QFETCH(QString, format);
+    QFETCH(QString, text);
+    QFETCH(int, errnum);
+    QFETCH(QString, expected);
+    FieldLayout f = field(static_cast<unsigned>(bits), format.toStdString().c_str());
+    Result<Uint128> value = parseLiteral(f, text.toStdString());
+    QVERIFY(!value.ok());
+    QCOMPARE(value.error().errnum, errnum);
+    QVERIFY2(value.error().message.find(expected.toStdString()) != std::string::npos,
+             value.error().message.c_str());
+  }
+
+  void encodesTableEntries() {
+    Result<ProgramSchema> schema = parseSchema(fixtureSchemaText());
+    QVERIFY(schema.ok());
+    const TableSchema& t = schema->tables[0];
+    Result<std::vector<std::uint8_t>> key = encodeKey(t, {"10.0.0.2"});
+    QVERIFY(key.ok());
+    QCOMPARE(formatHex(*key), std::string("0a 00 00 02"));
+    Result<std::vector<std::uint8_t>> value = encodeValue(t, "forward", {"02:00:00:00:00:02", "02:00:00:00:00:01"});
+    QVERIFY(value.ok());
+    QCOMPARE(formatHex(*value), std::string("01 00 00 00 02 00 00 00 00 02 02 00 00 00 00 01"));
+    Result<Entry> entry = decodeValue(t, *value);
+    QVERIFY(entry.ok());
+    QCOMPARE(entry->action, std::string("ingress.forward"));
+    QCOMPARE(entry->params, (std::vector<std::string>{"02:00:00:00:00:02", "02:00:00:00:00:01"}));
+    Result<std::vector<std::string>> keys = decodeKey(t, *key);
+    QVERIFY(keys.ok());
+    QCOMPARE(keys->at(0), std::string("10.0.0.2"));
+
+    Result<std::vector<std::uint8_t>> wrongCount = encodeValue(t, "forward", {"02:00:00:00:00:02"});
+    QVERIFY(!wrongCount.ok());
+    QVERIFY2(wrongCount.error().message.find("takes 2 parameter(s) (dmac, smac), got 1") != std::string::npos,
+             wrongCount.error().message.c_str());
+    QVERIFY(!encodeValue(t, "teleport", {}).ok());
+    QVERIFY(!encodeKey(t, {}).ok());
+    Result<std::vector<std::uint8_t>> badKey = encodeKey(t, {"10.0.0"});
+    QVERIFY(!badKey.ok());
+    QVERIFY(badKey.error().message.find("hdr.ipv4.dstAddr") != std::string::npos);
+    std::vector<std::uint8_t> unknownId(16, 0);
+    unknownId[0] = 9;
+    QVERIFY(!decodeValue(t, unknownId).ok());
+    std::vector<std::uint8_t> empty(16, 0);
+    QCOMPARE(decodeValue(t, empty)->action, std::string("NoAction"));
+  }
+
+  void refusesNonExactKeys() {
+    Result<ProgramSchema> schema =
+        parseSchema(schemaWithKey(R"({"name":"k","match":"lpm","bits":32,"offset":0,"bytes":4})"));
+    QVERIFY(schema.ok());
+    Result<std::vector<std::uint8_t>> key = encodeKey(schema->tables[0], {"10.0.0.0/8"});
+    QVERIFY(!key.ok());
+    QCOMPARE(key.error().errnum, ENOTSUP);
+    QVERIFY(key.error().message.find("lpm") != std::string::npos);
+  }
+
+  void parsesHex() {
+    Result<std::vector<std::uint8_t>> bytes = parseHex("00:11 22-33\n0x44 aabb");
+    QVERIFY(bytes.ok());
+    QCOMPARE(formatHex(*bytes), std::string("00 11 22 33 44 aa bb"));
+    QCOMPARE(formatHex(*bytes, "", 4), std::string("00112233\n44aabb"));
+    QVERIFY(!parseHex("001").ok());
+    QVERIFY(!parseHex("0 1").ok());
+    Result<std::vector<std::uint8_t>> bad = parseHex("00 zz");
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().message.find("position 3") != std::string::npos);
+    QVERIFY(parseHex("")->empty());
+  }
+
+  void readsSchemaFromObject() {
+    Result<ObjectSpec> spec = ObjectSpec::fromFile(P4WB_RUNTIME_FIXTURE_DIR "/xdp_fixture.o");
+    QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().render().c_str());
+    QCOMPARE(spec->schema().tables.at(0).name, std::string("ingress.ipv4_fwd"));
+    // An object without the section needs the schema passed explicitly.
+    Result<ObjectSpec> bare = ObjectSpec::fromFile(P4WB_RUNTIME_FIXTURE_DIR "/bad_fixture.o");
+    QVERIFY(!bare.ok());
+    QCOMPARE(bare.error().errnum, ENOENT);
+    Result<ObjectSpec> given = ObjectSpec::fromFile(P4WB_RUNTIME_FIXTURE_DIR "/bad_fixture.o",
+                                                    std::string(R"({"schema_version":1,"program":{}})"));
+    QVERIFY(given.ok());
+    std::vector<std::uint8_t> notElf = {1, 2, 3, 4, 5};
+    Result<std::string> section = extractSchemaSection(notElf);
+    QVERIFY(!section.ok());
+    QCOMPARE(section.error().errnum, EINVAL);
+    QVERIFY(!ObjectSpec::fromFile("/nonexistent/x.o").ok());
+  }
+};
+
+QTEST_GUILESS_MAIN(RuntimeCodecTest)
+#include "test_runtime_codec.moc"
