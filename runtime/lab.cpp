@@ -54,14 +54,16 @@ Status runCommand(const std::vector<std::string>& argv) {
 }
 
 Status setUpLab(const LabOptions& o) {
+  const std::string& peer = o.peerNetns.empty() ? o.netns : o.peerNetns;
   std::vector<std::vector<std::string>> commands = {
-      {"ip", "-n", o.netns, "link", "add", o.vethA, "type", "veth", "peer", "name", o.vethB},
+      {"ip", "-n", o.netns, "link", "add", o.vethA, "type", "veth", "peer", "name", o.vethB, "netns", peer},
       {"ip", "-n", o.netns, "link", "set", "lo", "up"},
       {"ip", "-n", o.netns, "link", "set", o.vethA, "up"},
-      {"ip", "-n", o.netns, "link", "set", o.vethB, "up"},
+      {"ip", "-n", peer, "link", "set", "lo", "up"},
+      {"ip", "-n", peer, "link", "set", o.vethB, "up"},
   };
   if (!o.addrA.empty()) commands.push_back({"ip", "-n", o.netns, "addr", "add", o.addrA, "dev", o.vethA});
-  if (!o.addrB.empty()) commands.push_back({"ip", "-n", o.netns, "addr", "add", o.addrB, "dev", o.vethB});
+  if (!o.addrB.empty()) commands.push_back({"ip", "-n", peer, "addr", "add", o.addrB, "dev", o.vethB});
   for (const auto& c : commands)
     if (Status s = runCommand(c); !s) return s;
   return {};
@@ -106,6 +108,12 @@ Status deleteNetns(const std::string& name) {
 
 Result<Lab> Lab::create(const LabOptions& options) {
   if (Status s = createNetns(options.netns); !s) return s.error();
+  if (!options.peerNetns.empty()) {
+    if (Status s = createNetns(options.peerNetns); !s) {
+      (void)deleteNetns(options.netns);
+      return s.error();
+    }
+  }
   Lab lab(options);
   if (Status s = setUpLab(options); !s) return s.error();  // lab's destructor cleans up
   return lab;
@@ -127,8 +135,13 @@ Lab::~Lab() { (void)destroy(); }
 Status Lab::destroy() {
   if (!m_alive) return {};
   m_alive = false;
-  // Deleting the namespace destroys both veth ends with it.
-  return deleteNetns(m_options.netns);
+  // Deleting the namespaces destroys both veth ends with them.
+  Status first = deleteNetns(m_options.netns);
+  if (!m_options.peerNetns.empty()) {
+    Status second = deleteNetns(m_options.peerNetns);
+    if (first.ok()) first = second;
+  }
+  return first;
 }
 
 }  // namespace p4wb::runtime

@@ -1,5 +1,5 @@
-// Lab: a throwaway network namespace holding a veth pair, for tests and the packet lab.
-// Destroyed (namespace and both veths) by the destructor or destroy(), on every path.
+// Lab: a throwaway network namespace (optionally two) holding a veth pair, for tests and
+// the packet lab. Destroyed (namespaces and both veths) by the destructor or destroy().
 #pragma once
 
 #include <string>
@@ -11,16 +11,19 @@ namespace p4wb::runtime {
 
 struct LabOptions {
   std::string netns;  // must not exist yet; e.g. "p4wb-lab-<pid>"
-  std::string vethA = "veth0";  // both ends live inside the namespace
-  std::string vethB = "veth1";
+  std::string vethA = "veth0";  // lives in netns
+  std::string vethB = "veth1";  // lives in peerNetns, or in netns when that is empty
   std::string addrA;  // optional CIDR, e.g. "10.0.0.1/24"
   std::string addrB;
+  // Optional second namespace (must not exist yet) for vethB, so traffic between the
+  // two addresses really crosses the veth pair instead of being delivered locally.
+  std::string peerNetns;
 };
 
 class Lab {
  public:
-  // Creates the namespace (like `ip netns add`), the veth pair inside it, brings lo and
-  // both ends up and assigns the addresses. Undoes everything on failure.
+  // Creates the namespace(s) (like `ip netns add`), the veth pair, brings lo and both
+  // ends up and assigns the addresses. Undoes everything on failure.
   static Result<Lab> create(const LabOptions& options);
 
   Lab(Lab&& other) noexcept;
@@ -31,6 +34,10 @@ class Lab {
 
   const LabOptions& options() const { return m_options; }
   const std::string& netns() const { return m_options.netns; }
+  // Namespace holding vethB.
+  const std::string& peerNetns() const {
+    return m_options.peerNetns.empty() ? m_options.netns : m_options.peerNetns;
+  }
   Status destroy();  // idempotent
 
  private:
