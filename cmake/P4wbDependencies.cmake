@@ -2,7 +2,8 @@
 #   LLVM (shared libLLVM), p4wb::libbpf, p4wb::libelf, ZLIB::ZLIB,
 #   Qt6::{Widgets,Concurrent,Test}, p4wb::qscintilla, nlohmann_json, CLI11.
 
-find_package(LLVM 19 REQUIRED CONFIG
+# LLVMConfigVersion accepts only a matching major.minor, so ask for 19.1.
+find_package(LLVM 19.1 REQUIRED CONFIG
   HINTS /usr/lib/llvm-19/lib/cmake/llvm)
 message(STATUS "LLVM ${LLVM_PACKAGE_VERSION} in ${LLVM_DIR}")
 add_library(p4wb_llvm INTERFACE)
