@@ -18,6 +18,14 @@ Uint128 maxFor(unsigned bits) {
   return bits >= 128 ? ~Uint128(0) : (Uint128(1) << bits) - 1;
 }
 
+// 'text' — built by appending (GCC 12 warns falsely on "'" + std::string(...)).
+std::string quoted(std::string_view text) {
+  std::string out(1, '\'');
+  out += text;
+  out += '\'';
+  return out;
+}
+
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
@@ -28,7 +36,7 @@ std::string_view trim(std::string_view text) {
 Result<Uint128> parseDigits(std::string_view digits, unsigned base, const FieldLayout& field,
                             std::string_view original) {
   if (digits.empty())
-    return makeError(EINVAL, "'" + std::string(original) + "' is not a number (" + fieldLabel(field) + ")");
+    return makeError(EINVAL, quoted(original) + " is not a number (" + fieldLabel(field) + ")");
   Uint128 value = 0;
   for (char c : digits) {
     unsigned d;
@@ -37,7 +45,7 @@ Result<Uint128> parseDigits(std::string_view digits, unsigned base, const FieldL
     else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
     else d = 99;
     if (d >= base)
-      return makeError(EINVAL, "'" + std::string(original) + "' is not a valid number for " +
+      return makeError(EINVAL, quoted(original) + " is not a valid number for " +
                                    fieldLabel(field) + " (unexpected '" + std::string(1, c) + "')");
     if (value > (~Uint128(0) - d) / base)
       return makeError(ERANGE, "value " + std::string(original) + " does not fit " +

@@ -109,7 +109,13 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
   if (!t) return t.error();
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
-  std::sort(keys->begin(), keys->end());
+  // All keys have the table's key size; a plain byte loop (GCC 12 warns falsely on the
+  // memcmp behind vector's operator<).
+  std::sort(keys->begin(), keys->end(), [](const auto& a, const auto& b) {
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+      if (a[i] != b[i]) return a[i] < b[i];
+    return a.size() < b.size();
+  });
   std::vector<Entry> entries;
   for (const auto& key : *keys) {
     Result<std::vector<std::uint8_t>> value = lookupBytes(t->fd, key, t->table->valueSize);
