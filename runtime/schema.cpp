@@ -17,6 +17,10 @@ struct SchemaError {
   std::string message;
 };
 
+bool isNoAction(std::string_view name) {
+  return name == "NoAction" || name.ends_with(".NoAction");
+}
+
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
   throw SchemaError{path + ": " + what};
 }
@@ -75,6 +79,7 @@ FieldLayout parseLayout(const json& obj, const std::string& path, unsigned conta
   else if (order == "host") f.byteOrder = ByteOrder::Host;
   else fail(path + ".byte_order", "expected \"network\" or \"host\", got \"" + order + "\"");
   f.format = optString(obj, "format", "hex");
+  if (f.format.empty()) f.format = "hex";
   static const char* kFormats[] = {"ipv4", "ipv6", "mac", "dec", "hex"};
   if (std::find(std::begin(kFormats), std::end(kFormats), f.format) == std::end(kFormats))
     fail(path + ".format", "unknown format \"" + f.format + "\"");
@@ -100,7 +105,7 @@ ActionSchema parseAction(const json& a, const std::string& path, unsigned valueS
   ActionSchema action;
   action.name = getString(a, path, "name");
   action.id = static_cast<std::uint32_t>(getUnsigned(a, path, "id"));
-  if (action.id == 0 && action.name != "NoAction")
+  if (action.id == 0 && !isNoAction(action.name))
     fail(path + ".id", "id 0 is reserved for \"no action\"");
   const json& params = member(a, path, "params");
   if (!params.is_array()) fail(path + ".params", "expected an array");
@@ -160,8 +165,15 @@ TableSchema parseTable(const json& t, const std::string& path) {
   for (std::size_t i = 0; i < actions.size(); ++i)
     table.actions.push_back(parseAction(actions[i], path + ".actions[" + std::to_string(i) + "]",
                                         table.valueSize));
+  for (std::size_t i = 0; i < table.actions.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (table.actions[i].id == table.actions[j].id)
+        fail(path + ".actions[" + std::to_string(i) + "].id",
+             "id " + std::to_string(table.actions[i].id) + " is also used by " + table.actions[j].name);
   parseTableExtras(t, path, table);
-  if (table.defaultAction && !table.findAction(table.defaultAction->action))
+  // "NoAction" (implicit default) need not be among the table's listed actions.
+  if (table.defaultAction && !isNoAction(table.defaultAction->action) &&
+      !table.findAction(table.defaultAction->action))
     fail(path + ".default_action", "unknown action \"" + table.defaultAction->action + "\"");
   return table;
 }

@@ -129,6 +129,16 @@ class RuntimeCodecTest : public QObject {
     QTest::newRow("stages not dense")
         << R"({"schema_version":1,"program":{},"stages":[{"id":1,"kind":"control","name":"c"}]})"
         << "missing id 0";
+    QTest::newRow("duplicate action id")
+        << R"({"schema_version":1,"program":{},"tables":[{"name":"t","map":"m","max_entries":1,"key_size":1,
+              "value_size":4,"keys":[],"action_id":{"offset":0,"bytes":4,"byte_order":"host"},
+              "actions":[{"name":"a","id":1,"params":[]},{"name":"b","id":1,"params":[]}]}]})"
+        << "id 1 is also used by a";
+    QTest::newRow("unknown default action")
+        << R"({"schema_version":1,"program":{},"tables":[{"name":"t","map":"m","max_entries":1,"key_size":1,
+              "value_size":4,"keys":[],"action_id":{"offset":0,"bytes":4,"byte_order":"host"},
+              "actions":[],"default_action":{"action":"c.gone","args":[]}}]})"
+        << "unknown action";
     QTest::newRow("negative offset")
         << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":8,"offset":-1,"bytes":1})"))
         << "non-negative integer";
