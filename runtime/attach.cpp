@@ -71,6 +71,17 @@ Result<Attachment> attachHere(int progFd, const Target& target, bool replace) {
   return queryHere(target);
 }
 
+Result<Attachment> replaceHere(int newProgFd, int oldProgFd, const Target& target) {
+  unsigned ifindex = if_nametoindex(target.ifname.c_str());
+  if (ifindex == 0) return makeError(ENODEV, "no interface " + where(target));
+  LIBBPF_OPTS(bpf_xdp_attach_opts, opts, .old_prog_fd = oldProgFd);
+  int err = bpf_xdp_attach(static_cast<int>(ifindex), newProgFd, modeFlag(target.mode) | XDP_FLAGS_REPLACE, &opts);
+  if (err)
+    return makeError(err, "cannot replace the XDP program on " + where(target) +
+                              " (was it detached or replaced meanwhile?)");
+  return queryHere(target);
+}
+
 Status detachHere(const Target& target, std::uint32_t expectedProgId) {
   Result<Attachment> now = queryHere(target);
   if (!now) return now.error();
@@ -89,6 +100,12 @@ Result<Attachment> attach(int progFd, const Target& target, bool replace) {
   if (target.hook != Hook::Xdp) return tcNotSupported().error();
   if (target.ifname.empty()) return makeError(EINVAL, "no interface given to attach to");
   return inNetns(target.netns, [&] { return attachHere(progFd, target, replace); });
+}
+
+Result<Attachment> replaceAttached(int newProgFd, int oldProgFd, const Target& target) {
+  if (target.hook != Hook::Xdp) return tcNotSupported().error();
+  if (target.ifname.empty()) return makeError(EINVAL, "no interface given");
+  return inNetns(target.netns, [&] { return replaceHere(newProgFd, oldProgFd, target); });
 }
 
 Status detach(const Target& target, std::uint32_t expectedProgId) {

@@ -21,6 +21,11 @@ struct Attachment {
 // attached afterwards (the mode the kernel actually chose for XdpMode::Auto).
 Result<Attachment> attach(int progFd, const Target& target, bool replace = false);
 
+// Atomically swaps the program at target from oldProgFd to newProgFd (XDP_FLAGS_REPLACE):
+// fails with EEXIST/EBUSY, leaving things as they were, when oldProgFd is no longer the
+// attached program. target.mode must be the mode actually in use (not Auto).
+Result<Attachment> replaceAttached(int newProgFd, int oldProgFd, const Target& target);
+
 // Detaches whatever is attached at target's hook; when expectedProgId != 0 only if that
 // program is still the attached one (EBUSY otherwise). Target::mode Auto detaches in
 // the mode the program is actually attached in. Nothing attached is not an error.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/attach.h"
+#include "runtime/table.h"
 
 namespace p4wb::runtime {
 
@@ -94,6 +95,49 @@ Result<std::string> readText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return makeError(ENOENT, "cannot read " + path);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::string entryText(const std::string& table, const Entry& e) {
+  std::string text = table;
+  for (const std::string& k : e.keys) text += " " + k;
+  text += " -> " + e.action;
+  if (!e.params.empty()) {
+    text += "(";
+    for (std::size_t i = 0; i < e.params.size(); ++i) text += (i ? ", " : "") + e.params[i];
+    text += ")";
+  }
+  return text;
+}
+
+// Copies entries and user-set defaults of every table from `from` into `to` by their
+// display strings; collects what could not be moved.
+void migrateTables(const LoadedProgram& from, const LoadedProgram& to, ReloadReport& report) {
+  for (const TableSchema& old : from.schema().tables) {
+    Result<std::vector<Entry>> entries = dumpTable(from, old.name);
+    if (!entries) {
+      report.notMoved.push_back(old.name + ": cannot read the old entries: " + entries.error().render());
+      continue;
+    }
+    bool exists = false;
+    for (const TableSchema& t : to.schema().tables) exists = exists || t.name == old.name;
+    if (!exists) {
+      if (!entries->empty())
+        report.notMoved.push_back(old.name + ": the table no longer exists; " + std::to_string(entries->size()) +
+                                  " entries dropped");
+      continue;
+    }
+    for (const Entry& e : *entries) {
+      Status s = addEntry(to, old.name, e.keys, e.action, e.params);
+      if (s) ++report.entriesMoved;
+      else report.notMoved.push_back(entryText(old.name, e) + ": " + s.error().message);
+    }
+    Result<Entry> def = readDefault(from, old.name);
+    if (def && !def->compiledDefault) {
+      Status s = setDefault(to, old.name, def->action, def->params);
+      if (s) ++report.defaultsMoved;
+      else report.notMoved.push_back(old.name + " default " + def->action + ": " + s.error().message);
+    }
+  }
 }
 
 }  // namespace
@@ -185,6 +229,54 @@ Result<std::vector<std::uint8_t>> ProgramStore::objectBytes(const std::string& n
   Result<ProgramRecord> rec = record(name);
   if (!rec) return rec.error();
   return readFileBytes(rec->stateDir + "/object.o");
+}
+
+Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectSpec& spec,
+                                          const LoadOptions& options) {
+  Result<ProgramRecord> rec = record(name);
+  if (!rec) return rec.error();
+  Result<LoadedProgram> old = open(name);
+  if (!old) return old.error();
+  Result<LoadedProgram> fresh = LoadedProgram::load(spec, options);
+  if (!fresh) return fresh.error();
+  ReloadReport report;
+  report.oldProgId = old->programId();
+  report.newProgId = fresh->programId();
+  migrateTables(*old, *fresh, report);
+
+  // Pin next to the old pins first ('.' is not allowed on bpffs), then swap directories.
+  std::string staging = rec->pinDir + "__reload";
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  if (Status s = fresh->pin(staging); !s) {
+    fs::remove_all(staging, ec);
+    return s.error();
+  }
+  ProgramRecord updated = *rec;
+  if (!rec->target.ifname.empty()) {
+    Target inUse = rec->target;
+    inUse.mode = rec->attachedMode;
+    Result<Attachment> a = replaceAttached(fresh->programFd(), old->programFd(), inUse);
+    if (!a) {
+      fs::remove_all(staging, ec);
+      return a.error();
+    }
+    updated.ifindex = a->ifindex;
+  }
+  // The new program runs from here on; the rest only updates what we remember of it.
+  updated.progId = fresh->programId();
+  updated.source = spec.schema().program.source;
+  updated.loadedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
+  fs::remove_all(rec->pinDir, ec);
+  fs::rename(staging, rec->pinDir, ec);
+  if (ec) return makeError(ec.value(), "the new program runs but could not be pinned at " + rec->pinDir);
+  std::string recordText = recordToJson(updated).dump(2) + "\n";
+  const std::string& schemaText = spec.schema().json;
+  for (Status s : {writeFile(rec->stateDir + "/schema.json", schemaText.data(), schemaText.size()),
+                   writeFile(rec->stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()),
+                   writeFile(rec->stateDir + "/record.json", recordText.data(), recordText.size())})
+    if (!s) return s.error();
+  return report;
 }
 
 Status ProgramStore::unload(const std::string& name) {

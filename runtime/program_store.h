@@ -4,6 +4,7 @@
 // process and `p4wb table`/`unload` in later ones find the same maps.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,6 +36,17 @@ struct ProgramRecord {
   std::int64_t loadedAtUnix = 0;
 };
 
+// What a reload did with the old program's state.
+struct ReloadReport {
+  std::uint32_t oldProgId = 0;
+  std::uint32_t newProgId = 0;
+  std::size_t entriesMoved = 0;
+  std::size_t defaultsMoved = 0;
+  // One sentence per entry, default or table that could not be moved, e.g.
+  // "ingress.ipv4_fwd 10.0.0.2 -> ingress.forward: action ingress.forward takes 1 ...".
+  std::vector<std::string> notMoved;
+};
+
 class ProgramStore {
  public:
   explicit ProgramStore(StorePaths paths = StorePaths::defaults());
@@ -51,6 +63,14 @@ class ProgramStore {
   Result<ProgramRecord> record(const std::string& name) const;
   Result<std::vector<ProgramRecord>> list() const;  // sorted by name
   Result<std::vector<std::uint8_t>> objectBytes(const std::string& name) const;
+
+  // Hot reload: loads spec, copies every table entry and changed default action of the
+  // running program into it (through their display strings, so renumbered actions and
+  // moved fields carry over; anything that no longer fits is listed in notMoved), swaps
+  // the attachment atomically, and repins/records the new program under the same name.
+  // On failure before the swap the old program keeps running untouched.
+  Result<ReloadReport> reload(const std::string& name, const ObjectSpec& spec,
+                              const LoadOptions& options = {});
 
   // Detaches (only if our program is still the attached one), unpins and removes the
   // state. Best effort: carries on after a failure and reports the first one.

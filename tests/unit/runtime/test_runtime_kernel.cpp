@@ -302,6 +302,39 @@ class RuntimeKernelTest : public QObject {
     QVERIFY(list->at(0).attachedMode == XdpMode::Generic);
     QCOMPARE(take(store.objectBytes("fwd")).size(), m_spec->bytes().size());
 
+    // Hot reload with the same object: entries and the changed default move over and
+    // the attachment switches to the new program.
+    CHECK_OK(setDefault(*b, "ipv4_fwd", "drop", {}));
+    Result<ReloadReport> same = store.reload("fwd", *m_spec);
+    CHECK_OK(same);
+    QCOMPARE(same->oldProgId, loaded->programId());
+    QVERIFY(same->newProgId != same->oldProgId);
+    QCOMPARE(same->entriesMoved, std::size_t(1));
+    QCOMPARE(same->defaultsMoved, std::size_t(1));
+    QVERIFY(same->notMoved.empty());
+    QCOMPARE(take(queryAttached(target)).progId, same->newProgId);
+    Result<LoadedProgram> c = store.open("fwd");
+    CHECK_OK(c);
+    QCOMPARE(c->programId(), same->newProgId);
+    QCOMPARE(take(lookupEntry(*c, "ipv4_fwd", {"10.9.0.2"})).action, std::string("ingress.drop"));
+    QCOMPARE(take(store.record("fwd")).progId, same->newProgId);
+
+    // A schema without the drop action: that entry and the default cannot move.
+    std::string renamed = m_spec->schema().json;
+    for (std::size_t at; (at = renamed.find("ingress.drop")) != std::string::npos;)
+      renamed.replace(at, 12, "ingress.discard");
+    Result<ObjectSpec> changed = ObjectSpec::fromBytes(m_spec->bytes(), renamed);
+    CHECK_OK(changed);
+    CHECK_OK(addEntry(*c, "ipv4_fwd", {"10.9.0.3"}, "pass_to_kernel", {}));
+    Result<ReloadReport> partial = store.reload("fwd", *changed);
+    CHECK_OK(partial);
+    QCOMPARE(partial->entriesMoved, std::size_t(1));
+    QCOMPARE(partial->notMoved.size(), std::size_t(2));
+    QVERIFY2(partial->notMoved[0].find("10.9.0.2 -> ingress.drop") != std::string::npos,
+             partial->notMoved[0].c_str());
+    QCOMPARE(take(queryAttached(target)).progId, partial->newProgId);
+    QVERIFY(!std::filesystem::exists(m_pinRoot + "/fwd__reload"));
+
     CHECK_OK(store.unload("fwd"));
     QCOMPARE(take(queryAttached(target)).progId, 0u);
     QVERIFY(!std::filesystem::exists(m_pinRoot + "/fwd"));
