@@ -74,6 +74,9 @@ void MainWindow::createActions() {
   a.cancelCompile = makeAction(this, tr("C&ancel Compile"), QKeySequence(tr("Ctrl+Shift+B")));
   a.cancelCompile->setIcon(s->standardIcon(QStyle::SP_MediaStop));
   a.cancelCompile->setEnabled(false);
+  a.compileWhileTyping = makeAction(this, tr("Compile &While Typing"), QKeySequence(tr("Ctrl+Alt+B")),
+                                    tr("Recompile shortly after each edit"));
+  a.compileWhileTyping->setCheckable(true);
   a.nextDiagnostic = makeAction(this, tr("&Next Diagnostic"), QKeySequence(Qt::Key_F8));
   a.previousDiagnostic =
       makeAction(this, tr("&Previous Diagnostic"), QKeySequence(Qt::SHIFT | Qt::Key_F8));
@@ -124,7 +127,7 @@ void MainWindow::createMenus() {
   edit->addAction(a.goToLine);
 
   QMenu* build = menuBar()->addMenu(tr("&Build"));
-  build->addActions({a.compile, a.cancelCompile});
+  build->addActions({a.compile, a.cancelCompile, a.compileWhileTyping});
   build->addSeparator();
   build->addActions({a.nextDiagnostic, a.previousDiagnostic});
 

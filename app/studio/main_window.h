@@ -36,6 +36,7 @@ public:
     QAction* goToLine = nullptr;
     QAction* compile = nullptr;
     QAction* cancelCompile = nullptr;
+    QAction* compileWhileTyping = nullptr;  // checkable
     QAction* nextDiagnostic = nullptr;
     QAction* previousDiagnostic = nullptr;
     QAction* resetLayout = nullptr;

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QSettings>
 
 #include "app/studio/compile_service.h"
 #include "app/studio/diagnostics_dock.h"
@@ -19,6 +20,8 @@
 namespace p4wb::app {
 namespace {
 
+constexpr int kTypingDelayMs = 800;
+const QString kCompileWhileTypingKey = QStringLiteral("build/compileWhileTyping");
 const QString kP4Filter = QObject::tr("P4 programs (*.p4);;All files (*)");
 
 editor::EditorDiagnostic toEditorDiagnostic(const compiler::Diagnostic& d) {
@@ -43,7 +46,11 @@ Workbench::Workbench(QObject* parent)
       m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages)) {
   m_window->restoreWindowState();
   m_window->installEventFilter(this);
+  m_typingTimer.setSingleShot(true);
+  m_typingTimer.setInterval(kTypingDelayMs);
   connectActions();
+  m_window->actions().compileWhileTyping->setChecked(
+      QSettings().value(kCompileWhileTypingKey, false).toBool());
   updateTitle();
 }
 
@@ -59,6 +66,9 @@ void Workbench::connectActions() {
   connect(a.compile, &QAction::triggered, this, &Workbench::compile);
   connect(a.cancelCompile, &QAction::triggered, m_compiler, &CompileService::cancel);
   connect(a.about, &QAction::triggered, this, &Workbench::about);
+  connect(a.compileWhileTyping, &QAction::toggled, this, &Workbench::setCompileWhileTyping);
+  connect(&m_typingTimer, &QTimer::timeout, this, &Workbench::compile);
+  connect(m_window->editor(), &QsciScintilla::textChanged, this, &Workbench::onTextEdited);
 
   connect(m_compiler, &CompileService::started, this, &Workbench::onCompileStarted);
   connect(m_compiler, &CompileService::finished, this, &Workbench::onCompileFinished);
@@ -170,7 +180,19 @@ void Workbench::about() {
           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
+void Workbench::setCompileWhileTyping(bool on) {
+  QSettings().setValue(kCompileWhileTypingKey, on);
+  if (!on) m_typingTimer.stop();
+}
+
+void Workbench::onTextEdited() {
+  // Each keystroke restarts the delay, so a compile starts only once typing pauses;
+  // a compile still running for older text is cancelled by the next one.
+  if (m_window->actions().compileWhileTyping->isChecked()) m_typingTimer.start();
+}
+
 void Workbench::compile() {
+  m_typingTimer.stop();
   compiler::CompileOptions options;
   options.inputPath = m_document.compilerPath().toStdString();
   options.inputText = m_window->editor()->text().toStdString();

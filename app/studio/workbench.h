@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 #include <memory>
 
 #include "app/studio/document.h"
@@ -52,6 +53,8 @@ private:
   void goToLine();
   void about();
   void updateTitle();
+  void onTextEdited();
+  void setCompileWhileTyping(bool on);
   void onCompileStarted();
   void onCompileFinished(const compiler::CompileResult& result, qint64 elapsedMs);
   void onCompileCancelled();
@@ -64,6 +67,7 @@ private:
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   std::unique_ptr<MainWindow> m_window;  // destroyed before the models it shows
+  QTimer m_typingTimer;  // debounces compile-while-typing
 };
 
 }  // namespace p4wb::app

@@ -42,6 +42,7 @@ private slots:
   void reportsErrorWithLocation();
   void secondCompileSupersedesFirst();
   void diagnosticClickJumpsToLine();
+  void compilesWhileTyping();
 
 private:
   void compileAndWait();
@@ -136,6 +137,7 @@ void TestStudioCompile::diagnosticClickJumpsToLine() {
   auto* diags = m_workbench->diagnosticsModel();
   QVERIFY(diags->rowCount() > 0);
   const int line = diags->index(0, 0).data(DiagnosticsModel::LineRole).toInt();
+  QVERIFY(line > 1);
   QTreeView* view = m_window->diagnosticsDock()->view();
   m_window->editor()->setCursorPosition(0, 0);
   const QModelIndex index = diags->index(0, DiagnosticsModel::MessageColumn);
@@ -147,6 +149,20 @@ void TestStudioCompile::diagnosticClickJumpsToLine() {
   m_window->editor()->getCursorPosition(&cursorLine, &cursorIndex);
   QCOMPARE(cursorLine + 1, line);
   QCOMPARE(cursorIndex + 1, diags->index(0, 0).data(DiagnosticsModel::ColumnRole).toInt());
+}
+
+void TestStudioCompile::compilesWhileTyping() {
+  // With "Compile While Typing" on, an edit alone starts a compile once typing pauses.
+  QAction* whileTyping = m_window->actions().compileWhileTyping;
+  QVERIFY(whileTyping->isCheckable());
+  whileTyping->setChecked(true);
+  QSignalSpy finished(m_workbench.get(), &Workbench::compileFinished);
+  p4wb::editor::P4Editor* editor = m_window->editor();
+  editor->setCursorPosition(editor->lines() - 1, 0);
+  QTest::keyClicks(editor, QStringLiteral("// x"));
+  QVERIFY(!m_workbench->isCompiling());  // debounced: not yet
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kCompileTimeoutMs);
+  whileTyping->setChecked(false);
 }
 
 QTEST_MAIN(TestStudioCompile)
