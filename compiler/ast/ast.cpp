@@ -1,0 +1,91 @@
+// AST helpers: kind names, category tests, small lookups.
+#include "compiler/ast/ast.h"
+
+namespace p4wb::compiler::ast {
+
+namespace {
+
+enum class Category { Expr, Stmt, Decl, Other };
+
+Category categoryOf(NodeKind k) {
+  static const Category kCats[] = {
+#define AST_NODE(Kind, Class, Cat) Category::Cat,
+#include "compiler/ast/node_kinds.def"
+  };
+  return kCats[static_cast<unsigned>(k)];
+}
+
+}  // namespace
+
+const char* nodeKindName(NodeKind kind) {
+  static const char* const kNames[] = {
+#define AST_NODE(Kind, Class, Cat) #Kind,
+#include "compiler/ast/node_kinds.def"
+  };
+  return kNames[static_cast<unsigned>(kind)];
+}
+
+bool Expr::classof(NodeKind k) { return categoryOf(k) == Category::Expr; }
+bool Stmt::classof(NodeKind k) { return categoryOf(k) == Category::Stmt; }
+bool Decl::classof(NodeKind k) { return categoryOf(k) == Category::Decl; }
+
+const char* unaryOpSpelling(UnaryOp op) {
+  switch (op) {
+    case UnaryOp::Neg: return "-";
+    case UnaryOp::Plus: return "+";
+    case UnaryOp::Not: return "!";
+    case UnaryOp::BitNot: return "~";
+  }
+  return "?";
+}
+
+const char* binaryOpSpelling(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::Mod: return "%";
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::AddSat: return "|+|";
+    case BinaryOp::SubSat: return "|-|";
+    case BinaryOp::Shl: return "<<";
+    case BinaryOp::Shr: return ">>";
+    case BinaryOp::Lt: return "<";
+    case BinaryOp::Le: return "<=";
+    case BinaryOp::Gt: return ">";
+    case BinaryOp::Ge: return ">=";
+    case BinaryOp::Eq: return "==";
+    case BinaryOp::Ne: return "!=";
+    case BinaryOp::BitAnd: return "&";
+    case BinaryOp::BitXor: return "^";
+    case BinaryOp::BitOr: return "|";
+    case BinaryOp::Concat: return "++";
+    case BinaryOp::And: return "&&";
+    case BinaryOp::Or: return "||";
+  }
+  return "?";
+}
+
+const char* directionSpelling(Direction d) {
+  switch (d) {
+    case Direction::None: return "";
+    case Direction::In: return "in";
+    case Direction::Out: return "out";
+    case Direction::InOut: return "inout";
+  }
+  return "";
+}
+
+const Annotation* Decl::findAnnotation(const std::string& n) const {
+  for (const auto& a : annotations)
+    if (a.name == n) return &a;
+  return nullptr;
+}
+
+const ParserStateDecl* ParserDecl::findState(const std::string& n) const {
+  for (const auto& s : states)
+    if (s->name == n) return s.get();
+  return nullptr;
+}
+
+}  // namespace p4wb::compiler::ast

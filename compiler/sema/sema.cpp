@@ -1,0 +1,4 @@
+#include "compiler/sema/sema.h"
+namespace p4wb::compiler::sema {
+SemaResult runSema(const SemaOptions& options) { return {}; }
+}
