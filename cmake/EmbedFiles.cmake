@@ -1,5 +1,6 @@
-# cmake -DOUT=file.cpp -DFILES="a;b" -P EmbedFiles.cmake
+# cmake -DOUT=file.cpp -DFILES="a|b" -P EmbedFiles.cmake
 # Writes a C++ file defining p4wb::compiler::builtinIncludes() over the given files.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(table "")
 set(i 0)
