@@ -1,0 +1,52 @@
+#include "app/cli/cli.h"
+#include "app/cli/program_source.h"
+#include "compiler/driver/driver.h"
+
+#include <iostream>
+
+namespace p4wb::app::cli {
+
+void addProgramSourceOptions(CLI::App* cmd, ProgramSourceArgs& args) {
+  cmd->add_option("-I,--include-dir", args.includeDirs, "Search DIR for #include (for .p4)")
+      ->type_name("DIR");
+  cmd->add_option("-D,--define", args.defines, "Define a preprocessor macro (for .p4)")
+      ->type_name("NAME[=VALUE]");
+  cmd->add_flag("--no-stage-counters", args.noStageCounters,
+                "Compile without per-stage packet counters (for .p4)");
+}
+
+std::vector<std::pair<std::string, std::string>> splitDefines(const std::vector<std::string>& d) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : d) {
+    auto eq = s.find('=');
+    if (eq == std::string::npos) out.emplace_back(s, "1");
+    else out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+  }
+  return out;
+}
+
+void fail(const runtime::Error& error, const std::string& context) {
+  if (!error.detail.empty()) {
+    std::cerr << error.detail;
+    if (error.detail.back() != '\n') std::cerr << "\n";
+  }
+  throw Failure(context.empty() ? error.render() : context + ": " + error.render());
+}
+
+runtime::ObjectSpec objectFromPath(const std::string& path, const ProgramSourceArgs& args) {
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".p4") == 0) {
+    compiler::CompileOptions o;
+    o.inputPath = path;
+    o.includeDirs = args.includeDirs;
+    o.defines = splitDefines(args.defines);
+    o.stageCounters = !args.noStageCounters;
+    o.wantIR = o.wantAsm = false;
+    auto r = compiler::compile(o);
+    for (const auto& d : r.diagnostics) std::cerr << d.render() << "\n";
+    if (!r.ok) throw Failure("compilation of '" + path + "' failed");
+    return orFail(runtime::ObjectSpec::fromBytes(std::move(r.object), r.schemaJson), path);
+  }
+  return orFail(runtime::ObjectSpec::fromFile(path), path);
+}
+
+}  // namespace p4wb::app::cli

@@ -1,0 +1,44 @@
+// Turning what the user names on the command line (a .p4 file, a .o file) into an
+// ObjectSpec the runtime can load: .p4 files are compiled first, diagnostics printed.
+#pragma once
+
+#include "runtime/object_spec.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace p4wb::app::cli {
+
+struct ProgramSourceArgs {
+  std::vector<std::string> includeDirs;
+  std::vector<std::string> defines;
+  bool noStageCounters = false;
+};
+
+// Adds -I/-D/--no-stage-counters for commands that accept a .p4 file.
+void addProgramSourceOptions(CLI::App* cmd, ProgramSourceArgs& args);
+
+// Compiles (for .p4) or reads (for anything else, taken as an ELF object). Throws
+// Failure with the compiler's diagnostics already printed on stderr.
+runtime::ObjectSpec objectFromPath(const std::string& path, const ProgramSourceArgs& args);
+
+// Splits "NAME=VALUE" (VALUE defaults to "1") for -D options.
+std::vector<std::pair<std::string, std::string>> splitDefines(const std::vector<std::string>& d);
+
+// Throws Failure carrying the runtime error's sentence; prints the detail (such as a
+// verifier log) on stderr first.
+[[noreturn]] void fail(const runtime::Error& error, const std::string& context = {});
+
+template <typename T>
+T orFail(runtime::Result<T> r, const std::string& context = {}) {
+  if (!r.ok()) fail(r.error(), context);
+  return std::move(r.value());
+}
+inline void orFail(const runtime::Status& s, const std::string& context = {}) {
+  if (!s.ok()) fail(s.error(), context);
+}
+
+}  // namespace p4wb::app::cli
