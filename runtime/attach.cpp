@@ -1,16 +1,21 @@
 #include "runtime/attach.h"
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <linux/if_link.h>
 #include <net/if.h>
 
 #include "runtime/netns.h"
+#include "runtime/tc_query.h"
 
 namespace p4wb::runtime {
 
 namespace {
 
-Status tcNotSupported() { return makeError(ENOTSUP, "tc hooks: not yet supported"); }
+// Our tc filter's identity on the clsact hook: one p4wb program per direction and
+// interface. Other filters (other handle/priority) are left alone.
+constexpr std::uint32_t kTcHandle = 1;
+constexpr std::uint32_t kTcPriority = 0x4b0;
 
 std::uint32_t modeFlag(XdpMode mode) {
   switch (mode) {
@@ -82,6 +87,74 @@ Result<Attachment> replaceHere(int newProgFd, int oldProgFd, const Target& targe
   return queryHere(target);
 }
 
+// --- tc (clsact, direct-action BPF filter), run inside the target namespace. ---
+
+Result<bpf_tc_hook> tcHook(const Target& target) {
+  unsigned ifindex = if_nametoindex(target.ifname.c_str());
+  if (ifindex == 0) return makeError(ENODEV, "no interface " + where(target));
+  LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = static_cast<int>(ifindex),
+              .attach_point = target.hook == Hook::TcIngress ? BPF_TC_INGRESS : BPF_TC_EGRESS);
+  return hook;
+}
+
+Result<Attachment> queryTcHere(const Target& target) {
+  Result<bpf_tc_hook> hook = tcHook(target);
+  if (!hook) return hook.error();
+  Result<std::uint32_t> id =
+      detail::queryTcFilterProgId(hook->ifindex, target.hook == Hook::TcIngress, kTcHandle, kTcPriority);
+  if (!id) return makeError(id.error().errnum, "cannot query tc on " + where(target) + ": " + id.error().message);
+  Attachment a;
+  a.ifindex = static_cast<unsigned>(hook->ifindex);
+  a.progId = *id;
+  return a;
+}
+
+Result<Attachment> attachTcHere(int progFd, const Target& target, bool replace) {
+  Result<Attachment> before = queryTcHere(target);
+  if (!before) return before;
+  if (before->progId != 0 && !replace)
+    return makeError(EEXIST, where(target) + " already has program id " + std::to_string(before->progId) +
+                                 " at " + std::string(hookName(target.hook)) + "; detach it or ask to replace it");
+  Result<bpf_tc_hook> hook = tcHook(target);
+  if (!hook) return hook.error();
+  // An existing clsact qdisc is reported as EEXIST, or EINVAL by recent kernels
+  // ("exclusivity flag on"); either way the attach below tells whether it is usable.
+  int err = bpf_tc_hook_create(&*hook);
+  if (err && err != -EEXIST && err != -EINVAL)
+    return makeError(err, "cannot create the clsact qdisc on " + where(target));
+  LIBBPF_OPTS(bpf_tc_opts, opts, .prog_fd = progFd, .flags = replace ? static_cast<std::uint32_t>(BPF_TC_F_REPLACE) : 0u,
+              .handle = kTcHandle, .priority = kTcPriority);
+  err = bpf_tc_attach(&*hook, &opts);
+  // libbpf 1.1 can misread the kernel's echo of a replaced filter on recent kernels and
+  // report EINVAL although the filter is in place: trust the kernel's own listing.
+  if (err == -EINVAL && replace) {
+    bpf_prog_info info{};
+    std::uint32_t len = sizeof info;
+    Result<Attachment> now = queryTcHere(target);
+    if (now && bpf_obj_get_info_by_fd(progFd, &info, &len) == 0 && now->progId == info.id) return now;
+  }
+  if (err)
+    return makeError(err, "cannot attach to " + std::string(hookName(target.hook)) + " on " + where(target) +
+                              (err == -EINVAL ? " (is it a tc/SCHED_CLS program?)" : ""));
+  return queryTcHere(target);
+}
+
+Status detachTcHere(const Target& target, std::uint32_t expectedProgId) {
+  Result<Attachment> now = queryTcHere(target);
+  if (!now) return now.error();
+  if (now->progId == 0) return {};
+  if (expectedProgId != 0 && now->progId != expectedProgId)
+    return makeError(EBUSY, where(target) + " now runs program id " + std::to_string(now->progId) +
+                                " at " + std::string(hookName(target.hook)) + ", not ours (id " +
+                                std::to_string(expectedProgId) + "); left attached");
+  Result<bpf_tc_hook> hook = tcHook(target);
+  if (!hook) return hook.error();
+  LIBBPF_OPTS(bpf_tc_opts, opts, .handle = kTcHandle, .priority = kTcPriority);
+  int err = bpf_tc_detach(&*hook, &opts);
+  if (err) return makeError(err, "cannot detach from " + std::string(hookName(target.hook)) + " on " + where(target));
+  return {};
+}
+
 Status detachHere(const Target& target, std::uint32_t expectedProgId) {
   Result<Attachment> now = queryHere(target);
   if (!now) return now.error();
@@ -97,27 +170,40 @@ Status detachHere(const Target& target, std::uint32_t expectedProgId) {
 }  // namespace
 
 Result<Attachment> attach(int progFd, const Target& target, bool replace) {
-  if (target.hook != Hook::Xdp) return tcNotSupported().error();
   if (target.ifname.empty()) return makeError(EINVAL, "no interface given to attach to");
-  return inNetns(target.netns, [&] { return attachHere(progFd, target, replace); });
+  return inNetns(target.netns, [&] {
+    return target.hook == Hook::Xdp ? attachHere(progFd, target, replace) : attachTcHere(progFd, target, replace);
+  });
 }
 
 Result<Attachment> replaceAttached(int newProgFd, int oldProgFd, const Target& target) {
-  if (target.hook != Hook::Xdp) return tcNotSupported().error();
   if (target.ifname.empty()) return makeError(EINVAL, "no interface given");
+  if (target.hook != Hook::Xdp) {
+    // tc has no compare-and-swap; check the old program is still ours, then replace.
+    bpf_prog_info info{};
+    std::uint32_t len = sizeof info;
+    if (bpf_obj_get_info_by_fd(oldProgFd, &info, &len) != 0) return makeError(errno, "cannot query the old program");
+    return inNetns(target.netns, [&]() -> Result<Attachment> {
+      Result<Attachment> now = queryTcHere(target);
+      if (!now) return now;
+      if (now->progId != info.id)
+        return makeError(EBUSY, where(target) + " no longer runs the program being replaced");
+      return attachTcHere(newProgFd, target, true);
+    });
+  }
   return inNetns(target.netns, [&] { return replaceHere(newProgFd, oldProgFd, target); });
 }
 
 Status detach(const Target& target, std::uint32_t expectedProgId) {
-  if (target.hook != Hook::Xdp) return tcNotSupported();
   if (target.ifname.empty()) return makeError(EINVAL, "no interface given to detach from");
-  return inNetns(target.netns, [&] { return detachHere(target, expectedProgId); });
+  return inNetns(target.netns, [&] {
+    return target.hook == Hook::Xdp ? detachHere(target, expectedProgId) : detachTcHere(target, expectedProgId);
+  });
 }
 
 Result<Attachment> queryAttached(const Target& target) {
-  if (target.hook != Hook::Xdp) return tcNotSupported().error();
   if (target.ifname.empty()) return makeError(EINVAL, "no interface given");
-  return inNetns(target.netns, [&] { return queryHere(target); });
+  return inNetns(target.netns, [&] { return target.hook == Hook::Xdp ? queryHere(target) : queryTcHere(target); });
 }
 
 }  // namespace p4wb::runtime

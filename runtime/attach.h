@@ -1,6 +1,7 @@
-// Attaching a loaded program to a Target (XDP via bpf_xdp_attach, netlink based, so the
-// attachment outlives our process) and asking the kernel what is attached. TC hooks are
-// not implemented yet and fail with ENOTSUP "tc hooks: not yet supported".
+// Attaching a loaded program to a Target and asking the kernel what is attached. XDP uses
+// bpf_xdp_attach; tc-ingress/tc-egress add a direct-action BPF filter (handle 1,
+// priority 0x4b0) on the clsact qdisc, created when missing. Both are netlink based, so
+// attachments outlive our process and survive without pins.
 #pragma once
 
 #include <cstdint>
@@ -13,17 +14,18 @@ namespace p4wb::runtime {
 struct Attachment {
   unsigned ifindex = 0;
   std::uint32_t progId = 0;  // 0: nothing attached at this hook
-  XdpMode mode = XdpMode::Auto;  // Native or Generic when progId != 0
+  XdpMode mode = XdpMode::Auto;  // XDP: Native or Generic when progId != 0; tc: Auto
 };
 
 // Attaches progFd at target. Without `replace` it refuses (EEXIST, naming the program
-// id already there) when the interface already has an XDP program. Returns what is
+// id already there) when the hook is taken (XDP: any program; tc: our filter slot). Returns what is
 // attached afterwards (the mode the kernel actually chose for XdpMode::Auto).
 Result<Attachment> attach(int progFd, const Target& target, bool replace = false);
 
-// Atomically swaps the program at target from oldProgFd to newProgFd (XDP_FLAGS_REPLACE):
-// fails with EEXIST/EBUSY, leaving things as they were, when oldProgFd is no longer the
-// attached program. target.mode must be the mode actually in use (not Auto).
+// Swaps the program at target from oldProgFd to newProgFd (XDP: atomically with
+// XDP_FLAGS_REPLACE; tc: after checking oldProgFd is still ours). Fails with
+// EEXIST/EBUSY, leaving things as they were, when oldProgFd is no longer attached.
+// For XDP target.mode must be the mode actually in use (not Auto).
 Result<Attachment> replaceAttached(int newProgFd, int oldProgFd, const Target& target);
 
 // Detaches whatever is attached at target's hook; when expectedProgId != 0 only if that

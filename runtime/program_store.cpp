@@ -159,7 +159,20 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   if (m_paths.pinRoot.rfind("/sys/fs/bpf", 0) == 0)
     if (Status s = ensureBpffs("/sys/fs/bpf"); !s) return s.error();
 
-  Result<LoadedProgram> prog = LoadedProgram::load(spec, options);
+  const ProgramInfo& info = spec.schema().program;
+  std::string hook(hookName(target.hook));
+  bool generic = target.hook == Hook::Xdp && target.mode == XdpMode::Generic;
+  auto supports = [&](const std::string& h) {
+    return std::find(info.hooks.begin(), info.hooks.end(), h) != info.hooks.end();
+  };
+  if (!target.ifname.empty() && !info.hooks.empty() && !supports(hook) && !(generic && supports("xdp-generic"))) {
+    std::string list;
+    for (const std::string& h : info.hooks) list += (list.empty() ? "" : ", ") + h;
+    return makeError(EINVAL, "this program cannot attach to " + hook + " (it supports " + list + ")");
+  }
+  LoadOptions effective = options;
+  if (effective.section.empty()) effective.section = spec.schema().sectionFor(hook);
+  Result<LoadedProgram> prog = LoadedProgram::load(spec, effective);
   if (!prog) return prog;
   // From here on every failure removes what was already created.
   auto undo = [&](const Error& error, bool attached) -> Result<LoadedProgram> {

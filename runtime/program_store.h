@@ -52,7 +52,9 @@ class ProgramStore {
   explicit ProgramStore(StorePaths paths = StorePaths::defaults());
 
   // Loads spec, pins it, attaches it to target (unless target.ifname is empty) and
-  // writes the record. EEXIST when `name` is taken; any failure undoes what was done.
+  // writes the record. EEXIST when `name` is taken; EINVAL when the schema's hooks do not
+  // include target.hook; any failure undoes what was done. The program loaded is the
+  // schema's section for the hook unless options.section says otherwise.
   // Names: 1-64 chars of [A-Za-z0-9_-].
   Result<LoadedProgram> loadAndAttach(const ObjectSpec& spec, const Target& target,
                                       const std::string& name, const LoadOptions& options = {},

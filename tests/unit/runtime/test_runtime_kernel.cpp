@@ -237,7 +237,7 @@ class RuntimeKernelTest : public QObject {
   }
 
   void netnsHelpers() {
-    Result<Lab> lab = Lab::create({m_netns, "veth0", "veth1", "10.9.0.1/24", "10.9.0.2/24"});
+    Result<Lab> lab = Lab::create({m_netns, "veth0", "veth1", "10.9.0.1/24", "10.9.0.2/24", ""});
     CHECK_OK(lab);
     m_lab.emplace(std::move(*lab));
     Result<std::vector<std::string>> names = listNetns();
@@ -363,8 +363,53 @@ class RuntimeKernelTest : public QObject {
     CHECK_OK(detach(target, second->programId()));
     QCOMPARE(take(queryAttached(target)).progId, 0u);
     CHECK_OK(detach(target));  // nothing attached is fine
-    Target tc{m_netns, "veth1", Hook::TcIngress, XdpMode::Auto};
-    QCOMPARE(attach(m_prog->programFd(), tc).error().message, std::string("tc hooks: not yet supported"));
+  }
+
+  void tcAttachDetach() {
+    QVERIFY(m_lab.has_value());
+    const char* schema = R"({"schema_version":1,"program":{"arch":"ebpfFilter","hooks":["tc-ingress","tc-egress"],
+      "sections":{"tc-ingress":"tc","tc-egress":"tc"}},"stage_counters":{"map":"p4wb_stages","count":1},
+      "stages":[{"id":0,"kind":"control","name":"c"}]})";
+    Result<ObjectSpec> spec = ObjectSpec::fromFile(P4WB_RUNTIME_FIXTURE_DIR "/tc_fixture.o", std::string(schema));
+    CHECK_OK(spec);
+    Result<LoadedProgram> one = LoadedProgram::load(*spec);
+    CHECK_OK(one);
+    Result<LoadedProgram> two = LoadedProgram::load(*spec);
+    CHECK_OK(two);
+    for (Hook hook : {Hook::TcIngress, Hook::TcEgress}) {
+      Target target{m_netns, "veth0", hook, XdpMode::Auto};
+      QCOMPARE(take(queryAttached(target)).progId, 0u);
+      Result<Attachment> a = attach(one->programFd(), target);
+      CHECK_OK(a);
+      QCOMPARE(a->progId, one->programId());
+      QCOMPARE(attach(two->programFd(), target).error().errnum, EEXIST);
+      Result<Attachment> swapped = replaceAttached(two->programFd(), one->programFd(), target);
+      CHECK_OK(swapped);
+      QCOMPARE(swapped->progId, two->programId());
+      QCOMPARE(detach(target, one->programId()).error().errnum, EBUSY);
+      CHECK_OK(detach(target, two->programId()));
+      QCOMPARE(take(queryAttached(target)).progId, 0u);
+    }
+    // Named load on a tc hook, and a hook the schema does not list.
+    ProgramStore store(storePaths());
+    Target ingress{m_netns, "veth0", Hook::TcIngress, XdpMode::Auto};
+    Result<LoadedProgram> named = store.loadAndAttach(*spec, ingress, "tcprog");
+    CHECK_OK(named);
+    QCOMPARE(take(queryAttached(ingress)).progId, named->programId());
+    CHECK_OK(store.unload("tcprog"));
+    QCOMPARE(take(queryAttached(ingress)).progId, 0u);
+    Target xdpTarget{m_netns, "veth0", Hook::Xdp, XdpMode::Auto};
+    Result<LoadedProgram> wrongHook = store.loadAndAttach(*spec, xdpTarget, "tcprog");
+    QVERIFY(!wrongHook.ok());
+    QVERIFY(wrongHook.error().message.find("supports tc-ingress, tc-egress") != std::string::npos);
+    // The XDP program cannot go on a tc hook: the kernel says so, we pass it on.
+    Target tc{m_netns, "veth0", Hook::TcIngress, XdpMode::Auto};
+    QVERIFY(!attach(m_prog->programFd(), tc).ok());
+    // tc test runs take an skb: the packet passes (TC_ACT_OK) and is counted.
+    Result<TestRunResult> run = testRun(one->programFd(), ipv4Packet("0a 00 00 02"));
+    CHECK_OK(run);
+    QCOMPARE(run->retval, 0u);
+    QCOMPARE(take(readStageCounters(*one)).at(0).count, std::uint64_t(1));
   }
 
   void trafficThroughVeth() {
