@@ -1,5 +1,18 @@
-// compile(): runs the front end, lowers the program to LLVM IR and emits the BPF object.
+// compile(): front end -> lowering -> BPF optimisation and emission -> annotated listing.
+// Each call owns its LLVMContext; LLVM's own diagnostics are collected instead of
+// terminating the process.
 #include "compiler/driver/driver.h"
+
+#include "compiler/arch/arch.h"
+#include "compiler/codegen/bpf_target.h"
+#include "compiler/codegen/disassembler.h"
+#include "compiler/lower/lower.h"
+#include "compiler/sema/frontend.h"
+
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
 
 namespace p4wb::compiler {
 
@@ -29,12 +42,117 @@ bool CompileResult::hasErrors() const {
   return false;
 }
 
+namespace {
+
+bool cancelled(const CompileOptions& options) {
+  return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
+void addError(CompileResult& result, const std::string& file, const std::string& message,
+              unsigned line = 0, unsigned column = 0) {
+  Diagnostic d;
+  d.file = file;
+  d.line = line;
+  d.column = column;
+  d.message = message;
+  result.diagnostics.push_back(std::move(d));
+}
+
+// LLVM reports backend problems (e.g. the BPF stack limit) through the context.
+void collectLlvmDiagnostic(const llvm::DiagnosticInfo* info, void* context) {
+  if (info->getSeverity() != llvm::DS_Error) return;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::DiagnosticPrinterRawOStream printer(os);
+  info->print(printer);
+  os.flush();
+  static_cast<std::vector<std::string>*>(context)->push_back(text);
+}
+
+// Emits the object and the listing for an optimised module; false on failure.
+bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& fe,
+          const CompileOptions& options, CompileResult& result) {
+  std::string error;
+  if (!emitObject(module, tm, result.object, error)) {
+    addError(result, options.inputPath, "code generation failed: " + error);
+    return false;
+  }
+  if (!options.wantAsm) return true;
+  const SourceManager& sources = *fe.sources;
+  SourceLineLookup lookup = [&sources](const std::string& file,
+                                       unsigned line) -> std::optional<std::string> {
+    for (FileId id = 1; id <= sources.fileCount(); ++id)
+      if (sources.name(id) == file) return std::string(sources.lineText(id, line));
+    return std::nullopt;
+  };
+  std::optional<Listing> listing = disassembleBpfObject(result.object, lookup, error);
+  if (listing) result.asmText = std::move(listing->text);
+  else result.asmText = "; disassembly failed: " + error + "\n";
+  return true;
+}
+
+void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, CompileResult& result) {
+  llvm::LLVMContext context;
+  std::vector<std::string> llvmErrors;
+  context.setDiagnosticHandlerCallBack(collectLlvmDiagnostic, &llvmErrors);
+  LowerOptions lowerOptions;
+  lowerOptions.inputPath = options.inputPath;
+  lowerOptions.stageCounters = options.stageCounters;
+  LowerResult lowered = lowerProgram(context, fe, lowerOptions);
+  for (const LowerError& e : lowered.errors)
+    addError(result, std::string(fe.sources->name(e.loc.file)), e.message, e.loc.line,
+             e.loc.column);
+  if (!lowered.module || !lowered.errors.empty()) return;
+  std::string error;
+  std::unique_ptr<llvm::TargetMachine> tm = createBpfTargetMachine(error);
+  if (!tm) {
+    addError(result, options.inputPath, "cannot create the BPF target: " + error);
+    return;
+  }
+  configureModuleForBpf(*lowered.module, *tm);
+  if (std::string problem = checkModule(*lowered.module); !problem.empty()) {
+    addError(result, options.inputPath, "internal compiler error: invalid LLVM IR: " + problem);
+    return;
+  }
+  if (cancelled(options)) {
+    result.cancelled = true;
+    return;
+  }
+  optimizeModule(*lowered.module, *tm, options.optLevel);
+  if (options.wantIR) {
+    llvm::raw_string_ostream os(result.irText);
+    lowered.module->print(os, nullptr);
+  }
+  result.schemaJson = buildSchemaJson(lowered.layout);
+  bool emitted = emit(*lowered.module, *tm, fe, options, result);
+  for (const std::string& e : llvmErrors) addError(result, options.inputPath, e);
+  if (!emitted || !llvmErrors.empty()) result.object.clear();
+}
+
+}  // namespace
+
 CompileResult compile(const CompileOptions& options) {
   CompileResult result;
-  Diagnostic d;
-  d.file = options.inputPath;
-  d.message = "not implemented yet";
-  result.diagnostics.push_back(std::move(d));
+  FrontEndOptions fo;
+  fo.inputPath = options.inputPath;
+  fo.inputText = options.inputText;
+  fo.includeDirs = options.includeDirs;
+  fo.defines = options.defines;
+  fo.cancel = options.cancel;
+  FrontEndResult fe = runFrontEnd(fo);
+  result.diagnostics = fe.diagnostics();
+  result.architecture = std::string(arch::archName(fe.programInfo.arch));
+  if (fe.cancelled || cancelled(options)) {
+    result.cancelled = true;
+    return result;
+  }
+  if (fe.hasErrors()) {
+    if (!result.hasErrors()) addError(result, options.inputPath, "the front end failed");
+    return result;
+  }
+  if (!options.frontEndOnly) runBackEnd(fe, options, result);
+  result.ok = !result.hasErrors() && !result.cancelled &&
+              (options.frontEndOnly || !result.object.empty());
   return result;
 }
 

@@ -4,7 +4,6 @@
 #include <llvm/IR/Constants.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
-#include <filesystem>
 
 namespace p4wb::compiler {
 
@@ -18,10 +17,8 @@ LowerContext::LowerContext(llvm::LLVMContext& context, const LowerSource& source
   m_module->addModuleFlag(llvm::Module::Warning, "Debug Info Version",
                           llvm::DEBUG_METADATA_VERSION);
   m_di = std::make_unique<llvm::DIBuilder>(*m_module);
-  std::filesystem::path path(source.path);
-  std::string dir = path.has_parent_path() ? path.parent_path().string() : ".";
-  m_file = m_di->createFile(path.filename().string(), dir, std::nullopt,
-                            llvm::StringRef(source.text));
+  // The file name stays as the user wrote it (BTF line info and listings show it).
+  m_file = m_di->createFile(source.path, "", std::nullopt, llvm::StringRef(source.text));
   m_unit = m_di->createCompileUnit(llvm::dwarf::DW_LANG_C11, m_file, "p4wb", true, "", 0);
 }
 
@@ -83,10 +80,10 @@ llvm::Function* LowerContext::createProgramFunction(const std::string& name,
   return m_function;
 }
 
-void LowerContext::setLocation(unsigned line, unsigned column) {
+void LowerContext::setLocation(unsigned line, unsigned column, llvm::DIScope* scope) {
   if (!m_subprogram) return;
   m_builder.SetCurrentDebugLocation(
-      llvm::DILocation::get(m_context, line, column, m_subprogram));
+      llvm::DILocation::get(m_context, line, column, scope ? scope : m_subprogram));
 }
 
 llvm::CallInst* LowerContext::callHelper(BpfHelper id, llvm::Type* result,

@@ -55,7 +55,9 @@ class LowerContext {
   llvm::DISubprogram* subprogram() const { return m_subprogram; }
 
   // Sets the location attached to the instructions emitted next (line 0: artificial).
-  void setLocation(unsigned line, unsigned column);
+  // `scope` defaults to the program's subprogram; pass a DILexicalBlockFile for code
+  // that comes from another file (an include).
+  void setLocation(unsigned line, unsigned column, llvm::DIScope* scope = nullptr);
 
   // Emits `call inttoptr(id)(args...)` the way the BPF backend expects helper calls.
   llvm::CallInst* callHelper(BpfHelper id, llvm::Type* result,

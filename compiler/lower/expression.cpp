@@ -1,0 +1,344 @@
+// Expressions and l-values. Constants come from sema's constValue; arithmetic wraps at
+// the type's width like P4 (LLVM iN arithmetic does the same); shifts by the width or
+// more give 0 as P4 requires (LLVM would give poison).
+#include "compiler/arch/arch.h"
+#include "compiler/lower/lowerer.h"
+
+#include <llvm/IR/Intrinsics.h>
+
+namespace p4wb::compiler {
+
+namespace {
+
+bool isUntyped(const sema::Type* t) {
+  return !t || t->kind == sema::TypeKind::InfInt || t->kind == sema::TypeKind::Unknown;
+}
+
+}  // namespace
+
+llvm::Value* Lowerer::constant(const sema::ConstValue& value, const sema::Type* type,
+                               SourceLocation loc) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  switch (value.kind) {
+    case sema::ConstValue::Kind::Bool:
+      return b.getInt1(value.boolValue);
+    case sema::ConstValue::Kind::Member:
+      return enumMemberValue(value.member, type);
+    case sema::ConstValue::Kind::String:
+      unsupported(loc, "string values");
+      return b.getInt32(0);
+    case sema::ConstValue::Kind::Int:
+      break;
+  }
+  llvm::Type* t = llvmType(type, loc);
+  if (!t->isIntegerTy()) {
+    unsupported(loc, "an integer constant of type " + (type ? type->toString() : "?"));
+    return llvm::Constant::getNullValue(t);
+  }
+  unsigned width = t->getIntegerBitWidth();
+  llvm::APInt v = value.isSigned ? value.value.sextOrTrunc(width) : value.value.zextOrTrunc(width);
+  return llvm::ConstantInt::get(t, v);
+}
+
+llvm::Value* Lowerer::enumMemberValue(const ast::Decl* member, const sema::Type* type) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const auto* m = ast::dynCast<ast::EnumMemberDecl>(member);
+  if (!m) return b.getInt32(0);
+  const auto* parent = m->parent;
+  if (parent && parent->name == arch::kXdpActionEnum) {
+    int v = arch::xdpActionValue(m->name);
+    return b.getInt32(v < 0 ? 0 : static_cast<unsigned>(v));
+  }
+  const auto* e = type && type->kind == sema::TypeKind::Enum
+                      ? static_cast<const sema::EnumType*>(type)
+                      : nullptr;
+  if (!e && parent) e = dynamic_cast<const sema::EnumType*>(parent->type);
+  if (e && e->underlying) {
+    for (const sema::EnumMember& em : e->members)
+      if (em.decl == m && em.value)
+        return llvm::ConstantInt::get(b.getIntNTy(e->underlying->width),
+                                      em.value->zextOrTrunc(e->underlying->width));
+  }
+  return b.getInt32(m->index);
+}
+
+std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (const auto* p = ast::dynCast<ast::PathExpr>(e)) {
+    auto it = m_storage.find(p->resolved);
+    if (it == m_storage.end()) {
+      unsupported(e->loc, "this use of '" + p->name + "'");
+      return std::nullopt;
+    }
+    LValue lv;
+    lv.ptr = it->second.first;
+    lv.type = it->second.second;
+    return lv;
+  }
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) {
+    if (m->memberKind != ast::MemberExpr::MemberKind::Field) {
+      unsupported(e->loc, "assigning to '" + m->member + "'");
+      return std::nullopt;
+    }
+    std::optional<LValue> base = lvalue(m->base.get());
+    if (!base) return std::nullopt;
+    const sema::StructType* st = asStruct(base->type);
+    if (!st || m->fieldIndex < 0 || m->fieldIndex >= static_cast<int>(st->fields.size())) {
+      unsupported(e->loc, "member access on " + (base->type ? base->type->toString() : "?"));
+      return std::nullopt;
+    }
+    bool isHeader = st->kind == sema::TypeKind::Header;
+    llvm::Type* structType = llvmType(st, e->loc);
+    unsigned index = static_cast<unsigned>(m->fieldIndex) + (isHeader ? kHeaderFirstField : 0);
+    LValue lv;
+    lv.ptr = b.CreateStructGEP(structType, base->ptr, index, m->member);
+    lv.type = st->fields[static_cast<unsigned>(m->fieldIndex)].type;
+    lv.dirtyFlag = isHeader ? b.CreateStructGEP(structType, base->ptr, kHeaderDirty)
+                            : base->dirtyFlag;
+    return lv;
+  }
+  if (const auto* s = ast::dynCast<ast::SliceExpr>(e)) {
+    std::optional<LValue> base = lvalue(s->base.get());
+    if (!base || base->isSlice) {
+      if (base) unsupported(e->loc, "a slice of a slice");
+      return std::nullopt;
+    }
+    base->isSlice = true;
+    base->hiBit = s->hiBit;
+    base->loBit = s->loBit;
+    base->baseType = base->type;
+    base->type = e->type;
+    return base;
+  }
+  unsupported(e->loc, "this kind of assignment target");
+  return std::nullopt;
+}
+
+llvm::Value* Lowerer::load(const LValue& lv) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (!lv.isSlice) return b.CreateLoad(llvmType(lv.type, {}), lv.ptr);
+  llvm::Type* baseType = llvmType(lv.baseType, {});
+  llvm::Value* whole = b.CreateLoad(baseType, lv.ptr);
+  llvm::Value* shifted = b.CreateLShr(whole, lv.loBit);
+  return b.CreateTrunc(shifted, b.getIntNTy(lv.hiBit - lv.loBit + 1));
+}
+
+void Lowerer::store(const LValue& lv, llvm::Value* value) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (lv.isSlice) {
+    llvm::Type* baseType = llvmType(lv.baseType, {});
+    unsigned width = baseType->getIntegerBitWidth();
+    unsigned sliceWidth = lv.hiBit - lv.loBit + 1;
+    llvm::APInt mask = llvm::APInt::getBitsSet(width, lv.loBit, lv.hiBit + 1);
+    llvm::Value* whole = b.CreateLoad(baseType, lv.ptr);
+    llvm::Value* part = coerce(value, b.getIntNTy(sliceWidth), false);
+    part = b.CreateShl(b.CreateZExt(part, baseType), lv.loBit);
+    whole = b.CreateOr(b.CreateAnd(whole, llvm::ConstantInt::get(baseType, ~mask)), part);
+    b.CreateStore(whole, lv.ptr);
+  } else {
+    llvm::Type* t = llvmType(lv.type, {});
+    b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
+  }
+  if (lv.dirtyFlag) b.CreateStore(b.getInt8(1), lv.dirtyFlag);
+}
+
+llvm::Value* Lowerer::condition(const ast::Expr* e) {
+  llvm::Value* v = expr(e, m_fe.types->boolType());
+  if (v->getType()->isIntegerTy(1)) return v;
+  if (!v->getType()->isIntegerTy()) return m_ctx.builder().getFalse();
+  return m_ctx.builder().CreateIsNotNull(v);
+}
+
+llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::Type* type = isUntyped(e->type) && expected ? expected : e->type;
+  if (e->constValue) return constant(*e->constValue, type, e->loc);
+  switch (e->kind) {
+    case ast::NodeKind::Path: {
+      const auto* p = static_cast<const ast::PathExpr*>(e);
+      if (const auto* v = ast::dynCast<ast::VariableDecl>(p->resolved);
+          v && v->isConst() && v->init)
+        return expr(v->init.get(), type);
+      std::optional<LValue> lv = lvalue(e);
+      return lv ? load(*lv) : zeroValue(type, e->loc);
+    }
+    case ast::NodeKind::Member:
+      return member(static_cast<const ast::MemberExpr*>(e), type);
+    case ast::NodeKind::Binary:
+      return binary(static_cast<const ast::BinaryExpr*>(e), type);
+    case ast::NodeKind::Unary: {
+      const auto* u = static_cast<const ast::UnaryExpr*>(e);
+      llvm::Value* v = expr(u->operand.get(), type);
+      switch (u->op) {
+        case ast::UnaryOp::Not: return b.CreateNot(coerce(v, b.getInt1Ty(), false));
+        case ast::UnaryOp::BitNot: return b.CreateNot(v);
+        case ast::UnaryOp::Neg: return b.CreateNeg(v);
+        case ast::UnaryOp::Plus: return v;
+      }
+      return v;
+    }
+    case ast::NodeKind::Ternary: {
+      const auto* t = static_cast<const ast::TernaryExpr*>(e);
+      llvm::Value* c = condition(t->cond.get());
+      llvm::Value* x = expr(t->thenExpr.get(), type);
+      llvm::Value* y = expr(t->elseExpr.get(), type);
+      llvm::Type* rt = llvmType(type, e->loc);
+      return b.CreateSelect(c, coerce(x, rt, isSignedType(type)), coerce(y, rt, isSignedType(type)));
+    }
+    case ast::NodeKind::Cast: {
+      const auto* c = static_cast<const ast::CastExpr*>(e);
+      const sema::Type* from = c->operand->type;
+      llvm::Value* v = expr(c->operand.get(), type);
+      llvm::Type* to = llvmType(type, e->loc);
+      if (to->isIntegerTy(1) && !v->getType()->isIntegerTy(1)) return b.CreateIsNotNull(v);
+      return coerce(v, to, isSignedType(from));
+    }
+    case ast::NodeKind::Slice: {
+      const auto* s = static_cast<const ast::SliceExpr*>(e);
+      llvm::Value* v = expr(s->base.get());
+      v = b.CreateLShr(v, s->loBit);
+      return b.CreateTrunc(v, b.getIntNTy(s->hiBit - s->loBit + 1));
+    }
+    case ast::NodeKind::Call:
+      return callValue(static_cast<const ast::CallExpr*>(e));
+    default:
+      unsupported(e->loc, std::string("expressions of kind ") + ast::nodeKindName(e->kind));
+      return zeroValue(type, e->loc);
+  }
+}
+
+llvm::Value* Lowerer::member(const ast::MemberExpr* e, const sema::Type* type) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  using MK = ast::MemberExpr::MemberKind;
+  switch (e->memberKind) {
+    case MK::Field: {
+      std::optional<LValue> lv = lvalue(e);
+      return lv ? load(*lv) : zeroValue(type, e->loc);
+    }
+    case MK::EnumMember:
+      return enumMemberValue(e->resolved, type);
+    case MK::TableHit:
+    case MK::TableMiss: {
+      const auto* call = ast::dynCast<ast::CallExpr>(e->base.get());
+      const auto* table = call ? ast::dynCast<ast::TableDecl>(call->target) : nullptr;
+      if (!table) break;
+      TableApplyResult r = applyTable(table, call->loc);
+      return e->memberKind == MK::TableHit ? r.hit : b.CreateNot(r.hit);
+    }
+    default:
+      break;
+  }
+  unsupported(e->loc, "'." + e->member + "' here");
+  return zeroValue(type, e->loc);
+}
+
+llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (call->callKind == ast::CallKind::IsValid && call->receiver) {
+    std::optional<LValue> header = lvalue(call->receiver);
+    if (!header || !header->type || header->type->kind != sema::TypeKind::Header) {
+      unsupported(call->loc, "isValid() on this expression");
+      return b.getFalse();
+    }
+    llvm::Value* valid = b.CreateLoad(
+        b.getInt8Ty(), b.CreateStructGEP(llvmType(header->type, call->loc), header->ptr,
+                                         kHeaderValid));
+    return b.CreateIsNotNull(valid);
+  }
+  if (call->callKind == ast::CallKind::TableApply) {
+    if (const auto* table = ast::dynCast<ast::TableDecl>(call->target))
+      return applyTable(table, call->loc).hit;
+  }
+  unsupported(call->loc, "this call in an expression");
+  return zeroValue(call->type, call->loc);
+}
+
+llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  using Op = ast::BinaryOp;
+  if (e->op == Op::And || e->op == Op::Or) {
+    // Short-circuit: the right side may apply a table.
+    llvm::Value* lhs = condition(e->lhs.get());
+    llvm::BasicBlock* lhsBlock = b.GetInsertBlock();
+    llvm::BasicBlock* rhsBlock = newBlock(e->op == Op::And ? "and.rhs" : "or.rhs");
+    llvm::BasicBlock* join = newBlock(e->op == Op::And ? "and.end" : "or.end");
+    if (e->op == Op::And) b.CreateCondBr(lhs, rhsBlock, join);
+    else b.CreateCondBr(lhs, join, rhsBlock);
+    b.SetInsertPoint(rhsBlock);
+    llvm::Value* rhs = condition(e->rhs.get());
+    llvm::BasicBlock* rhsEnd = b.GetInsertBlock();
+    b.CreateBr(join);
+    b.SetInsertPoint(join);
+    llvm::PHINode* phi = b.CreatePHI(b.getInt1Ty(), 2);
+    phi->addIncoming(b.getInt1(e->op == Op::Or), lhsBlock);
+    phi->addIncoming(rhs, rhsEnd);
+    return phi;
+  }
+  bool isCompare = e->op == Op::Lt || e->op == Op::Le || e->op == Op::Gt ||
+                   e->op == Op::Ge || e->op == Op::Eq || e->op == Op::Ne;
+  const sema::Type* operandType = isCompare ? e->lhs->type : type;
+  if (isUntyped(operandType)) operandType = isUntyped(e->rhs->type) ? type : e->rhs->type;
+  if (isCompare && isUntyped(operandType)) operandType = e->rhs->type;
+  if (e->op == Op::Concat) {
+    llvm::Value* l = expr(e->lhs.get());
+    llvm::Value* r = expr(e->rhs.get());
+    llvm::Type* rt = llvmType(type, e->loc);
+    unsigned rw = r->getType()->getIntegerBitWidth();
+    return b.CreateOr(b.CreateShl(b.CreateZExt(l, rt), rw), b.CreateZExt(r, rt));
+  }
+  if (operandType && operandType->isStructLike()) {
+    unsupported(e->loc, std::string("'") + ast::binaryOpSpelling(e->op) + "' on " +
+                            operandType->toString());
+    return b.getFalse();
+  }
+  bool isSigned = isSignedType(operandType);
+  llvm::Type* t = llvmType(operandType, e->loc);
+  llvm::Value* l = coerce(expr(e->lhs.get(), operandType), t, isSigned);
+  bool isShift = e->op == Op::Shl || e->op == Op::Shr;
+  llvm::Value* r = isShift ? expr(e->rhs.get()) : coerce(expr(e->rhs.get(), operandType), t, isSigned);
+  if (isShift) {
+    unsigned width = t->getIntegerBitWidth();
+    llvm::Type* amountType = r->getType();
+    unsigned common = std::max(width, amountType->getIntegerBitWidth());
+    llvm::Value* amount = b.CreateZExt(r, b.getIntNTy(common));
+    llvm::Value* tooBig = b.CreateICmpUGE(amount, b.getIntN(common, width));
+    llvm::Value* a = b.CreateTrunc(b.CreateSelect(tooBig, b.getIntN(common, 0), amount), t);
+    llvm::Value* shifted = e->op == Op::Shl ? b.CreateShl(l, a)
+                           : isSigned       ? b.CreateAShr(l, a)
+                                            : b.CreateLShr(l, a);
+    llvm::Value* overflow = e->op == Op::Shr && isSigned
+                                ? b.CreateAShr(l, width - 1)
+                                : llvm::Constant::getNullValue(t);
+    return b.CreateSelect(tooBig, overflow, shifted);
+  }
+  switch (e->op) {
+    case Op::Add: return b.CreateAdd(l, r);
+    case Op::Sub: return b.CreateSub(l, r);
+    case Op::Mul: return b.CreateMul(l, r);
+    case Op::AddSat:
+      return b.CreateBinaryIntrinsic(isSigned ? llvm::Intrinsic::sadd_sat : llvm::Intrinsic::uadd_sat, l, r);
+    case Op::SubSat:
+      return b.CreateBinaryIntrinsic(isSigned ? llvm::Intrinsic::ssub_sat : llvm::Intrinsic::usub_sat, l, r);
+    case Op::Div:
+    case Op::Mod:
+      if (isSigned) {
+        unsupported(e->loc, "signed division");
+        return l;
+      }
+      return e->op == Op::Div ? b.CreateUDiv(l, r) : b.CreateURem(l, r);
+    case Op::BitAnd: return b.CreateAnd(l, r);
+    case Op::BitOr: return b.CreateOr(l, r);
+    case Op::BitXor: return b.CreateXor(l, r);
+    case Op::Eq: return b.CreateICmpEQ(l, r);
+    case Op::Ne: return b.CreateICmpNE(l, r);
+    case Op::Lt: return isSigned ? b.CreateICmpSLT(l, r) : b.CreateICmpULT(l, r);
+    case Op::Le: return isSigned ? b.CreateICmpSLE(l, r) : b.CreateICmpULE(l, r);
+    case Op::Gt: return isSigned ? b.CreateICmpSGT(l, r) : b.CreateICmpUGT(l, r);
+    case Op::Ge: return isSigned ? b.CreateICmpSGE(l, r) : b.CreateICmpUGE(l, r);
+    default: break;
+  }
+  unsupported(e->loc, std::string("operator '") + ast::binaryOpSpelling(e->op) + "'");
+  return l;
+}
+
+}  // namespace p4wb::compiler

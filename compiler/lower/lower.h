@@ -1,0 +1,45 @@
+// The lowering stage's entry point: a checked front-end result (AST + types + the
+// architecture binding) in, an LLVM module for the BPF target plus the program layout
+// (maps, tables, stages; the schema's content) out. Constructs the back end cannot
+// lower yet become error diagnostics at their location, never a crash.
+#pragma once
+
+#include "compiler/lower/program_layout.h"
+#include "compiler/source/source_manager.h"
+
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace p4wb::compiler {
+
+struct FrontEndResult;
+
+struct LowerOptions {
+  std::string inputPath;  // the main P4 file as the user named it
+  bool stageCounters = true;
+};
+
+struct LowerError {
+  SourceLocation loc;
+  std::string message;
+};
+
+struct LowerResult {
+  std::unique_ptr<llvm::Module> module;  // null when errors were reported
+  ProgramLayout layout;
+  std::vector<LowerError> errors;
+};
+
+// Lowers an xdp program. `frontEnd` must have no errors and a valid ProgramInfo.
+LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& frontEnd,
+                         const LowerOptions& options);
+
+// ELF section and function name of the generated XDP program.
+inline constexpr const char* kXdpSection = "xdp";
+inline constexpr const char* kXdpFunction = "p4wb_xdp";
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,178 @@
+// Lowerer: the state of one lowering run, shared by the per-concept files (types,
+// expression, statement, parser, packet access, table, action, deparser, xdp program).
+// Internal to compiler/lower; the public entry point is lower.h.
+//
+// Conventions every file relies on:
+// - Every P4 variable, parameter and header lives in an entry-block alloca (SROA and
+//   mem2reg turn them into registers); `m_storage` maps declarations to them.
+// - A header is an LLVM struct { i8 valid, i8 dirty, i32 packet offset, fields... }
+//   whose fields are host integers (iN for bit<N>). `dirty` is set by every write to a
+//   field so the deparser writes back only headers the program changed.
+// - Unsupported constructs call unsupported() and lowering continues with a dummy value
+//   so several problems are reported in one run.
+#pragma once
+
+#include "compiler/ast/ast.h"
+#include "compiler/lower/lower.h"
+#include "compiler/lower/lower_context.h"
+#include "compiler/lower/program_layout.h"
+#include "compiler/lower/stage_counters.h"
+#include "compiler/sema/frontend.h"
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+namespace p4wb::compiler {
+
+// Indices of the bookkeeping members of a header's LLVM struct.
+inline constexpr unsigned kHeaderValid = 0;
+inline constexpr unsigned kHeaderDirty = 1;
+inline constexpr unsigned kHeaderOffset = 2;
+inline constexpr unsigned kHeaderFirstField = 3;
+
+// A place that can be assigned: a typed pointer, plus the header dirty flag to set
+// and, for slices, the bit range of the underlying integer.
+struct LValue {
+  llvm::Value* ptr = nullptr;
+  const sema::Type* type = nullptr;
+  llvm::Value* dirtyFlag = nullptr;  // i8 pointer, or null outside headers
+  bool isSlice = false;
+  unsigned hiBit = 0, loBit = 0;
+  const sema::Type* baseType = nullptr;  // the sliced integer's type
+};
+
+// A lowered table (layout, maps, the actions it can run).
+struct LoweredTable {
+  const ast::TableDecl* decl = nullptr;
+  TableLayout layout;
+  llvm::GlobalVariable* map = nullptr;  // null for keyless tables
+  llvm::GlobalVariable* defaultMap = nullptr;
+  std::vector<const ast::ActionDecl*> actions;  // index = action id - 1
+  unsigned hitStage = 0, missStage = 0;
+};
+
+// The result of applying a table, for `.hit`, `.miss` and `action_run`.
+struct TableApplyResult {
+  llvm::Value* hit = nullptr;  // i1
+  llvm::Value* actionRun = nullptr;  // i32 action id (0: none ran)
+};
+
+class Lowerer {
+ public:
+  Lowerer(LowerContext& ctx, const FrontEndResult& frontEnd, const LowerOptions& options,
+          ProgramLayout& layout);
+
+  bool run();
+  std::vector<LowerError>& errors() { return m_errors; }
+
+  // ---- diagnostics and locations (xdp_program.cpp)
+  void unsupported(SourceLocation loc, const std::string& what);
+  void setLoc(SourceLocation loc);
+  std::string fileName(SourceLocation loc) const;
+  std::string controlLocalName(const ast::Decl* decl) const;  // "ingress.forward"
+
+  // ---- types (types.cpp)
+  llvm::Type* llvmType(const sema::Type* type, SourceLocation loc);
+  llvm::Value* zeroValue(const sema::Type* type, SourceLocation loc);
+  llvm::Value* coerce(llvm::Value* value, llvm::Type* to, bool isSigned);
+  static bool isSignedType(const sema::Type* type);
+  static const sema::StructType* asStruct(const sema::Type* type);
+  llvm::AllocaInst* allocate(const sema::Type* type, const std::string& name,
+                             SourceLocation loc);
+
+  // ---- expressions (expression.cpp)
+  llvm::Value* expr(const ast::Expr* e, const sema::Type* expected = nullptr);
+  llvm::Value* condition(const ast::Expr* e);  // i1
+  std::optional<LValue> lvalue(const ast::Expr* e);
+  llvm::Value* load(const LValue& lv);
+  void store(const LValue& lv, llvm::Value* value);
+  llvm::Value* constant(const sema::ConstValue& value, const sema::Type* type,
+                        SourceLocation loc);
+  llvm::Value* enumMemberValue(const ast::Decl* member, const sema::Type* type);
+
+  // ---- statements (statement.cpp)
+  void stmt(const ast::Stmt* s);
+  void block(const ast::BlockStmt* b);
+  void callStmt(const ast::CallExpr* call);
+  void declareLocal(const ast::Decl* decl);
+  // Continues emission in a fresh unreachable block after a terminator.
+  void startDeadBlock();
+  llvm::BasicBlock* newBlock(const std::string& name);
+
+  // ---- packet access (packet_access.cpp)
+  llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width);
+  void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
+                      llvm::Value* value);
+  // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
+  // returns the pointer data + offset (valid on the fall-through path).
+  llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes,
+                                    llvm::BasicBlock* fail);
+
+  // ---- parser (parser.cpp)
+  void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
+                   llvm::BasicBlock* reject);
+
+  // ---- tables and actions (table.cpp, action.cpp)
+  TableApplyResult applyTable(const ast::TableDecl* table, SourceLocation loc);
+  void runAction(const ast::ActionDecl* action, const std::vector<llvm::Value*>& args,
+                 SourceLocation loc);
+  void callAction(const ast::CallExpr* call);
+
+  // ---- deparser (deparser.cpp)
+  void lowerDeparser(const ast::ControlDecl* deparser);
+
+ private:
+  friend class ParserLowering;
+  bool bindXdpParameters();
+  void lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done);
+  void emitVerdict();
+  void registerVerdictStages();
+  LoweredTable* tableFor(const ast::TableDecl* table);
+  bool layoutTable(LoweredTable& t);
+  void defineTableMaps(LoweredTable& t);
+  void dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* actionId,
+                       llvm::BasicBlock* join, llvm::AllocaInst* ran);
+  std::vector<llvm::Value*> boundArgs(const ast::ActionRef& ref, llvm::Value* value,
+                                      const ActionLayout* layout);
+  void emitHeaderExtract(const LValue& header, const ast::CallExpr* call);
+  void emitHeaderWriteBack(llvm::Value* headerPtr, const sema::StructType* type);
+  void emitEmit(llvm::Value* ptr, const sema::Type* type, SourceLocation loc);
+  llvm::Value* selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
+                                 const sema::Type* type);
+  void emitCall(const ast::CallExpr* call, SourceLocation loc);
+  llvm::Value* binary(const ast::BinaryExpr* e, const sema::Type* expected);
+  llvm::Value* member(const ast::MemberExpr* e, const sema::Type* expected);
+  llvm::Value* callValue(const ast::CallExpr* call);
+  llvm::DIScope* scopeFor(FileId file);
+
+ public:
+  LowerContext& m_ctx;
+  const FrontEndResult& m_fe;
+  const LowerOptions& m_options;
+  ProgramLayout& m_layout;
+  StageCounters m_stages;
+  std::vector<LowerError> m_errors;
+
+  llvm::Value* m_data = nullptr;  // packet start (ptr)
+  llvm::Value* m_dataEnd = nullptr;  // packet end (ptr)
+  llvm::AllocaInst* m_packetOffset = nullptr;  // i32 parser cursor, bytes
+  llvm::AllocaInst* m_headers = nullptr;  // the H instance shared by all blocks
+  llvm::AllocaInst* m_output = nullptr;  // xdp_output
+  const sema::StructType* m_outputType = nullptr;
+  llvm::BasicBlock* m_controlExit = nullptr;  // target of `exit`
+  llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` inside an action
+  llvm::BasicBlock* m_parserReject = nullptr;  // target of a failed extract/verify
+  llvm::BasicBlock* m_verdictBlock = nullptr;
+  unsigned m_rejectStage = 0;
+  std::map<std::string, unsigned> m_verdictStages;  // "XDP_PASS" -> id
+
+  std::unordered_map<const ast::Decl*, std::pair<llvm::Value*, const sema::Type*>> m_storage;
+  std::unordered_map<const sema::Type*, llvm::Type*> m_types;
+  std::unordered_map<const ast::TableDecl*, std::unique_ptr<LoweredTable>> m_tables;
+  std::unordered_map<const ast::ActionDecl*, unsigned> m_actionStages;
+  std::unordered_map<FileId, llvm::DIScope*> m_scopes;
+  FileId m_mainFile = 0;
+};
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,201 @@
+// Packet bytes <-> host integers, and the packet/header method calls built on them
+// (extract, advance, emit, verify). Packet fields are big-endian and may start at any
+// bit; every access goes through single-byte loads/stores, which the verifier accepts on
+// every architecture (no alignment assumptions about the packet), and LLVM folds the
+// shifts. Every packet access is preceded by one `data + off + size > data_end` check.
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+namespace {
+
+struct ByteSpan {
+  unsigned first = 0;  // first byte touched
+  unsigned count = 0;  // bytes touched
+  unsigned shift = 0;  // right shift that puts the field's lowest bit at bit 0
+};
+
+ByteSpan spanOf(unsigned bitOffset, unsigned width) {
+  ByteSpan s;
+  s.first = bitOffset / 8;
+  s.count = (bitOffset + width - 1) / 8 - s.first + 1;
+  s.shift = s.count * 8 - bitOffset % 8 - width;
+  return s;
+}
+
+}  // namespace
+
+llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  ByteSpan s = spanOf(bitOffset, width);
+  llvm::Type* spanType = b.getIntNTy(s.count * 8);
+  llvm::Value* acc = llvm::ConstantInt::get(spanType, 0);
+  for (unsigned k = 0; k < s.count; ++k) {
+    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, s.first + k);
+    llvm::Value* byte = b.CreateAlignedLoad(b.getInt8Ty(), ptr, llvm::Align(1));
+    llvm::Value* wide = b.CreateZExt(byte, spanType);
+    acc = b.CreateOr(acc, b.CreateShl(wide, 8 * (s.count - 1 - k)));
+  }
+  if (s.shift != 0) acc = b.CreateLShr(acc, s.shift);
+  return b.CreateTrunc(acc, b.getIntNTy(width));
+}
+
+void Lowerer::storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
+                             llvm::Value* value) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  ByteSpan s = spanOf(bitOffset, width);
+  llvm::Type* spanType = b.getIntNTy(s.count * 8);
+  llvm::Value* bits = b.CreateShl(b.CreateZExt(coerce(value, b.getIntNTy(width), false), spanType),
+                                  s.shift);
+  if (bitOffset % 8 != 0 || width % 8 != 0) {
+    // The field shares bytes with its neighbours: read-modify-write the span.
+    llvm::Value* old = loadBigEndian(base, s.first * 8, s.count * 8);
+    llvm::APInt mask = llvm::APInt::getBitsSet(s.count * 8, s.shift, s.shift + width);
+    bits = b.CreateOr(b.CreateAnd(old, llvm::ConstantInt::get(spanType, ~mask)), bits);
+  }
+  for (unsigned k = 0; k < s.count; ++k) {
+    llvm::Value* byte = b.CreateTrunc(b.CreateLShr(bits, 8 * (s.count - 1 - k)), b.getInt8Ty());
+    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, s.first + k);
+    b.CreateAlignedStore(byte, ptr, llvm::Align(1));
+  }
+}
+
+llvm::Value* Lowerer::checkedPacketPointer(llvm::Value* offset, unsigned bytes,
+                                           llvm::BasicBlock* fail) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Value* ptr = b.CreateGEP(b.getInt8Ty(), m_data, b.CreateZExt(offset, b.getInt64Ty()));
+  llvm::Value* end = b.CreateConstGEP1_64(b.getInt8Ty(), ptr, bytes);
+  llvm::BasicBlock* ok = newBlock("bounds.ok");
+  b.CreateCondBr(b.CreateICmpUGT(end, m_dataEnd), fail, ok);
+  b.SetInsertPoint(ok);
+  return ptr;
+}
+
+void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::StructType* st = asStruct(header.type);
+  if (!st || st->kind != sema::TypeKind::Header || header.isSlice) {
+    unsupported(call->loc, "extract into something that is not a header");
+    return;
+  }
+  for (const sema::Field& f : st->fields) {
+    if (f.bitWidth == 0) {
+      unsupported(call->loc, "variable-size header fields ('" + f.name + "')");
+      return;
+    }
+  }
+  if (st->totalBits % 8 != 0) {
+    unsupported(call->loc, "headers whose size is not a whole number of bytes");
+    return;
+  }
+  unsigned bytes = st->totalBits / 8;
+  llvm::Type* type = llvmType(st, call->loc);
+  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
+  llvm::Value* ptr = checkedPacketPointer(offset, bytes, m_parserReject);
+  for (std::size_t i = 0; i < st->fields.size(); ++i) {
+    const sema::Field& f = st->fields[i];
+    llvm::Value* v = loadBigEndian(ptr, f.bitOffset, f.bitWidth);
+    llvm::Value* slot = b.CreateStructGEP(type, header.ptr, kHeaderFirstField + i);
+    b.CreateStore(coerce(v, llvmType(f.type, call->loc), false), slot);
+  }
+  b.CreateStore(b.getInt8(1), b.CreateStructGEP(type, header.ptr, kHeaderValid));
+  b.CreateStore(b.getInt8(0), b.CreateStructGEP(type, header.ptr, kHeaderDirty));
+  b.CreateStore(offset, b.CreateStructGEP(type, header.ptr, kHeaderOffset));
+  b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+}
+
+void Lowerer::emitHeaderWriteBack(llvm::Value* headerPtr, const sema::StructType* st) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (st->totalBits % 8 != 0) return;  // extract already reported it
+  llvm::Type* type = llvmType(st, {});
+  llvm::Value* valid = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
+  llvm::Value* dirty = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderDirty));
+  llvm::BasicBlock* write = newBlock("emit." + st->name);
+  llvm::BasicBlock* done = newBlock("emit.done");
+  // Headers never move in this back end, so a header the program did not change is
+  // already in the packet as it should be.
+  b.CreateCondBr(b.CreateAnd(b.CreateIsNotNull(valid), b.CreateIsNotNull(dirty)), write, done);
+  b.SetInsertPoint(write);
+  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
+  llvm::Value* ptr = checkedPacketPointer(offset, st->totalBits / 8, done);
+  for (std::size_t i = 0; i < st->fields.size(); ++i) {
+    const sema::Field& f = st->fields[i];
+    llvm::Type* ft = llvmType(f.type, {});
+    llvm::Value* v = b.CreateLoad(ft, b.CreateStructGEP(type, headerPtr, kHeaderFirstField + i));
+    storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
+  }
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+}
+
+void Lowerer::emitEmit(llvm::Value* ptr, const sema::Type* type, SourceLocation loc) {
+  const sema::StructType* st = asStruct(type);
+  if (st && st->kind == sema::TypeKind::Header) {
+    emitHeaderWriteBack(ptr, st);
+    return;
+  }
+  if (st && st->kind == sema::TypeKind::Struct) {
+    llvm::Type* lt = llvmType(st, loc);
+    for (std::size_t i = 0; i < st->fields.size(); ++i)
+      emitEmit(m_ctx.builder().CreateStructGEP(lt, ptr, i), st->fields[i].type, loc);
+    return;
+  }
+  unsupported(loc, "emit of " + (type ? type->toString() : std::string("this value")));
+}
+
+void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  switch (call->callKind) {
+    case ast::CallKind::Extract: {
+      if (call->args.size() != 1 || !m_parserReject) {
+        unsupported(loc, call->args.size() != 1 ? "extract with a variable-size field"
+                                                : "extract outside the parser");
+        return;
+      }
+      if (std::optional<LValue> header = lvalue(call->args[0].value.get()))
+        emitHeaderExtract(*header, call);
+      return;
+    }
+    case ast::CallKind::Advance: {
+      const ast::Expr* bits = call->args.empty() ? nullptr : call->args[0].value.get();
+      if (!bits || !bits->constValue || bits->constValue->asU64() % 8 != 0 || !m_parserReject) {
+        unsupported(loc, "advance by a non-constant or non-byte amount");
+        return;
+      }
+      unsigned bytes = static_cast<unsigned>(bits->constValue->asU64() / 8);
+      llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
+      checkedPacketPointer(offset, bytes, m_parserReject);
+      b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+      return;
+    }
+    case ast::CallKind::Verify: {
+      if (call->args.empty() || !m_parserReject) {
+        unsupported(loc, "verify outside the parser");
+        return;
+      }
+      llvm::Value* ok = condition(call->args[0].value.get());
+      llvm::BasicBlock* cont = newBlock("verify.ok");
+      b.CreateCondBr(ok, cont, m_parserReject);
+      b.SetInsertPoint(cont);
+      return;
+    }
+    case ast::CallKind::Emit: {
+      if (call->args.size() != 1) break;
+      if (std::optional<LValue> lv = lvalue(call->args[0].value.get()))
+        emitEmit(lv->ptr, lv->type, loc);
+      return;
+    }
+    case ast::CallKind::SetValid:
+    case ast::CallKind::SetInvalid:
+      unsupported(loc, "setValid/setInvalid (adding or removing headers moves packet data)");
+      return;
+    default:
+      break;
+  }
+  std::string what = "this call";
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get())) what = "'" + m->member + "()'";
+  if (const auto* p = ast::dynCast<ast::PathExpr>(call->callee.get())) what = "'" + p->name + "()'";
+  unsupported(loc, what);
+}
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,99 @@
+// Parser states as basic blocks. Each state counts its stage, runs its statements
+// (extract checks bounds and branches to reject on a short packet) and ends in a direct
+// transition or a select chain; a select without a matching case rejects (error.NoMatch).
+// accept continues with the control; reject drops the packet (XDP_DROP), like p4c's xdp
+// target.
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+llvm::Value* Lowerer::selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
+                                        const sema::Type* type) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Type* t = value->getType();
+  bool isSigned = isSignedType(type);
+  if (ast::isa<ast::DefaultExpr>(keyset)) return b.getTrue();
+  if (const auto* m = ast::dynCast<ast::MaskExpr>(keyset)) {
+    llvm::Value* v = coerce(expr(m->value.get(), type), t, isSigned);
+    llvm::Value* mask = coerce(expr(m->mask.get(), type), t, isSigned);
+    return b.CreateICmpEQ(b.CreateAnd(value, mask), b.CreateAnd(v, mask));
+  }
+  if (const auto* r = ast::dynCast<ast::RangeExpr>(keyset)) {
+    llvm::Value* lo = coerce(expr(r->lo.get(), type), t, isSigned);
+    llvm::Value* hi = coerce(expr(r->hi.get(), type), t, isSigned);
+    llvm::Value* geLo = isSigned ? b.CreateICmpSGE(value, lo) : b.CreateICmpUGE(value, lo);
+    llvm::Value* leHi = isSigned ? b.CreateICmpSLE(value, hi) : b.CreateICmpULE(value, hi);
+    return b.CreateAnd(geLo, leHi);
+  }
+  return b.CreateICmpEQ(value, coerce(expr(keyset, type), t, isSigned));
+}
+
+namespace {
+
+// One parser's blocks, by state.
+struct StateBlocks {
+  std::map<const ast::ParserStateDecl*, llvm::BasicBlock*> blocks;
+  llvm::BasicBlock* accept = nullptr;
+  llvm::BasicBlock* reject = nullptr;
+
+  llvm::BasicBlock* target(const ast::ParserStateDecl* state, const std::string& name) const {
+    if (ast::isAcceptState(name)) return accept;
+    if (state) {
+      auto it = blocks.find(state);
+      if (it != blocks.end()) return it->second;
+    }
+    return reject;
+  }
+};
+
+}  // namespace
+
+void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
+                          llvm::BasicBlock* reject) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  m_parserReject = reject;
+  for (const ast::DeclPtr& local : parser->locals) declareLocal(local.get());
+  StateBlocks states;
+  states.accept = accept;
+  states.reject = reject;
+  for (const auto& state : parser->states)
+    states.blocks[state.get()] = newBlock("state." + state->name);
+  const ast::ParserStateDecl* start = parser->findState("start");
+  if (!start) {
+    unsupported(parser->loc, "a parser without a start state");
+    b.CreateBr(reject);
+    return;
+  }
+  b.CreateBr(states.blocks[start]);
+  for (const auto& state : parser->states) {
+    b.SetInsertPoint(states.blocks[state.get()]);
+    setLoc(state->loc);
+    m_stages.emitIncrement(m_stages.add(StageKind::ParserState,
+                                        parser->name + "." + state->name, fileName(state->loc),
+                                        state->loc.line, state->loc.column));
+    for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
+    const ast::Transition& tr = state->transition;
+    setLoc(tr.loc.valid() ? tr.loc : state->loc);
+    if (tr.kind != ast::Transition::Kind::Select) {
+      b.CreateBr(tr.kind == ast::Transition::Kind::Direct ? states.target(tr.target, tr.nextState)
+                                                          : reject);
+      continue;
+    }
+    std::vector<llvm::Value*> values;
+    for (const ast::ExprPtr& e : tr.selectExprs) values.push_back(expr(e.get()));
+    for (const ast::SelectCase& c : tr.cases) {
+      setLoc(c.loc);
+      llvm::Value* match = b.getTrue();
+      for (std::size_t i = 0; i < c.keysets.size() && i < values.size(); ++i)
+        match = b.CreateAnd(match, selectCaseMatches(c.keysets[i].get(), values[i],
+                                                     tr.selectExprs[i]->type));
+      llvm::BasicBlock* next = newBlock("select.next");
+      b.CreateCondBr(match, states.target(c.target, c.nextState), next);
+      b.SetInsertPoint(next);
+    }
+    b.CreateBr(reject);
+  }
+  m_parserReject = nullptr;
+}
+
+}  // namespace p4wb::compiler

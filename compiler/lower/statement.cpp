@@ -1,0 +1,173 @@
+// Statements of control and parser bodies: assignment, if, blocks, switch (on values and
+// on `t.apply().action_run`), return/exit, local declarations and method calls.
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+llvm::BasicBlock* Lowerer::newBlock(const std::string& name) {
+  return llvm::BasicBlock::Create(m_ctx.context(), name, m_ctx.function());
+}
+
+void Lowerer::startDeadBlock() { m_ctx.builder().SetInsertPoint(newBlock("dead")); }
+
+void Lowerer::block(const ast::BlockStmt* b) {
+  if (!b) return;
+  for (const ast::StmtPtr& s : b->stmts) stmt(s.get());
+}
+
+void Lowerer::declareLocal(const ast::Decl* decl) {
+  if (const auto* v = ast::dynCast<ast::VariableDecl>(decl)) {
+    if (v->isConst()) return;  // uses read init / constValue directly
+    setLoc(v->loc);
+    llvm::AllocaInst* slot = allocate(v->type, v->name, v->loc);
+    m_storage[v] = {slot, v->type};
+    if (v->init) {
+      LValue lv;
+      lv.ptr = slot;
+      lv.type = v->type;
+      store(lv, expr(v->init.get(), v->type));
+    }
+    return;
+  }
+  if (ast::isa<ast::ActionDecl>(decl) || ast::isa<ast::TableDecl>(decl)) return;
+  if (const auto* inst = ast::dynCast<ast::InstantiationDecl>(decl)) {
+    unsupported(inst->loc, "extern instance '" + inst->name + "'");
+    return;
+  }
+  unsupported(decl->loc, std::string("local declarations of kind ") +
+                             ast::nodeKindName(decl->kind));
+}
+
+void Lowerer::stmt(const ast::Stmt* s) {
+  if (!s) return;
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  setLoc(s->loc);
+  switch (s->kind) {
+    case ast::NodeKind::AssignStmt: {
+      const auto* a = static_cast<const ast::AssignStmt*>(s);
+      if (a->lhs->type && a->lhs->type->isStructLike() &&
+          (ast::isa<ast::ListExpr>(a->rhs.get()) || ast::isa<ast::StructInitExpr>(a->rhs.get()))) {
+        unsupported(a->rhs->loc, "list and struct initializers");
+        return;
+      }
+      std::optional<LValue> lv = lvalue(a->lhs.get());
+      if (!lv) return;
+      store(*lv, expr(a->rhs.get(), lv->type));
+      return;
+    }
+    case ast::NodeKind::CallStmt:
+      callStmt(static_cast<const ast::CallStmt*>(s)->call.get());
+      return;
+    case ast::NodeKind::IfStmt: {
+      const auto* i = static_cast<const ast::IfStmt*>(s);
+      llvm::Value* c = condition(i->cond.get());
+      llvm::BasicBlock* thenBlock = newBlock("if.then");
+      llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
+      llvm::BasicBlock* join = newBlock("if.end");
+      b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
+      b.SetInsertPoint(thenBlock);
+      stmt(i->thenStmt.get());
+      b.CreateBr(join);
+      if (elseBlock) {
+        b.SetInsertPoint(elseBlock);
+        stmt(i->elseStmt.get());
+        b.CreateBr(join);
+      }
+      b.SetInsertPoint(join);
+      return;
+    }
+    case ast::NodeKind::BlockStmt:
+      block(static_cast<const ast::BlockStmt*>(s));
+      return;
+    case ast::NodeKind::SwitchStmt: {
+      const auto* sw = static_cast<const ast::SwitchStmt*>(s);
+      llvm::Value* subject = nullptr;
+      LoweredTable* table = nullptr;
+      if (sw->table) {
+        table = tableFor(sw->table);
+        subject = applyTable(sw->table, sw->subject->loc).actionRun;
+      } else {
+        subject = expr(sw->subject.get());
+      }
+      if (!subject->getType()->isIntegerTy()) {
+        unsupported(sw->loc, "this switch subject");
+        return;
+      }
+      llvm::BasicBlock* join = newBlock("switch.end");
+      llvm::SwitchInst* inst = b.CreateSwitch(subject, join);
+      llvm::BasicBlock* pending = nullptr;  // cases without a body fall through
+      for (const ast::SwitchCase& c : sw->cases) {
+        llvm::BasicBlock* caseBlock = pending ? pending : newBlock("switch.case");
+        if (ast::isa<ast::DefaultExpr>(c.label.get())) {
+          inst->setDefaultDest(caseBlock);
+        } else if (table) {
+          for (std::size_t k = 0; k < table->actions.size(); ++k)
+            if (table->actions[k] == c.action)
+              inst->addCase(b.getInt32(static_cast<unsigned>(k + 1)), caseBlock);
+        } else if (c.label->constValue) {
+          llvm::Value* v = coerce(constant(*c.label->constValue, sw->subject->type, c.loc),
+                                  subject->getType(), false);
+          if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(v)) inst->addCase(ci, caseBlock);
+        } else {
+          unsupported(c.loc, "a non-constant switch label");
+        }
+        if (!c.body) {
+          pending = caseBlock;
+          continue;
+        }
+        pending = nullptr;
+        b.SetInsertPoint(caseBlock);
+        block(c.body.get());
+        b.CreateBr(join);
+      }
+      if (pending) {
+        b.SetInsertPoint(pending);
+        b.CreateBr(join);
+      }
+      b.SetInsertPoint(join);
+      return;
+    }
+    case ast::NodeKind::ReturnStmt:
+    case ast::NodeKind::ExitStmt: {
+      llvm::BasicBlock* target =
+          s->kind == ast::NodeKind::ReturnStmt && m_actionReturn ? m_actionReturn : m_controlExit;
+      if (!target) {
+        unsupported(s->loc, "return/exit here");
+        return;
+      }
+      b.CreateBr(target);
+      startDeadBlock();
+      return;
+    }
+    case ast::NodeKind::EmptyStmt:
+      return;
+    case ast::NodeKind::DeclStmt:
+      declareLocal(static_cast<const ast::DeclStmt*>(s)->decl.get());
+      return;
+    default:
+      unsupported(s->loc, std::string("statements of kind ") + ast::nodeKindName(s->kind));
+  }
+}
+
+void Lowerer::callStmt(const ast::CallExpr* call) {
+  setLoc(call->loc);
+  switch (call->callKind) {
+    case ast::CallKind::TableApply:
+      if (const auto* table = ast::dynCast<ast::TableDecl>(call->target)) {
+        applyTable(table, call->loc);
+        return;
+      }
+      break;
+    case ast::CallKind::ActionCall:
+      callAction(call);
+      return;
+    case ast::CallKind::IsValid:
+      return;
+    default:
+      emitCall(call, call->loc);
+      return;
+  }
+  unsupported(call->loc, "this call");
+}
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,197 @@
+// Tables (docs/schema.md): an exact-match table is a BPF HASH map whose key is the
+// packed key fields in network byte order and whose value is a u32 action id followed by
+// that action's parameters (network byte order). A miss reads entry 0 of the one-entry
+// ARRAY `<map>_def`; an all-zero slot there means "run the default action compiled in".
+#include "compiler/lower/bpf_maps.h"
+#include "compiler/lower/lowerer.h"
+
+#include <set>
+
+namespace p4wb::compiler {
+
+namespace {
+
+std::string exprText(const ast::Expr* e) {
+  if (const auto* p = ast::dynCast<ast::PathExpr>(e)) return p->name;
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) return exprText(m->base.get()) + "." + m->member;
+  if (const auto* c = ast::dynCast<ast::CallExpr>(e)) return exprText(c->callee.get()) + "()";
+  return "key";
+}
+
+std::string toIdentifier(const std::string& s) {
+  std::string out;
+  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  if (out.empty() || std::isdigit(static_cast<unsigned char>(out[0]))) out = "f" + out;
+  return out;
+}
+
+// Display hint from the width and the names involved (typedef or field name).
+std::string formatFor(unsigned bits, const std::string& names) {
+  std::string lower;
+  for (char c : names) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (bits == 48 && (lower.find("mac") != std::string::npos || lower.find("eth") != std::string::npos))
+    return "mac";
+  if (bits == 32 && (lower.find("ip") != std::string::npos || lower.find("addr") != std::string::npos))
+    return "ipv4";
+  if (bits == 128 && lower.find("ip") != std::string::npos) return "ipv6";
+  return bits <= 64 ? "dec" : "hex";
+}
+
+// The names a format hint can come from: the declared type name and the field name.
+std::string typeNames(const ast::Expr* e) {
+  std::string names = exprText(e);
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(e))
+    if (const auto* f = ast::dynCast<ast::FieldDecl>(m->resolved))
+      if (f->typeRef) names += " " + f->typeRef->name;
+  return names;
+}
+
+std::string lastComponent(const std::string& dotted) {
+  std::size_t dot = dotted.rfind('.');
+  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
+}
+
+llvm::DIType* fieldDiType(LowerContext& ctx, unsigned bytes) {
+  return bytes == 1 ? ctx.diU8() : ctx.diByteArray(bytes);
+}
+
+}  // namespace
+
+std::string Lowerer::controlLocalName(const ast::Decl* decl) const {
+  const ast::Decl* enclosing = nullptr;
+  if (const auto* a = ast::dynCast<ast::ActionDecl>(decl)) enclosing = a->enclosing;
+  if (const auto* t = ast::dynCast<ast::TableDecl>(decl)) enclosing = t->enclosing;
+  return enclosing ? enclosing->name + "." + decl->name : decl->name;
+}
+
+bool Lowerer::layoutTable(LoweredTable& t) {
+  const ast::TableDecl* decl = t.decl;
+  TableLayout& l = t.layout;
+  l.name = controlLocalName(decl);
+  l.map = toIdentifier(l.name);
+  l.defaultMap = l.map + "_def";
+  l.maxEntries = static_cast<std::uint32_t>(decl->sizeValue.value_or(1024));
+  bool ok = true;
+  for (const ast::TableKey& k : decl->keys) {
+    if (k.matchKind != "exact") {
+      unsupported(k.matchKindLoc.valid() ? k.matchKindLoc : k.loc,
+                  "match kind '" + k.matchKind + "' (only exact for now)");
+      ok = false;
+      continue;
+    }
+    FieldLayout f;
+    f.name = exprText(k.expr.get());
+    for (const ast::Annotation& a : k.annotations)
+      if (a.name == "name" && !a.args.empty())
+        if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get())) f.name = s->value;
+    f.match = k.matchKind;
+    f.bits = k.expr->type ? k.expr->type->bitWidth() : 0;
+    if (f.bits == 0) {
+      unsupported(k.loc, "a table key of type " + (k.expr->type ? k.expr->type->toString() : "?"));
+      ok = false;
+      continue;
+    }
+    f.bytes = (f.bits + 7) / 8;
+    f.offset = l.keySize;
+    f.format = formatFor(f.bits, typeNames(k.expr.get()));
+    l.keySize += f.bytes;
+    l.keys.push_back(f);
+  }
+  unsigned paramBytes = 0;
+  for (const ast::ActionRef& ref : decl->actions) {
+    if (!ref.action) continue;
+    ActionLayout a;
+    a.name = controlLocalName(ref.action);
+    a.id = static_cast<std::uint32_t>(t.actions.size() + 1);
+    unsigned offset = 4;
+    for (const auto& p : ref.action->params) {
+      if (p->direction != ast::Direction::None) continue;
+      FieldLayout f;
+      f.name = p->name;
+      f.bits = p->type ? p->type->bitWidth() : 0;
+      if (f.bits == 0) {
+        unsupported(p->loc, "an action parameter of type " + (p->type ? p->type->toString() : "?"));
+        ok = false;
+        continue;
+      }
+      f.bytes = (f.bits + 7) / 8;
+      f.offset = offset;
+      f.format = formatFor(f.bits, p->name + " " + (p->typeRef ? p->typeRef->name : ""));
+      offset += f.bytes;
+      a.params.push_back(f);
+    }
+    paramBytes = std::max(paramBytes, offset - 4);
+    t.actions.push_back(ref.action);
+    l.actions.push_back(a);
+  }
+  l.valueSize = 4 + paramBytes;
+  if (decl->defaultAction && decl->defaultAction->action) {
+    l.defaultAction.action = controlLocalName(decl->defaultAction->action);
+    for (const ast::Expr* arg : decl->defaultAction->args)
+      l.defaultAction.args.push_back(arg && arg->constValue ? arg->constValue->toString() : "?");
+  } else {
+    l.defaultAction.action = "NoAction";
+  }
+  l.defaultAction.isConst = decl->defaultActionConst;
+  if (!decl->entries.empty()) unsupported(decl->entries.front().loc, "const table entries");
+  return ok;
+}
+
+void Lowerer::defineTableMaps(LoweredTable& t) {
+  TableLayout& l = t.layout;
+  unsigned line = t.decl->loc.line;
+  std::vector<BtfMember> members;
+  std::set<std::string> used;
+  for (const FieldLayout& f : l.keys) {
+    std::string name = toIdentifier(lastComponent(f.name));
+    while (!used.insert(name).second) name += "_";
+    members.push_back({name, fieldDiType(m_ctx, f.bytes), f.offset});
+  }
+  std::vector<BtfMember> variants;
+  for (const ActionLayout& a : l.actions) {
+    if (a.params.empty()) continue;
+    std::vector<BtfMember> params;
+    unsigned size = 0;
+    for (const FieldLayout& p : a.params) {
+      params.push_back({toIdentifier(p.name), fieldDiType(m_ctx, p.bytes), p.offset - 4});
+      size = std::max(size, p.offset - 4 + p.bytes);
+    }
+    std::string action = toIdentifier(lastComponent(a.name));
+    variants.push_back({action, createBtfStruct(m_ctx, l.map + "_" + action, size, params, line), 0});
+  }
+  std::vector<BtfMember> valueMembers = {{"action", m_ctx.diU32(), 0}};
+  if (!variants.empty())
+    valueMembers.push_back({"params", createBtfUnion(m_ctx, "", l.valueSize - 4, variants, line), 4});
+  llvm::DIType* value = createBtfStruct(m_ctx, l.map + "_value", l.valueSize, valueMembers, line);
+  if (!l.keys.empty()) {
+    llvm::DIType* key = createBtfStruct(m_ctx, l.map + "_key", l.keySize, members, line);
+    t.map = defineMap(m_ctx, {l.map, BpfMapType::Hash, key, value, l.maxEntries, 0, line});
+    l.mapType = "hash";
+  } else {
+    // A keyless table always misses: its only state is the default slot.
+    l.map = l.defaultMap;
+    l.mapType = "array";
+    l.keySize = 4;
+    l.maxEntries = 1;
+  }
+  t.defaultMap = defineMap(m_ctx, {l.defaultMap, BpfMapType::Array, m_ctx.diU32(), value, 1, 0, line});
+}
+
+LoweredTable* Lowerer::tableFor(const ast::TableDecl* table) {
+  if (auto it = m_tables.find(table); it != m_tables.end()) return it->second.get();
+  auto t = std::make_unique<LoweredTable>();
+  t->decl = table;
+  bool ok = layoutTable(*t);
+  if (ok) defineTableMaps(*t);
+  std::string name = t->layout.name;
+  t->hitStage = m_stages.add(StageKind::TableHit, name, fileName(table->loc), table->loc.line,
+                             table->loc.column);
+  t->missStage = m_stages.add(StageKind::TableMiss, name, fileName(table->loc),
+                              table->loc.line, table->loc.column);
+  if (ok) m_layout.tables.push_back(t->layout);
+  LoweredTable* raw = t.get();
+  m_tables[table] = std::move(t);
+  return raw;
+}
+
+}  // namespace p4wb::compiler

@@ -1,0 +1,33 @@
+// Constructs the xdp back end does not handle yet are errors at their location, not
+// crashes.
+// RUN: not %p4wb compile %s -o %t.o 2>&1 | FileCheck %s
+#include <core.p4>
+#include <xdp_model.p4>
+
+header eth_t { bit<48> dst; bit<48> src; bit<16> type; }
+struct hdrs_t { eth_t eth; }
+
+parser p(packet_in pkt, out hdrs_t h) {
+    state start { pkt.extract(h.eth); transition accept; }
+}
+
+control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
+    action a() { xout.output_action = xdp_action.XDP_DROP; }
+    table t {
+        key = { h.eth.dst : lpm; }
+        actions = { a; }
+    }
+    apply {
+        t.apply();
+        h.eth.setInvalid();
+    }
+}
+
+control d(in hdrs_t h, packet_out pkt) {
+    apply { pkt.emit(h.eth); }
+}
+
+xdp(p(), c(), d()) main;
+
+// CHECK-DAG: fail_unsupported.p4:17:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'lpm'
+// CHECK-DAG: fail_unsupported.p4:22:{{[0-9]+}}: error: not supported by the xdp back end yet: setValid/setInvalid
