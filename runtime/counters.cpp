@@ -23,6 +23,13 @@ namespace {
 Result<int> stageMapFd(const LoadedProgram& prog) {
   const auto& sc = prog.schema().stageCounters;
   if (!sc) return makeError(ENOTSUP, "the program was compiled without stage counters");
+  Result<MapInfo> info = prog.mapInfo(sc->map);
+  if (!info) return info.error();
+  // Per-CPU reads copy value_size bytes per CPU into our u64 slots.
+  if (info->valueSize != sizeof(std::uint64_t) || info->keySize != sizeof(std::uint32_t) ||
+      info->maxEntries < sc->count)
+    return makeError(EINVAL, "stage counter map " + sc->map + " does not have the layout the schema says "
+                             "(u32 key, u64 value, " + std::to_string(sc->count) + " slots)");
   return prog.mapFd(sc->map);
 }
 }  // namespace

@@ -83,6 +83,19 @@ std::string mapNameFromPinFile(const std::string& file) {
 }  // namespace
 
 Result<LoadedProgram> LoadedProgram::load(const ObjectSpec& spec, const LoadOptions& options) {
+  Result<LoadedProgram> loaded = loadOnce(spec, options);
+  // The kernel fails a load whose requested log overflows the buffer (ENOSPC) even when
+  // the program verified; the caller asked for a log, not for a failure.
+  if (!loaded && loaded.error().errnum == ENOSPC && options.logLevel != 0 && options.logLevel != 4) {
+    LoadOptions statsOnly = options;
+    statsOnly.logLevel = 4;
+    loaded = loadOnce(spec, statsOnly);
+    if (loaded) loaded->m_verifierLog = "(the full verifier log exceeded 16 MiB; statistics only)\n" + loaded->m_verifierLog;
+  }
+  return loaded;
+}
+
+Result<LoadedProgram> LoadedProgram::loadOnce(const ObjectSpec& spec, const LoadOptions& options) {
   detail::LibbpfCapture capture;
   auto logBuf = std::make_unique<char[]>(kVerifierLogSize);
   logBuf[0] = '\0';
@@ -153,6 +166,47 @@ Result<int> LoadedProgram::mapFd(std::string_view mapName) const {
   std::string known;
   for (const auto& [name, fd] : m_maps) known += (known.empty() ? "" : ", ") + name;
   return makeError(ENOENT, "the program has no map named " + std::string(mapName) + " (maps: " + known + ")");
+}
+
+namespace {
+std::string mapTypeName(std::uint32_t type) {
+  static const char* kNames[] = {"unspec", "hash", "array", "prog_array", "perf_event_array", "percpu_hash",
+                                 "percpu_array", "stack_trace", "cgroup_array", "lru_hash", "lru_percpu_hash",
+                                 "lpm_trie", "array_of_maps", "hash_of_maps", "devmap", "sockmap", "cpumap",
+                                 "xskmap", "sockhash", "cgroup_storage", "reuseport_sockarray",
+                                 "percpu_cgroup_storage", "queue", "stack", "sk_storage", "devmap_hash",
+                                 "struct_ops", "ringbuf", "inode_storage", "task_storage", "bloom_filter"};
+  if (type < sizeof kNames / sizeof kNames[0]) return kNames[type];
+  return "type " + std::to_string(type);
+}
+}  // namespace
+
+Result<MapInfo> LoadedProgram::mapInfo(std::string_view mapName) const {
+  Result<int> fd = mapFd(mapName);
+  if (!fd) return fd.error();
+  bpf_map_info info{};
+  std::uint32_t len = sizeof info;
+  if (bpf_obj_get_info_by_fd(*fd, &info, &len) != 0)
+    return makeError(errno, "cannot query map " + std::string(mapName));
+  MapInfo out;
+  out.name = std::string(mapName);
+  out.id = info.id;
+  out.type = info.type;
+  out.typeName = mapTypeName(info.type);
+  out.keySize = info.key_size;
+  out.valueSize = info.value_size;
+  out.maxEntries = info.max_entries;
+  return out;
+}
+
+Result<std::vector<MapInfo>> LoadedProgram::mapInfos() const {
+  std::vector<MapInfo> out;
+  for (const auto& [name, fd] : m_maps) {
+    Result<MapInfo> info = mapInfo(name);
+    if (!info) return info.error();
+    out.push_back(std::move(*info));
+  }
+  return out;
 }
 
 std::vector<std::string> LoadedProgram::mapNames() const {

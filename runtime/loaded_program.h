@@ -20,11 +20,25 @@ struct LoadOptions {
   // ELF section of the program to treat as the main one; default: the schema's
   // section for "xdp" (or the first program in the object).
   std::string section;
-  // Verifier log level for a *successful* load (0 = no log, 1 = full, 4 = stats only).
-  // A failed load is always retried with level 1 and the log returned in Error::detail.
+  // Verifier log level for a *successful* load (0 = no log, 1 = full, 2 = verbose,
+  // 4 = stats only). A full log larger than 16 MiB falls back to stats only. A failed
+  // load is always retried with level 1 and the log returned in Error::detail.
   std::uint32_t logLevel = 0;
 };
 
+// What the kernel says about one map of the program.
+struct MapInfo {
+  std::string name;  // ELF name (the kernel's own copy is truncated to 15 chars)
+  std::uint32_t id = 0;
+  std::uint32_t type = 0;  // BPF_MAP_TYPE_* value
+  std::string typeName;  // "hash", "array", "percpu_array", ... ("type N" if unknown)
+  std::uint32_t keySize = 0;
+  std::uint32_t valueSize = 0;
+  std::uint32_t maxEntries = 0;
+};
+
+// Methods are const and fd-based, so one LoadedProgram may be used from several threads
+// at once (e.g. a GUI poller reading counters while the user edits a table).
 class LoadedProgram {
  public:
   // Opens the object with libbpf (bpf_object__open_mem), loads it into the kernel and
@@ -49,6 +63,8 @@ class LoadedProgram {
   // that do exist.
   Result<int> mapFd(std::string_view mapName) const;
   std::vector<std::string> mapNames() const;
+  Result<MapInfo> mapInfo(std::string_view mapName) const;
+  Result<std::vector<MapInfo>> mapInfos() const;  // in load order
 
   // Pins the program as <dir>/prog and every map as <dir>/map_<name> (dots become '_',
   // bpffs refuses them), creating dir with mode 0700. dir must be on bpffs.
@@ -56,6 +72,7 @@ class LoadedProgram {
 
  private:
   LoadedProgram() = default;
+  static Result<LoadedProgram> loadOnce(const ObjectSpec& spec, const LoadOptions& options);
 
   ProgramSchema m_schema;
   UniqueFd m_progFd;

@@ -15,11 +15,26 @@ struct TableMaps {
   int fd = -1;
 };
 
+// The kernel copies key_size/value_size bytes from our buffers, which are sized by the
+// schema: a schema that disagrees with the real map must stop us before any syscall.
+Status checkMapLayout(const LoadedProgram& prog, const std::string& map, const TableSchema& t,
+                      std::uint32_t keySize) {
+  Result<MapInfo> info = prog.mapInfo(map);
+  if (!info) return info.error();
+  if (info->keySize != keySize || info->valueSize != t.valueSize)
+    return makeError(EINVAL, "the schema of " + t.name + " does not match map " + map + " (schema: key " +
+                                 std::to_string(keySize) + " / value " + std::to_string(t.valueSize) +
+                                 " bytes, map: " + std::to_string(info->keySize) + " / " +
+                                 std::to_string(info->valueSize) + ")");
+  return {};
+}
+
 Result<TableMaps> resolve(const LoadedProgram& prog, std::string_view name) {
   Result<const TableSchema*> table = prog.schema().findTable(name);
   if (!table) return table.error();
   Result<int> fd = prog.mapFd((*table)->map);
   if (!fd) return fd.error();
+  if (Status s = checkMapLayout(prog, (*table)->map, **table, (*table)->keySize); !s) return s.error();
   return TableMaps{*table, *fd};
 }
 
@@ -147,7 +162,10 @@ namespace {
 
 Result<int> defaultMapFd(const LoadedProgram& prog, const TableSchema& table) {
   if (table.defaultMap.empty()) return makeError(ENOTSUP, "table " + table.name + " has no default action slot");
-  return prog.mapFd(table.defaultMap);
+  Result<int> fd = prog.mapFd(table.defaultMap);
+  if (!fd) return fd;
+  if (Status s = checkMapLayout(prog, table.defaultMap, table, sizeof(std::uint32_t)); !s) return s.error();
+  return fd;
 }
 
 Status writeDefault(const LoadedProgram& prog, std::string_view name, const std::vector<std::uint8_t>* value,

@@ -224,6 +224,37 @@ class RuntimeKernelTest : public QObject {
     QVERIFY(ps->runCount >= 5);
   }
 
+  void mapInfoAndLayoutChecks() {
+    Result<MapInfo> info = m_prog->mapInfo("ingress_ipv4_fwd");
+    CHECK_OK(info);
+    QCOMPARE(info->typeName, std::string("hash"));
+    QCOMPARE(info->keySize, 4u);
+    QCOMPARE(info->valueSize, 16u);
+    QCOMPARE(info->maxEntries, 1024u);
+    QCOMPARE(take(m_prog->mapInfo("p4wb_stages")).typeName, std::string("percpu_array"));
+    QVERIFY(take(m_prog->mapInfos()).size() >= 3);
+    // A schema that lies about the value size is refused before touching the map.
+    std::string lying = m_spec->schema().json;
+    lying.replace(lying.find("\"value_size\": 16"), 16, "\"value_size\": 17");
+    Result<ObjectSpec> spec = ObjectSpec::fromBytes(m_spec->bytes(), lying);
+    CHECK_OK(spec);
+    Result<LoadedProgram> prog = LoadedProgram::load(*spec);
+    CHECK_OK(prog);
+    Status s = addEntry(*prog, "ipv4_fwd", {"10.0.0.2"}, "drop", {});
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().message.find("does not match map ingress_ipv4_fwd") != std::string::npos,
+             s.error().message.c_str());
+  }
+
+  void verifierLogOnSuccess() {
+    LoadOptions options;
+    options.logLevel = 1;
+    Result<LoadedProgram> prog = LoadedProgram::load(*m_spec, options);
+    CHECK_OK(prog);
+    QVERIFY2(prog->verifierLog().find("processed") != std::string::npos, prog->verifierLog().c_str());
+    QVERIFY(m_prog->verifierLog().empty());
+  }
+
   void verifierLogOnRejection() {
     Result<ObjectSpec> bad = ObjectSpec::fromFile(P4WB_RUNTIME_FIXTURE_DIR "/bad_fixture.o",
                                                   std::string(R"({"schema_version":1,"program":{}})"));
