@@ -1,0 +1,79 @@
+// Sema, last pass: the architecture instantiation. Finds `main`, recognizes its package
+// (arch/arch.h) and binds each package argument to a parser or control declaration.
+#include "compiler/arch/arch.h"
+#include "compiler/sema/sema_impl.h"
+
+namespace p4wb::compiler::sema {
+
+namespace {
+
+const char* roleWord(arch::BlockRole r) { return r == arch::BlockRole::Parser ? "parser" : "control"; }
+
+}  // namespace
+
+ProgramInfo Sema::instantiateArchitecture() {
+  ProgramInfo pi;
+  const Decl* mainDecl = lookupGlobal("main");
+  auto* inst = mainDecl ? dynCast<InstantiationDecl>(mainDecl) : nullptr;
+  if (!inst) {
+    if (m_opts.requireMain) error(DiagKind::NoMain, {});
+    return pi;
+  }
+  pi.main = inst;
+  auto* pkg = inst->instantiated ? dynCast<BlockTypeDecl>(inst->instantiated) : nullptr;
+  std::string pkgName = inst->typeRef ? inst->typeRef->name : std::string("?");
+  const arch::ArchModel* model = arch::findArchByPackage(pkgName);
+  if (!pkg || pkg->kind != NodeKind::PackageTypeDecl || !model) {
+    if (inst->instantiated || !inst->typeRef || inst->typeRef->resolved == nullptr ||
+        !inst->typeRef->resolved->isUnknown())
+      error(DiagKind::UnknownPackage, inst->typeRef ? inst->typeRef->loc : inst->loc, {pkgName});
+    return pi;
+  }
+  pi.package = pkg;
+  pi.packageName = pkg->name;
+  pi.arch = model->kind;
+  bool ok = inst->args.size() == model->slots.size();
+  for (std::size_t i = 0; i < model->slots.size() && i < inst->args.size(); ++i) {
+    const arch::BlockSlot& slot = model->slots[i];
+    const Expr* a = inst->args[i].value.get();
+    BlockBinding b;
+    b.role = slot.role;
+    b.paramName = i < pkg->params.size() ? pkg->params[i]->name : std::string(slot.paramName);
+    if (auto* c = dynCast<CallExpr>(a); c && c->callKind == CallKind::Constructor) {
+      b.decl = c->target;
+    } else if (auto* p = dynCast<PathExpr>(a); p && p->resolved) {
+      if (auto* via = dynCast<InstantiationDecl>(p->resolved)) {
+        b.instance = via;
+        b.decl = via->instantiated;
+      }
+    }
+    bool wantParser = slot.role == arch::BlockRole::Parser;
+    bool good = b.decl && (wantParser ? b.decl->kind == NodeKind::ParserDecl
+                                      : b.decl->kind == NodeKind::ControlDecl);
+    if (!good) {
+      if (a && a->type && !a->type->isUnknown())
+        error(DiagKind::PackageArgMismatch, a->loc, {std::to_string(i + 1), pkg->name,
+                                                     roleWord(slot.role), a->type->toString()});
+      ok = false;
+      continue;
+    }
+    if (slot.role == arch::BlockRole::Parser) pi.parser = static_cast<const ParserDecl*>(b.decl);
+    else if (slot.role == arch::BlockRole::Control) pi.controls.push_back(static_cast<const ControlDecl*>(b.decl));
+    else pi.deparser = static_cast<const ControlDecl*>(b.decl);
+    pi.blocks.push_back(std::move(b));
+  }
+  if (pi.parser) {
+    for (const auto& p : pi.parser->params) {
+      if (p->direction == Direction::Out) {
+        pi.headersType = p->type;
+        break;
+      }
+    }
+  }
+  if (pi.headersType && pi.headersType->isStructLike())
+    pi.headersStruct = static_cast<const StructType*>(pi.headersType);
+  pi.valid = ok && pi.parser && !pi.controls.empty();
+  return pi;
+}
+
+}  // namespace p4wb::compiler::sema

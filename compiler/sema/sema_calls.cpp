@@ -1,0 +1,277 @@
+// Sema: calls - classification (extract, emit, isValid, table apply, actions, externs),
+// overload choice by argument count, argument checking and generic binding.
+#include "compiler/sema/sema_impl.h"
+
+namespace p4wb::compiler::sema {
+
+namespace {
+
+std::size_t requiredParams(const Params& ps) {
+  std::size_t n = 0;
+  for (const auto& p : ps)
+    if (!p->defaultValue) ++n;
+  return n;
+}
+
+}  // namespace
+
+const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionPrototype*>& cands,
+                                            std::size_t nargs) const {
+  for (auto* f : cands)
+    if (f->params.size() == nargs) return f;
+  for (auto* f : cands)
+    if (requiredParams(f->params) <= nargs && nargs <= f->params.size()) return f;
+  return nullptr;
+}
+
+bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+                     const std::string& calleeName, TypeBindings& b, std::size_t firstParam) {
+  std::size_t avail = params.size() > firstParam ? params.size() - firstParam : 0;
+  std::size_t required = 0;
+  for (std::size_t i = firstParam; i < params.size(); ++i)
+    if (!params[i]->defaultValue) ++required;
+  if (args.size() > avail || args.size() < required) {
+    error(DiagKind::ArgCount, loc, {calleeName, std::to_string(avail), std::to_string(args.size())});
+    for (auto& a : args) checkExpr(a.value.get());
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    Argument& a = args[i];
+    const ParamDecl* p = nullptr;
+    if (!a.name.empty()) {
+      for (std::size_t k = firstParam; k < params.size(); ++k)
+        if (params[k]->name == a.name) p = params[k].get();
+    } else {
+      p = params[firstParam + i].get();
+    }
+    if (!p) {
+      error(DiagKind::NoSuchMember, a.loc, {a.name, "'" + calleeName + "' parameters"});
+      checkExpr(a.value.get());
+      ok = false;
+      continue;
+    }
+    const Type* pt = substitute(p->type, b);
+    const Type* at = checkExpr(a.value.get(), pt);
+    if (!a.value || a.value->kind == NodeKind::Default) continue;
+    if (pt && pt->kind == TypeKind::TypeVar) {
+      bind(pt, at, b);
+    } else if (pt && !convertTo(*a.value, pt, false)) {
+      error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), pt->toString()});
+      ok = false;
+    }
+    if ((p->direction == Direction::Out || p->direction == Direction::InOut) &&
+        !a.value->isLValue && !at->isUnknown()) {
+      error(DiagKind::OutArgNotLValue, a.value->loc, {directionSpelling(p->direction), p->name});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+const Type* Sema::checkCall(CallExpr& c) {
+  for (auto& ta : c.typeArgs) resolveType(ta.get());
+  if (auto* m = dynCast<MemberExpr>(c.callee.get())) return checkMethodCall(c, *m);
+  auto* p = dynCast<PathExpr>(c.callee.get());
+  if (!p) {
+    checkExpr(c.callee.get());
+    error(DiagKind::NotCallable, c.loc, {"expression"});
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return m_ctx.unknown();
+  }
+  std::vector<const Decl*> cands =
+      p->leadingDot ? std::vector<const Decl*>{lookupGlobal(p->name)} : lookupAll(p->name);
+  if (cands.empty() || !cands.front()) {
+    error(DiagKind::UndeclaredIdentifier, p->loc, {p->name});
+    p->type = m_ctx.unknown();
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return m_ctx.unknown();
+  }
+  const Decl* d = cands.front();
+  p->resolved = d;
+  p->type = d->type ? d->type : m_ctx.unknown();
+  switch (d->kind) {
+    case NodeKind::ActionDecl: return checkActionCall(c, static_cast<const ActionDecl&>(*d));
+    case NodeKind::FunctionPrototype:
+    case NodeKind::FunctionDecl: return checkFunctionCall(c, cands, p->name);
+    case NodeKind::ParserDecl:
+    case NodeKind::ControlDecl:
+    case NodeKind::ExternDecl: return checkConstructorCall(c, d);
+    default:
+      error(DiagKind::NotCallable, c.loc, {p->name});
+      for (auto& a : c.args) checkExpr(a.value.get());
+      return m_ctx.unknown();
+  }
+}
+
+const Type* Sema::checkActionCall(CallExpr& c, const ActionDecl& a) {
+  c.callKind = CallKind::ActionCall;
+  c.target = &a;
+  TypeBindings b;
+  checkArgs(c.args, c.loc, a.params, a.name, b);
+  return m_ctx.voidType();
+}
+
+const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>& cands,
+                                    const std::string& name) {
+  std::vector<const FunctionPrototype*> protos;
+  const FunctionDecl* fn = nullptr;
+  for (auto* d : cands) {
+    if (d->kind == NodeKind::FunctionPrototype) protos.push_back(static_cast<const FunctionPrototype*>(d));
+    if (d->kind == NodeKind::FunctionDecl && !fn) fn = static_cast<const FunctionDecl*>(d);
+  }
+  const Params* params = nullptr;
+  const CallableType* ct = nullptr;
+  const TypeParams* typeParams = nullptr;
+  if (fn) {
+    c.callKind = CallKind::FunctionCall;
+    c.target = fn;
+    params = &fn->params;
+    typeParams = &fn->typeParams;
+    ct = static_cast<const CallableType*>(fn->type);
+  } else {
+    const FunctionPrototype* f = pickOverload(protos, c.args.size());
+    if (!f) {
+      error(DiagKind::NoMatchingOverload, c.loc, {name, std::to_string(c.args.size())});
+      for (auto& a : c.args) checkExpr(a.value.get());
+      return m_ctx.unknown();
+    }
+    c.callKind = name == "verify" ? CallKind::Verify : CallKind::ExternFunction;
+    c.target = f;
+    params = &f->params;
+    typeParams = &f->typeParams;
+    ct = static_cast<const CallableType*>(f->type);
+  }
+  TypeBindings b;
+  for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
+    bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
+  checkArgs(c.args, c.loc, *params, name, b);
+  return ct && ct->returnType ? substitute(ct->returnType, b) : m_ctx.unknown();
+}
+
+const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
+  c.callKind = CallKind::Constructor;
+  c.target = d;
+  TypeBindings b;
+  if (d->kind == NodeKind::ExternDecl) {
+    auto* ed = static_cast<const ExternDecl*>(d);
+    std::vector<const FunctionPrototype*> ctors;
+    for (auto& m : ed->methods)
+      if (m->isConstructor) ctors.push_back(m.get());
+    const FunctionPrototype* ctor = pickOverload(ctors, c.args.size());
+    if (!ctor) {
+      error(DiagKind::NoMatchingOverload, c.loc, {ed->name, std::to_string(c.args.size())});
+      for (auto& a : c.args) checkExpr(a.value.get());
+    } else {
+      checkArgs(c.args, c.loc, ctor->params, ed->name, b);
+    }
+    if (!c.typeArgs.empty()) {
+      auto* et = m_ctx.make<ExternType>(ed);
+      for (auto& ta : c.typeArgs) et->typeArgs.push_back(ta->resolved);
+      return et;
+    }
+    return d->type ? d->type : m_ctx.unknown();
+  }
+  const Params& ctorParams = d->kind == NodeKind::ParserDecl
+                                 ? static_cast<const ParserDecl*>(d)->ctorParams
+                                 : static_cast<const ControlDecl*>(d)->ctorParams;
+  checkArgs(c.args, c.loc, ctorParams, d->name, b);
+  return d->type ? d->type : m_ctx.unknown();
+}
+
+const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
+  const Type* bt = checkExpr(m.base.get());
+  m.memberKind = MemberExpr::MemberKind::Method;
+  m.type = m_ctx.unknown();
+  c.receiver = m.base.get();
+  const std::string& name = m.member;
+  auto noArgs = [&](CallKind k, const Type* result) {
+    c.callKind = k;
+    if (!c.args.empty()) {
+      error(DiagKind::ArgCount, c.loc, {name, "0", std::to_string(c.args.size())});
+      for (auto& a : c.args) checkExpr(a.value.get());
+    }
+    return result;
+  };
+  if (bt->isUnknown()) {
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return bt;
+  }
+  if (bt->isHeaderLike()) {
+    if (name == "isValid") return noArgs(CallKind::IsValid, m_ctx.boolType());
+    if (name == "setValid") return noArgs(CallKind::SetValid, m_ctx.voidType());
+    if (name == "setInvalid") return noArgs(CallKind::SetInvalid, m_ctx.voidType());
+  }
+  if (bt->kind == TypeKind::HeaderStack && (name == "push_front" || name == "pop_front")) {
+    c.callKind = name == "push_front" ? CallKind::PushFront : CallKind::PopFront;
+    if (c.args.size() != 1) error(DiagKind::ArgCount, c.loc, {name, "1", std::to_string(c.args.size())});
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return m_ctx.voidType();
+  }
+  if (bt->kind == TypeKind::Extern) return checkExternMethod(c, m, static_cast<const ExternType*>(bt));
+  if (bt->kind == TypeKind::Table && name == "apply") {
+    auto* tt = static_cast<const TableType*>(bt);
+    c.target = tt->decl;
+    return noArgs(CallKind::TableApply, m_ctx.make<TableResultType>(tt));
+  }
+  if ((bt->kind == TypeKind::Parser || bt->kind == TypeKind::Control) && name == "apply") {
+    auto* p = dynCast<PathExpr>(m.base.get());
+    c.callKind = CallKind::SubBlockApply;
+    c.target = p ? p->resolved : nullptr;
+    auto* ct = static_cast<const CallableType*>(bt);
+    const Params* params = nullptr;
+    if (ct->decl && ct->decl->kind == NodeKind::ParserDecl) params = &static_cast<const ParserDecl*>(ct->decl)->params;
+    if (ct->decl && ct->decl->kind == NodeKind::ControlDecl) params = &static_cast<const ControlDecl*>(ct->decl)->params;
+    TypeBindings b;
+    if (params) checkArgs(c.args, c.loc, *params, ct->name, b);
+    return m_ctx.voidType();
+  }
+  error(DiagKind::NoSuchMember, m.memberLoc, {name, bt->toString()});
+  for (auto& a : c.args) checkExpr(a.value.get());
+  return m_ctx.unknown();
+}
+
+const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType* et) {
+  const ExternDecl* ed = et->decl;
+  std::vector<const FunctionPrototype*> cands;
+  for (auto& f : ed->methods)
+    if (!f->isConstructor && f->name == m.member) cands.push_back(f.get());
+  if (cands.empty()) {
+    error(DiagKind::NoSuchMethod, m.memberLoc, {m.member, ed->name});
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return m_ctx.unknown();
+  }
+  const FunctionPrototype* f = pickOverload(cands, c.args.size());
+  if (!f) {
+    error(DiagKind::NoMatchingOverload, c.loc, {ed->name + "." + m.member, std::to_string(c.args.size())});
+    for (auto& a : c.args) checkExpr(a.value.get());
+    return m_ctx.unknown();
+  }
+  m.resolved = f;
+  c.target = f;
+  TypeBindings b;
+  for (std::size_t i = 0; i < et->typeArgs.size() && i < ed->typeParams.size(); ++i)
+    bind(ed->typeParams[i]->type, et->typeArgs[i], b);
+  for (std::size_t i = 0; i < c.typeArgs.size() && i < f->typeParams.size(); ++i)
+    bind(f->typeParams[i]->type, c.typeArgs[i]->resolved, b);
+  checkArgs(c.args, c.loc, f->params, m.member, b);
+  c.callKind = CallKind::ExternMethod;
+  if (ed->name == "packet_in") {
+    if (m.member == "extract") c.callKind = CallKind::Extract;
+    if (m.member == "lookahead") c.callKind = CallKind::Lookahead;
+    if (m.member == "advance") c.callKind = CallKind::Advance;
+    if (m.member == "length") c.callKind = CallKind::PacketLength;
+  } else if (ed->name == "packet_out" && m.member == "emit") {
+    c.callKind = CallKind::Emit;
+  }
+  if (c.callKind == CallKind::Extract && !c.args.empty() && c.args[0].value) {
+    const Type* at = c.args[0].value->type;
+    if (at && !at->isUnknown() && at->kind != TypeKind::Header && at->kind != TypeKind::HeaderStack &&
+        at->kind != TypeKind::HeaderUnion)
+      error(DiagKind::NotAHeader, c.args[0].value->loc, {"extract", at->toString()});
+  }
+  auto* ct = static_cast<const CallableType*>(f->type);
+  return ct && ct->returnType ? substitute(ct->returnType, b) : m_ctx.unknown();
+}
+
+}  // namespace p4wb::compiler::sema

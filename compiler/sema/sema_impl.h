@@ -1,0 +1,115 @@
+// Internal: the Sema class shared by the sema_*.cpp files (one per concern:
+// declarations, types, expressions, calls, statements/blocks, architecture).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
+#include "compiler/sema/sema.h"
+#include "compiler/sema/types.h"
+
+namespace p4wb::compiler::sema {
+
+using namespace ast;
+
+// Type-variable bindings while checking one call or specialization.
+using TypeBindings = std::unordered_map<const TypeVar*, const Type*>;
+
+class Sema {
+ public:
+  explicit Sema(const SemaOptions& o) : m_prog(*o.program), m_ctx(*o.types), m_diags(*o.diags), m_opts(o) {}
+  SemaResult run();
+
+  // ---- scopes (sema.cpp)
+  void pushScope() { m_scopes.emplace_back(); }
+  void popScope() { m_scopes.pop_back(); }
+  void declare(const Decl& d);
+  void declareName(const std::string& name, const Decl& d);
+  const Decl* lookup(const std::string& name) const;
+  std::vector<const Decl*> lookupAll(const std::string& name) const;
+  const Decl* lookupGlobal(const std::string& name) const;
+  void error(DiagKind k, SourceLocation loc, std::vector<std::string> args = {}) {
+    m_diags.report(k, loc, std::move(args));
+  }
+
+  // ---- declarations (sema_decls.cpp)
+  void checkTopDecl(Decl& d);
+  void checkTypedef(TypedefDecl& d);
+  void checkStructLike(StructTypeDecl& d);
+  void checkEnum(EnumDecl& d);
+  void checkVariable(VariableDecl& d);
+  void checkFunctionPrototype(FunctionPrototype& f, const std::vector<const TypeVar*>& outer);
+  void checkExtern(ExternDecl& d);
+  void checkBlockType(BlockTypeDecl& d);
+  void checkInstantiation(InstantiationDecl& d);
+  void checkFunction(FunctionDecl& d);
+  std::vector<const TypeVar*> declareTypeParams(TypeParams& tps);
+  std::vector<ParamInfo> checkParams(Params& ps);
+
+  // ---- types (sema_types.cpp)
+  const Type* resolveType(TypeRef* t);
+  std::optional<unsigned> constUnsigned(Expr* e, const char* what);
+  bool sameType(const Type* a, const Type* b) const;
+  // Checks `e` (already typed) can be used as a `to`; converts int literals in place.
+  bool convertTo(Expr& e, const Type* to, bool report = true);
+  void coerceConst(Expr& e, const Type* to);
+  const Type* substitute(const Type* t, const TypeBindings& b) const;
+  void bind(const Type* param, const Type* arg, TypeBindings& b) const;
+
+  // ---- expressions (sema_exprs.cpp)
+  const Type* checkExpr(Expr* e, const Type* expected = nullptr);
+  const Type* checkPath(PathExpr& e);
+  const Type* checkMember(MemberExpr& e);
+  const Type* checkUnary(UnaryExpr& e);
+  const Type* checkBinary(BinaryExpr& e);
+  const Type* checkTernary(TernaryExpr& e);
+  const Type* checkCast(CastExpr& e);
+  const Type* checkSlice(SliceExpr& e);
+  const Type* checkIndex(IndexExpr& e);
+  const Type* checkKeyset(Expr* e, const Type* keyType);
+  const Type* typeOfDecl(const Decl* d, Expr& use);
+
+  // ---- calls (sema_calls.cpp)
+  const Type* checkCall(CallExpr& c);
+  const Type* checkMethodCall(CallExpr& c, MemberExpr& m);
+  const Type* checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType* et);
+  const Type* checkFunctionCall(CallExpr& c, const std::vector<const Decl*>& candidates,
+                                const std::string& name);
+  const Type* checkActionCall(CallExpr& c, const ActionDecl& a);
+  const Type* checkConstructorCall(CallExpr& c, const Decl* d);
+  const FunctionPrototype* pickOverload(const std::vector<const FunctionPrototype*>& cands,
+                                        std::size_t nargs) const;
+  // Checks args against params (binding type variables); returns false on errors.
+  bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+                 const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);
+
+  // ---- statements and blocks (sema_stmts.cpp)
+  void checkStmt(Stmt* s);
+  void checkBlock(BlockStmt* b);
+  void checkAssign(AssignStmt& s);
+  void checkSwitch(SwitchStmt& s);
+  void checkParser(ParserDecl& p);
+  void checkTransition(ParserDecl& p, Transition& t);
+  void checkControl(ControlDecl& c);
+  void checkAction(ActionDecl& a, const Decl* enclosing);
+  void checkTable(TableDecl& t, const Decl* enclosing);
+  void resolveActionRef(ActionRef& r, bool allowPartialArgs);
+  void checkLocalDecl(Decl& d);
+
+  // ---- architecture (sema_arch.cpp)
+  ProgramInfo instantiateArchitecture();
+
+  Program& m_prog;
+  TypeContext& m_ctx;
+  DiagnosticEngine& m_diags;
+  const SemaOptions& m_opts;
+  std::vector<std::unordered_map<std::string, std::vector<const Decl*>>> m_scopes;
+  const EnumDecl* m_errorDecl = nullptr;
+  const Type* m_returnType = nullptr;  // inside functions
+  const ControlDecl* m_control = nullptr;  // inside a control
+};
+
+}  // namespace p4wb::compiler::sema

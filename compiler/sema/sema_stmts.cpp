@@ -1,0 +1,280 @@
+// Sema: statements, parsers (states and transitions), controls, actions and tables.
+#include "compiler/ast/ast_printer.h"
+#include "compiler/sema/sema_impl.h"
+
+namespace p4wb::compiler::sema {
+
+void Sema::checkBlock(BlockStmt* b) {
+  if (!b) return;
+  pushScope();
+  for (auto& s : b->stmts) checkStmt(s.get());
+  popScope();
+}
+
+void Sema::checkStmt(Stmt* s) {
+  if (!s) return;
+  switch (s->kind) {
+    case NodeKind::BlockStmt: return checkBlock(static_cast<BlockStmt*>(s));
+    case NodeKind::AssignStmt: return checkAssign(static_cast<AssignStmt&>(*s));
+    case NodeKind::CallStmt: checkExpr(static_cast<CallStmt*>(s)->call.get()); return;
+    case NodeKind::IfStmt: {
+      auto& i = static_cast<IfStmt&>(*s);
+      const Type* ct = checkExpr(i.cond.get());
+      if (!ct->isBool() && !ct->isUnknown())
+        error(DiagKind::ConditionNotBool, i.cond->loc, {ct->toString()});
+      checkStmt(i.thenStmt.get());
+      checkStmt(i.elseStmt.get());
+      return;
+    }
+    case NodeKind::SwitchStmt: return checkSwitch(static_cast<SwitchStmt&>(*s));
+    case NodeKind::ReturnStmt: {
+      auto& r = static_cast<ReturnStmt&>(*s);
+      if (!r.value) return;
+      checkExpr(r.value.get(), m_returnType);
+      if (!m_returnType || m_returnType->kind == TypeKind::Void)
+        error(DiagKind::ReturnValueInVoid, r.loc, {m_returnType ? "a void function" : "an action or block"});
+      else
+        convertTo(*r.value, m_returnType);
+      return;
+    }
+    case NodeKind::DeclStmt: {
+      auto& d = static_cast<DeclStmt&>(*s);
+      if (d.decl) checkLocalDecl(*d.decl);
+      return;
+    }
+    default: return;
+  }
+}
+
+void Sema::checkAssign(AssignStmt& s) {
+  const Type* lt = checkExpr(s.lhs.get());
+  if (!lt->isUnknown() && !s.lhs->isLValue) {
+    auto* p = dynCast<PathExpr>(s.lhs.get());
+    if (p && p->resolved && p->resolved->kind == NodeKind::ParamDecl)
+      error(DiagKind::ReadOnlyParam, s.lhs->loc, {p->name});
+    else
+      error(DiagKind::NotAnLValue, s.lhs->loc, {"'" + exprToString(*s.lhs) + "'"});
+  }
+  checkExpr(s.rhs.get(), lt);
+  if (!lt->isUnknown() && s.rhs) convertTo(*s.rhs, lt);
+}
+
+void Sema::checkSwitch(SwitchStmt& s) {
+  const Type* st = checkExpr(s.subject.get());
+  auto* m = dynCast<MemberExpr>(s.subject.get());
+  if (m && m->memberKind == MemberExpr::MemberKind::TableActionRun) {
+    if (auto* call = dynCast<CallExpr>(m->base.get()))
+      s.table = dynCast<TableDecl>(const_cast<Decl*>(call->target));
+  }
+  for (auto& c : s.cases) {
+    if (c.label && c.label->kind != NodeKind::Default) {
+      if (s.table) {
+        auto* p = dynCast<PathExpr>(c.label.get());
+        const ActionDecl* found = nullptr;
+        for (const auto& r : s.table->actions)
+          if (p && r.action && r.action->name == p->name) found = r.action;
+        if (!found) {
+          error(DiagKind::UnknownAction, c.label->loc, {exprToString(*c.label)});
+        } else {
+          p->resolved = found;
+          p->type = st;
+          c.action = found;
+        }
+      } else {
+        checkExpr(c.label.get(), st);
+        if (!st->isUnknown()) convertTo(*c.label, st);
+      }
+    } else if (c.label) {
+      c.label->type = m_ctx.dontCare();
+    }
+    checkBlock(c.body.get());
+  }
+}
+
+void Sema::checkLocalDecl(Decl& d) {
+  switch (d.kind) {
+    case NodeKind::ConstDecl: case NodeKind::VariableDecl:
+      return checkVariable(static_cast<VariableDecl&>(d));
+    case NodeKind::InstantiationDecl: return checkInstantiation(static_cast<InstantiationDecl&>(d));
+    case NodeKind::ActionDecl: return checkAction(static_cast<ActionDecl&>(d), m_control);
+    case NodeKind::TableDecl: return checkTable(static_cast<TableDecl&>(d), m_control);
+    case NodeKind::ValueSetDecl: {
+      auto& v = static_cast<ValueSetDecl&>(d);
+      v.type = resolveType(v.elementType.get());
+      constUnsigned(v.size.get(), "a value_set size");
+      declare(v);
+      return;
+    }
+    default: return checkTopDecl(d);
+  }
+}
+
+void Sema::checkParser(ParserDecl& p) {
+  auto* ct = m_ctx.make<CallableType>(TypeKind::Parser, p.name);
+  ct->decl = &p;
+  ct->returnType = m_ctx.voidType();
+  p.type = ct;
+  declare(p);
+  pushScope();
+  ct->typeParams = declareTypeParams(p.typeParams);
+  ct->params = checkParams(p.params);
+  ct->ctorParams = checkParams(p.ctorParams);
+  for (auto& l : p.locals) checkLocalDecl(*l);
+  for (auto& s : p.states) {
+    s->type = m_ctx.state();
+    declare(*s);
+  }
+  for (auto& s : p.states) {
+    pushScope();
+    for (auto& st : s->stmts) checkStmt(st.get());
+    checkTransition(p, s->transition);
+    popScope();
+  }
+  if (!p.findState("start")) error(DiagKind::MissingStart, p.loc, {p.name});
+  popScope();
+}
+
+void Sema::checkTransition(ParserDecl& p, Transition& t) {
+  auto resolveState = [&](const std::string& name, SourceLocation loc) -> const ParserStateDecl* {
+    if (isAcceptState(name) || isRejectState(name) || name.empty()) return nullptr;
+    const ParserStateDecl* s = p.findState(name);
+    if (!s) error(DiagKind::UnknownState, loc, {name});
+    return s;
+  };
+  if (t.kind == Transition::Kind::Direct) {
+    t.target = resolveState(t.nextState, t.loc);
+    return;
+  }
+  if (t.kind != Transition::Kind::Select) return;
+  for (auto& e : t.selectExprs) checkExpr(e.get());
+  for (auto& c : t.cases) {
+    bool wildcard = c.keysets.size() == 1 && c.keysets[0]->kind == NodeKind::Default;
+    if (!wildcard && c.keysets.size() != t.selectExprs.size()) {
+      error(DiagKind::ArgCount, c.loc, {"select", std::to_string(t.selectExprs.size()),
+                                        std::to_string(c.keysets.size())});
+    }
+    for (std::size_t i = 0; i < c.keysets.size(); ++i) {
+      const Type* kt = i < t.selectExprs.size() ? t.selectExprs[i]->type : nullptr;
+      checkKeyset(c.keysets[i].get(), kt);
+    }
+    c.target = resolveState(c.nextState, c.nextLoc);
+  }
+}
+
+void Sema::checkControl(ControlDecl& c) {
+  auto* ct = m_ctx.make<CallableType>(TypeKind::Control, c.name);
+  ct->decl = &c;
+  ct->returnType = m_ctx.voidType();
+  c.type = ct;
+  declare(c);
+  pushScope();
+  ct->typeParams = declareTypeParams(c.typeParams);
+  ct->params = checkParams(c.params);
+  ct->ctorParams = checkParams(c.ctorParams);
+  const ControlDecl* saved = m_control;
+  m_control = &c;
+  for (auto& l : c.locals) checkLocalDecl(*l);
+  if (c.apply) checkBlock(c.apply.get());
+  else error(DiagKind::MissingApply, c.loc, {c.name});
+  m_control = saved;
+  popScope();
+}
+
+void Sema::checkAction(ActionDecl& a, const Decl* enclosing) {
+  a.enclosing = enclosing;
+  auto* ct = m_ctx.make<CallableType>(TypeKind::Action, a.name);
+  ct->decl = &a;
+  ct->returnType = m_ctx.voidType();
+  a.type = ct;
+  declare(a);
+  pushScope();
+  ct->params = checkParams(a.params);
+  const Type* saved = m_returnType;
+  m_returnType = nullptr;
+  checkBlock(a.body.get());
+  m_returnType = saved;
+  popScope();
+}
+
+void Sema::resolveActionRef(ActionRef& r, bool allowPartialArgs) {
+  if (!r.expr) return;
+  PathExpr* p = dynCast<PathExpr>(r.expr.get());
+  auto* call = dynCast<CallExpr>(r.expr.get());
+  if (call) p = dynCast<PathExpr>(call->callee.get());
+  if (!p) {
+    error(DiagKind::UnknownAction, r.expr->loc, {exprToString(*r.expr)});
+    return;
+  }
+  const Decl* d = p->leadingDot ? lookupGlobal(p->name) : lookup(p->name);
+  if (!d || d->kind != NodeKind::ActionDecl) {
+    if (!d) error(DiagKind::UndeclaredIdentifier, p->loc, {p->name});
+    else error(DiagKind::UnknownAction, p->loc, {p->name});
+    p->type = m_ctx.unknown();
+    if (call) {
+      call->type = m_ctx.unknown();
+      for (auto& a : call->args) checkExpr(a.value.get());
+    }
+    return;
+  }
+  auto* a = static_cast<const ActionDecl*>(d);
+  r.action = a;
+  p->resolved = a;
+  p->type = a->type;
+  if (!call) return;
+  call->callKind = CallKind::ActionCall;
+  call->target = a;
+  call->type = m_ctx.voidType();
+  std::size_t n = call->args.size();
+  if (n > a->params.size() || (!allowPartialArgs && n != a->params.size()))
+    error(DiagKind::ArgCount, call->loc, {a->name, std::to_string(a->params.size()), std::to_string(n)});
+  for (std::size_t i = 0; i < n; ++i) {
+    Expr* v = call->args[i].value.get();
+    const Type* pt = i < a->params.size() ? a->params[i]->type : nullptr;
+    checkExpr(v, pt);
+    if (v && pt && !convertTo(*v, pt, false))
+      error(DiagKind::ArgTypeMismatch, v->loc, {a->params[i]->name, a->name, v->type->toString(), pt->toString()});
+    r.args.push_back(v);
+  }
+}
+
+void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
+  t.enclosing = enclosing;
+  auto* tt = m_ctx.make<TableType>(&t);
+  t.type = tt;
+  for (auto& k : t.keys) {
+    checkExpr(k.expr.get());
+    const Decl* mk = lookup(k.matchKind);
+    auto* m = mk ? dynCast<EnumMemberDecl>(mk) : nullptr;
+    if (!m || !m->parent || m->parent->kind != NodeKind::MatchKindDecl)
+      error(DiagKind::UnknownMatchKind, k.matchKindLoc, {k.matchKind});
+    else
+      k.matchKindDecl = m;
+  }
+  auto* run = m_ctx.make<EnumType>(TypeKind::ActionEnum, t.name + ".action_run");
+  for (auto& r : t.actions) {
+    resolveActionRef(r, true);
+    if (r.action) run->members.push_back({r.action->name, std::nullopt, nullptr});
+  }
+  tt->actionRun = run;
+  if (t.defaultAction) resolveActionRef(*t.defaultAction, false);
+  if (t.size)
+    if (auto v = constUnsigned(t.size.get(), "table size")) t.sizeValue = *v;
+  if (t.implementation) checkExpr(t.implementation.get());
+  for (auto& e : t.entries) {
+    bool wildcard = e.keys.size() == 1 && e.keys[0]->kind == NodeKind::Default;
+    if (!wildcard && e.keys.size() != t.keys.size())
+      error(DiagKind::ArgCount, e.loc, {"entry key", std::to_string(t.keys.size()), std::to_string(e.keys.size())});
+    for (std::size_t i = 0; i < e.keys.size(); ++i)
+      checkKeyset(e.keys[i].get(), i < t.keys.size() && t.keys[i].expr ? t.keys[i].expr->type : nullptr);
+    resolveActionRef(e.action, false);
+    if (e.priority) checkExpr(e.priority.get());
+  }
+  for (auto& [name, e] : t.otherProperties) {
+    // Unknown names here are often architecture-specific (psa_*); resolve quietly.
+    if (auto* p = dynCast<PathExpr>(e.get()); p && !lookup(p->name)) continue;
+    checkExpr(e.get());
+  }
+  declare(t);
+}
+
+}  // namespace p4wb::compiler::sema

@@ -1,0 +1,201 @@
+// Sema: resolving written types, type equality, implicit conversions and generics.
+#include "compiler/sema/sema_impl.h"
+
+namespace p4wb::compiler::sema {
+
+std::optional<unsigned> Sema::constUnsigned(Expr* e, const char* what) {
+  if (!e) return std::nullopt;
+  checkExpr(e);
+  if (!e->constValue || e->constValue->kind != ConstValue::Kind::Int) {
+    error(DiagKind::NotConstant, e->loc, {what});
+    return std::nullopt;
+  }
+  if (e->constValue->isSigned && e->constValue->value.isNegative()) {
+    error(DiagKind::InvalidWidth, e->loc, {e->constValue->toString(), what});
+    return std::nullopt;
+  }
+  std::uint64_t v = e->constValue->asU64();
+  if (v > (1u << 24)) {
+    error(DiagKind::InvalidWidth, e->loc, {std::to_string(v), what});
+    return std::nullopt;
+  }
+  return static_cast<unsigned>(v);
+}
+
+const Type* Sema::resolveType(TypeRef* t) {
+  if (!t) return m_ctx.unknown();
+  using F = TypeRef::Form;
+  const Type* r = m_ctx.unknown();
+  switch (t->form) {
+    case F::Bits:
+    case F::SignedBits: {
+      auto w = constUnsigned(t->width.get(), "a bit width");
+      if (w && (*w == 0 && t->form == F::SignedBits)) {
+        error(DiagKind::InvalidWidth, t->loc, {"0", "int<>"});
+      } else if (w) {
+        r = m_ctx.bits(*w, t->form == F::SignedBits);
+      }
+      break;
+    }
+    case F::Varbit:
+      if (auto w = constUnsigned(t->width.get(), "a varbit width")) r = m_ctx.varbit(*w);
+      break;
+    case F::InfInt: r = m_ctx.infInt(); break;
+    case F::Bool: r = m_ctx.boolType(); break;
+    case F::Error: r = m_ctx.errorType(); break;
+    case F::String: r = m_ctx.stringType(); break;
+    case F::Void: r = m_ctx.voidType(); break;
+    case F::MatchKind: r = m_ctx.matchKindType(); break;
+    case F::DontCare: r = m_ctx.dontCare(); break;
+    case F::Tuple: {
+      auto* tt = m_ctx.make<TupleType>();
+      for (auto& a : t->typeArgs) tt->elements.push_back(resolveType(a.get()));
+      r = tt;
+      break;
+    }
+    case F::Stack: {
+      const Type* elem = resolveType(t->element.get());
+      if (auto n = constUnsigned(t->size.get(), "a header stack size")) r = m_ctx.stack(elem, *n);
+      break;
+    }
+    case F::Named: {
+      const Decl* d = t->leadingDot ? lookupGlobal(t->name) : lookup(t->name);
+      if (!d) {
+        error(DiagKind::UndeclaredType, t->loc, {t->name});
+        break;
+      }
+      t->decl = d;
+      switch (d->kind) {
+        case NodeKind::TypedefDecl: case NodeKind::HeaderDecl: case NodeKind::StructDecl:
+        case NodeKind::HeaderUnionDecl: case NodeKind::EnumDecl: case NodeKind::TypeParamDecl:
+        case NodeKind::ParserTypeDecl: case NodeKind::ControlTypeDecl:
+        case NodeKind::PackageTypeDecl: case NodeKind::ParserDecl: case NodeKind::ControlDecl:
+          r = d->type ? d->type : m_ctx.unknown();
+          break;
+        case NodeKind::ExternDecl: {
+          r = d->type ? d->type : m_ctx.unknown();
+          if (!t->typeArgs.empty()) {
+            auto* et = m_ctx.make<ExternType>(static_cast<const ExternDecl*>(d));
+            for (auto& a : t->typeArgs) et->typeArgs.push_back(resolveType(a.get()));
+            r = et;
+          }
+          break;
+        }
+        default:
+          error(DiagKind::NotAType, t->loc, {t->name});
+          break;
+      }
+      if (d->kind != NodeKind::ExternDecl)
+        for (auto& a : t->typeArgs) resolveType(a.get());
+      break;
+    }
+  }
+  t->resolved = r;
+  return r;
+}
+
+bool Sema::sameType(const Type* a, const Type* b) const {
+  if (a == b) return true;
+  if (!a || !b) return false;
+  if (a->isUnknown() || b->isUnknown()) return true;
+  if (a->kind == TypeKind::TypeVar || b->kind == TypeKind::TypeVar) return true;
+  if (a->kind != b->kind) return false;
+  switch (a->kind) {
+    case TypeKind::Tuple: {
+      auto* ta = static_cast<const TupleType*>(a);
+      auto* tb = static_cast<const TupleType*>(b);
+      if (ta->elements.size() != tb->elements.size()) return false;
+      for (std::size_t i = 0; i < ta->elements.size(); ++i)
+        if (!sameType(ta->elements[i], tb->elements[i])) return false;
+      return true;
+    }
+    case TypeKind::Extern:
+      return static_cast<const ExternType*>(a)->decl == static_cast<const ExternType*>(b)->decl;
+    case TypeKind::Error:
+    case TypeKind::MatchKind:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void Sema::coerceConst(Expr& e, const Type* to) {
+  if (!e.constValue || e.constValue->kind != ConstValue::Kind::Int || !to->isBits()) return;
+  auto* bt = static_cast<const BitsType*>(to);
+  if (bt->width == 0) return;
+  const ConstValue& cv = *e.constValue;
+  llvm::APInt v = cv.isSigned ? cv.value.sextOrTrunc(bt->width) : cv.value.zextOrTrunc(bt->width);
+  e.constValue = ConstValue::makeInt(v, bt->isSigned);
+}
+
+bool Sema::convertTo(Expr& e, const Type* to, bool report) {
+  const Type* from = e.type;
+  if (!from || !to || sameType(from, to)) return true;
+  // Arbitrary-precision integer constants take the width of their destination.
+  if (from->kind == TypeKind::InfInt && to->isBits()) {
+    e.type = to;
+    coerceConst(e, to);
+    return true;
+  }
+  if (from->kind == TypeKind::InfInt && to->kind == TypeKind::InfInt) return true;
+  // A list or struct initializer for a struct/header/tuple.
+  if ((e.kind == NodeKind::List || e.kind == NodeKind::StructInit) && to->isStructLike()) {
+    auto* st = static_cast<const StructType*>(to);
+    if (e.kind == NodeKind::List) {
+      auto& l = static_cast<ListExpr&>(e);
+      if (l.elements.size() == st->fields.size()) {
+        bool ok = true;
+        for (std::size_t i = 0; i < l.elements.size(); ++i)
+          ok = convertTo(*l.elements[i], st->fields[i].type, report) && ok;
+        e.type = to;
+        return ok;
+      }
+    } else {
+      auto& si = static_cast<StructInitExpr&>(e);
+      bool ok = true;
+      for (auto& f : si.fields) {
+        const Field* fd = st->field(f.name);
+        if (!fd) {
+          if (report) error(DiagKind::NoSuchField, f.loc, {f.name, to->kind == TypeKind::Header ? "header" : "struct", st->name});
+          ok = false;
+        } else if (f.value) {
+          ok = convertTo(*f.value, fd->type, report) && ok;
+        }
+      }
+      e.type = to;
+      return ok;
+    }
+  }
+  if (e.kind == NodeKind::List && to->kind == TypeKind::Tuple) {
+    auto& l = static_cast<ListExpr&>(e);
+    auto* tt = static_cast<const TupleType*>(to);
+    if (l.elements.size() == tt->elements.size()) {
+      bool ok = true;
+      for (std::size_t i = 0; i < l.elements.size(); ++i)
+        ok = convertTo(*l.elements[i], tt->elements[i], report) && ok;
+      e.type = to;
+      return ok;
+    }
+  }
+  if (report) error(DiagKind::TypeMismatch, e.loc, {from->toString(), to->toString()});
+  return false;
+}
+
+void Sema::bind(const Type* param, const Type* arg, TypeBindings& b) const {
+  if (!param || !arg) return;
+  if (param->kind == TypeKind::TypeVar) {
+    auto* tv = static_cast<const TypeVar*>(param);
+    if (!b.count(tv) && !arg->isUnknown()) b[tv] = arg;
+  }
+}
+
+const Type* Sema::substitute(const Type* t, const TypeBindings& b) const {
+  if (!t) return t;
+  if (t->kind == TypeKind::TypeVar) {
+    auto it = b.find(static_cast<const TypeVar*>(t));
+    if (it != b.end()) return it->second;
+  }
+  return t;
+}
+
+}  // namespace p4wb::compiler::sema
