@@ -117,6 +117,17 @@ struct SectionContext {
   const SourceLineLookup& lineText;
   Listing& listing;
   llvm::raw_string_ostream& os;
+  std::size_t scanned = 0;  // bytes of listing.text already counted
+  unsigned lines = 0;  // newlines in those bytes
+
+  // The 0-based line the next output starts on.
+  unsigned currentLine() {
+    os.flush();
+    const std::string& text = listing.text;
+    for (; scanned < text.size(); ++scanned)
+      if (text[scanned] == '\n') ++lines;
+    return lines;
+  }
 };
 
 void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj,
@@ -159,6 +170,7 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
     llvm::MCDisassembler::DecodeStatus status = ctx.mc.disassembler->getInstruction(
         inst, size, bytes.slice(offset), offset, llvm::nulls());
     if (size == 0) size = 8;
+    unsigned insnLine = ctx.currentLine();
     ctx.os << llvm::format("%6llu:", static_cast<unsigned long long>(offset / 8)) << "\t";
     if (status == llvm::MCDisassembler::Success) {
       std::string insnText;
@@ -170,7 +182,7 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
     }
     if (auto it = relocs.find(offset); it != relocs.end()) ctx.os << "\t; " << it->second;
     ctx.os << "\n";
-    ctx.listing.insns.push_back({name, offset, file, info.Line, info.Column});
+    ctx.listing.insns.push_back({insnLine, name, offset, file, info.Line, info.Column});
     offset += size;
   }
   ctx.os << "\n";

@@ -14,6 +14,7 @@ namespace p4wb::compiler {
 
 // One instruction of the listing and the P4 place it came from (line 0: unknown).
 struct InsnLocation {
+  unsigned listingLine = 0;  // 0-based line of Listing::text holding the instruction
   std::string section;  // ELF section, e.g. "xdp"
   std::uint64_t offset = 0;  // byte offset in the section (instruction index * 8)
   std::string file;

@@ -6,6 +6,7 @@
 #include "compiler/arch/arch.h"
 #include "compiler/codegen/bpf_target.h"
 #include "compiler/codegen/disassembler.h"
+#include "compiler/codegen/ir_listing.h"
 #include "compiler/lower/lower.h"
 #include "compiler/sema/frontend.h"
 
@@ -86,8 +87,16 @@ bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& f
     return std::nullopt;
   };
   std::optional<Listing> listing = disassembleBpfObject(result.object, lookup, error);
-  if (listing) result.asmText = std::move(listing->text);
-  else result.asmText = "; disassembly failed: " + error + "\n";
+  if (!listing) {
+    result.asmText = "; disassembly failed: " + error + "\n";
+    return true;
+  }
+  result.asmText = std::move(listing->text);
+  for (const InsnLocation& insn : listing->insns) {
+    if (insn.line == 0) continue;
+    result.asmSourceMap.push_back({insn.listingLine, static_cast<std::uint32_t>(insn.offset / 8),
+                                   insn.section, insn.file, insn.line, insn.column});
+  }
   return true;
 }
 
@@ -120,8 +129,10 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
   }
   optimizeModule(*lowered.module, *tm, options.optLevel);
   if (options.wantIR) {
-    llvm::raw_string_ostream os(result.irText);
-    lowered.module->print(os, nullptr);
+    std::vector<IrLineLocation> locations;
+    result.irText = printModuleWithLocations(*lowered.module, locations);
+    for (const IrLineLocation& l : locations)
+      result.irSourceMap.push_back({l.listingLine, 0, "", l.file, l.line, l.column});
   }
   result.schemaJson = buildSchemaJson(lowered.layout);
   bool emitted = emit(*lowered.module, *tm, fe, options, result);

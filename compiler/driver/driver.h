@@ -23,6 +23,16 @@ struct Diagnostic {
   std::string render() const;
 };
 
+// One line of a listing (eBPF instruction or IR line) and the P4 place it came from.
+struct SourceMapEntry {
+  unsigned listingLine = 0;  // 0-based line in asmText / irText
+  std::uint32_t insnOffset = 0;  // eBPF only: instruction index in its ELF section
+  std::string section;  // eBPF only: ELF section ("xdp")
+  std::string file;  // P4 file as named in diagnostics
+  unsigned line = 0;  // 1-based P4 line
+  unsigned column = 0;
+};
+
 struct CompileOptions {
   std::string inputPath;  // shown in diagnostics; read from disk unless inputText is set
   std::optional<std::string> inputText;  // editor buffer contents, if not saved
@@ -45,6 +55,10 @@ struct CompileResult {
   std::string asmText;  // eBPF listing, P4 source line above each group of insns
   std::string schemaJson;  // same text as the object's .p4wb.schema section
   std::string architecture;  // "xdp", "ebpfFilter", or empty when unknown
+  // Linked selection (GUI): P4 place of every eBPF instruction line of asmText and of
+  // every IR instruction line of irText that has one.
+  std::vector<SourceMapEntry> asmSourceMap;
+  std::vector<SourceMapEntry> irSourceMap;
 
   bool hasErrors() const;
 };
