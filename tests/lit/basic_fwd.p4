@@ -48,11 +48,14 @@
 // SCHEMA: "kind": "parser_state"
 // SCHEMA-NEXT: "name": "prs.start"
 // SCHEMA: "kind": "verdict"
-// SCHEMA-NEXT: "name": "XDP_TX"
+// SCHEMA-NEXT: "name": "XDP_ABORTED"
+// SCHEMA: "kind": "verdict"
+// SCHEMA-NEXT: "name": "XDP_DROP"
+// SCHEMA: "name": "XDP_TX"
 
-// ELF: xdp
-// ELF: .p4wb.schema
-// ELF: .maps
-// ELF: license
-// ELF: .BTF
-// ELF: .BTF.ext
+// ELF-DAG: xdp
+// ELF-DAG: .p4wb.schema
+// ELF-DAG: .maps
+// ELF-DAG: license
+// ELF-DAG: .BTF
+// ELF-DAG: .BTF.ext

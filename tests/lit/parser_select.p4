@@ -93,6 +93,8 @@ xdp(p(), c(), d()) main;
 // SCHEMA: "name": "c.to_port"
 // SCHEMA: "name": "NoAction"
 // SCHEMA: "kind": "parser_state"
+// SCHEMA-NEXT: "name": "p.start"
+// SCHEMA: "kind": "parser_state"
 // SCHEMA-NEXT: "name": "p.ip"
 
 // ASM: parser_select.p4:{{[0-9]+}}: pkt.extract(h.ip);
