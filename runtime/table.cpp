@@ -1,6 +1,9 @@
 // Pure encoding of table keys and values (no kernel access): see table.h.
 #include "runtime/table.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "runtime/field_codec.h"
 
 namespace p4wb::runtime {
@@ -20,6 +23,61 @@ std::string fieldNames(const Fields& fields) {
   return joinNames(names);
 }
 
+// LPM trie keys (map_type "lpm_trie"): bytes 0-3 hold the prefix length in bits (u32,
+// host order), as BPF_MAP_TYPE_LPM_TRIE requires; key fields follow from offset 4 with the
+// single lpm field last, in network order. Fields before it always match fully.
+struct LpmLayout {
+  const KeyField* lpm = nullptr;
+  unsigned fixedBits = 0;  // prefix bits before the lpm field's value (incl. padding bits)
+};
+
+const FieldLayout kPrefixLen{"prefixlen", 32, 0, 4, ByteOrder::Host, "dec"};
+
+Result<LpmLayout> lpmLayout(const TableSchema& t) {
+  LpmLayout layout;
+  for (const KeyField& k : t.keys) {
+    if (k.match == MatchKind::Lpm) {
+      if (layout.lpm) return makeError(ENOTSUP, "table " + t.name + " has more than one lpm key field");
+      layout.lpm = &k;
+    } else if (k.match != MatchKind::Exact) {
+      return makeError(ENOTSUP, "table " + t.name + ": " + k.matchName + " keys in an lpm_trie map are not supported");
+    }
+  }
+  const KeyField* lpm = layout.lpm;
+  bool ok = lpm && t.keySize >= 4 && lpm->byteOrder == ByteOrder::Network && lpm->offset + lpm->bytes == t.keySize;
+  for (const KeyField& k : t.keys) ok = ok && k.offset >= 4;
+  if (!ok)
+    return makeError(ENOTSUP, "table " + t.name + ": an lpm_trie key must be a u32 prefix length followed by "
+                                                 "the key fields, the lpm field last and in network order");
+  layout.fixedBits = 8 * (lpm->offset - 4) + (lpm->bytes * 8 - lpm->bits);
+  return layout;
+}
+
+// "10.0.0.0/8" or a plain value (= full length); host bits beyond the prefix are cleared.
+Status encodeLpmField(const KeyField& field, const std::string& text, unsigned& prefix,
+                      std::span<std::uint8_t> key) {
+  std::size_t slash = text.find('/');
+  std::string valueText = text.substr(0, slash);
+  prefix = field.bits;
+  if (slash != std::string::npos) {
+    std::string lenText = text.substr(slash + 1);
+    bool digits = !lenText.empty() && lenText.size() <= 3 &&
+                  lenText.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stoul(lenText) > field.bits)
+      return makeError(EINVAL, "prefix length '" + lenText + "' for field " + field.name + " must be 0.." +
+                                   std::to_string(field.bits));
+    prefix = static_cast<unsigned>(std::stoul(lenText));
+  }
+  Result<Uint128> value = parseLiteral(field, valueText);
+  if (!value) return value.error();
+  Uint128 v = *value;
+  unsigned hostBits = field.bits - prefix;
+  if (hostBits >= 128) v = 0;
+  else if (hostBits > 0) v &= ~((Uint128(1) << hostBits) - 1);
+  storeField(field, v, key);
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<std::uint8_t>> encodeKey(const TableSchema& table, const std::vector<std::string>& keys) {
@@ -28,15 +86,28 @@ Result<std::vector<std::uint8_t>> encodeKey(const TableSchema& table, const std:
                                  " key field(s) (" + fieldNames(table.keys) + "), got " +
                                  std::to_string(keys.size()));
   std::vector<std::uint8_t> key(table.keySize, 0);
+  std::optional<LpmLayout> lpm;
+  if (table.mapType == "lpm_trie") {
+    Result<LpmLayout> layout = lpmLayout(table);
+    if (!layout) return layout.error();
+    lpm = *layout;
+  }
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const KeyField& field = table.keys[i];
-    // Other match kinds need a mask or prefix layout that docs/schema.md does not fix yet;
-    // this is where a per-kind encoder (value/mask, prefix length) plugs in.
-    if (field.match != MatchKind::Exact)
+    Status s;
+    if (lpm && &field == lpm->lpm) {
+      unsigned prefix = 0;
+      s = encodeLpmField(field, keys[i], prefix, key);
+      if (s) storeField(kPrefixLen, lpm->fixedBits + prefix, key);
+    } else if (field.match == MatchKind::Exact) {
+      s = encodeField(field, keys[i], key);
+    } else {
+      // Ternary and range need mask/priority layouts docs/schema.md does not fix yet;
+      // this is where their encoders plug in.
       return makeError(ENOTSUP, "key field " + field.name + " of table " + table.name + ": match kind " +
-                                    field.matchName + " is not supported yet (exact only)");
-    if (Status s = encodeField(field, keys[i], key); !s)
-      return makeError(s.error().errnum, "key " + std::to_string(i + 1) + ": " + s.error().message);
+                                    field.matchName + " is not supported yet (exact, and lpm in lpm_trie maps)");
+    }
+    if (!s) return makeError(s.error().errnum, "key " + std::to_string(i + 1) + ": " + s.error().message);
   }
   return key;
 }
@@ -62,10 +133,22 @@ Result<std::vector<std::string>> decodeKey(const TableSchema& table, std::span<c
   if (key.size() != table.keySize)
     return makeError(EINVAL, "key of table " + table.name + " has " + std::to_string(key.size()) +
                                  " bytes, expected " + std::to_string(table.keySize));
+  std::optional<LpmLayout> lpm;
+  if (table.mapType == "lpm_trie") {
+    Result<LpmLayout> layout = lpmLayout(table);
+    if (!layout) return layout.error();
+    lpm = *layout;
+  }
   std::vector<std::string> out;
   for (const KeyField& field : table.keys) {
     Result<std::string> text = decodeField(field, key);
     if (!text) return text.error();
+    if (lpm && &field == lpm->lpm) {
+      auto prefixlen = static_cast<unsigned>(loadField(kPrefixLen, key));
+      unsigned prefix = prefixlen > lpm->fixedBits ? prefixlen - lpm->fixedBits : 0;
+      text->push_back('/');
+      text->append(std::to_string(std::min(prefix, field.bits)));
+    }
     out.push_back(std::move(*text));
   }
   return out;

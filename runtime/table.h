@@ -1,7 +1,9 @@
 // Typed table entries: user strings <-> map key/value bytes as the schema lays them out,
 // and the operations on a LoadedProgram's table maps (add, modify, delete, dump,
 // default action, clear). Tables are named by full P4 name or unique suffix.
-// Supported now: exact-match keys in hash/array maps; lpm, ternary and range keys fail
+// Supported now: exact keys, and one lpm key in "lpm_trie" maps (key = u32 prefix length
+// in host order, then the key fields from offset 4, the lpm field last in network order;
+// literal "10.0.0.0/8", a bare value means the full length). Ternary and range keys fail
 // with ENOTSUP naming the field until their map layouts are in docs/schema.md.
 #pragma once
 

@@ -59,7 +59,7 @@ class RuntimeCodecTest : public QObject {
     QCOMPARE(schema->stages.size(), std::size_t(10));
     QCOMPARE(schema->stages[9].name, std::string("XDP_TX"));
     QCOMPARE(schema->stages[0].loc.line, 44u);
-    QCOMPARE(schema->tables.size(), std::size_t(1));
+    QCOMPARE(schema->tables.size(), std::size_t(2));
     const TableSchema& t = schema->tables[0];
     QCOMPARE(t.keys.size(), std::size_t(1));
     QCOMPARE(t.keys[0].format, std::string("ipv4"));
@@ -279,6 +279,32 @@ class RuntimeCodecTest : public QObject {
     QVERIFY(!decodeValue(t, unknownId).ok());
     std::vector<std::uint8_t> empty(16, 0);
     QCOMPARE(decodeValue(t, empty)->action, std::string("NoAction"));
+  }
+
+  void encodesLpmKeys() {
+    Result<ProgramSchema> schema = parseSchema(fixtureSchemaText());
+    QVERIFY(schema.ok());
+    const TableSchema& t = **schema->findTable("routes");
+    // prefixlen = 8 (the exact protocol byte) + 16; host bits of the address cleared.
+    Result<std::vector<std::uint8_t>> key = encodeKey(t, {"6", "10.1.2.3/16"});
+    QVERIFY2(key.ok(), key.ok() ? "" : key.error().render().c_str());
+    QCOMPARE(formatHex(*key), std::string("18 00 00 00 06 0a 01 00 00"));
+    QCOMPARE(*decodeKey(t, *key), (std::vector<std::string>{"6", "10.1.0.0/16"}));
+    Result<std::vector<std::uint8_t>> full = encodeKey(t, {"17", "10.1.2.3"});
+    QVERIFY(full.ok());
+    QCOMPARE(formatHex(*full), std::string("28 00 00 00 11 0a 01 02 03"));
+    QCOMPARE(decodeKey(t, *full)->at(1), std::string("10.1.2.3/32"));
+    QCOMPARE(formatHex(*encodeKey(t, {"0", "0.0.0.0/0"})), std::string("08 00 00 00 00 00 00 00 00"));
+    Result<std::vector<std::uint8_t>> tooLong = encodeKey(t, {"6", "10.0.0.0/33"});
+    QVERIFY(!tooLong.ok());
+    QVERIFY(tooLong.error().message.find("0..32") != std::string::npos);
+    QVERIFY(!encodeKey(t, {"6", "10.0.0.0/x"}).ok());
+    QVERIFY(!encodeKey(t, {"256", "10.0.0.0/8"}).ok());
+    // bit<9> parameter in host order.
+    Result<std::vector<std::uint8_t>> value = encodeValue(t, "set_port", {"300"});
+    QVERIFY(value.ok());
+    QCOMPARE(formatHex(*value), std::string("01 00 00 00 2c 01"));
+    QVERIFY(!encodeValue(t, "set_port", {"512"}).ok());
   }
 
   void refusesNonExactKeys() {

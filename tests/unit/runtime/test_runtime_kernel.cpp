@@ -155,6 +155,28 @@ class RuntimeKernelTest : public QObject {
     QVERIFY(range.error().message.find("smac") != std::string::npos);
   }
 
+  void lpmEntries() {
+    const LoadedProgram& p = *m_prog;
+    CHECK_OK(addEntry(p, "routes", {"6", "10.0.0.0/8"}, "set_port", {"1"}));
+    CHECK_OK(addEntry(p, "routes", {"6", "10.1.0.0/16"}, "set_port", {"511"}));
+    CHECK_OK(addEntry(p, "routes", {"17", "10.1.2.3"}, "drop", {}));
+    QCOMPARE(addEntry(p, "routes", {"6", "10.1.9.9/16"}, "drop", {}).error().errnum, EEXIST);  // same prefix
+    std::vector<Entry> entries = take(dumpTable(p, "routes"));
+    QCOMPARE(entries.size(), std::size_t(3));
+    std::vector<std::string> shown;
+    for (const Entry& e : entries) shown.push_back(e.keys[0] + " " + e.keys[1] + " " + e.action);
+    std::sort(shown.begin(), shown.end());
+    QCOMPARE(shown, (std::vector<std::string>{"17 10.1.2.3/32 ingress.drop", "6 10.0.0.0/8 ingress.set_port",
+                                              "6 10.1.0.0/16 ingress.set_port"}));
+    // A lookup is a longest-prefix match in the kernel.
+    Entry best = take(lookupEntry(p, "routes", {"6", "10.1.200.7"}));
+    QCOMPARE(best.params, (std::vector<std::string>{"511"}));
+    CHECK_OK(deleteEntry(p, "routes", {"6", "10.1.0.0/16"}));
+    QCOMPARE(take(lookupEntry(p, "routes", {"6", "10.1.200.7"})).params, (std::vector<std::string>{"1"}));
+    QCOMPARE(take(clearTable(p, "routes")), std::size_t(2));
+    QCOMPARE(readDefault(p, "routes").error().errnum, ENOTSUP);
+  }
+
   void testRunVerdictsAndStages() {
     const LoadedProgram& p = *m_prog;
     CHECK_OK(clearTable(p, "ipv4_fwd"));

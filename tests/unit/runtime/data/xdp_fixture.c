@@ -7,6 +7,7 @@
  *   actions: 1 forward(dmac, smac) -> XDP_TX, 2 drop -> XDP_DROP,
  *            3 pass_to_kernel -> XDP_PASS (also the compiled-in default)
  *   stage counters: PERCPU_ARRAY p4wb_stages, ids as in the schema
+ *   table ingress.routes: lpm_trie map only (see below)
  */
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
@@ -33,6 +34,27 @@ struct {
   __type(key, __u32);
   __type(value, struct fwd_value);
 } ingress_ipv4_fwd_def SEC(".maps");
+
+/* Not used by the program: exercises lpm_trie key encoding (prefix length, an exact
+ * bit<8> field, then the lpm IPv4 field) and a bit<9> host-order parameter. */
+struct lpm_key {
+  __u32 prefixlen;
+  __u8 proto;
+  __u32 dst;
+} __attribute__((packed));
+
+struct lpm_value {
+  __u32 action_id;
+  __u16 port;
+} __attribute__((packed));
+
+struct {
+  __uint(type, BPF_MAP_TYPE_LPM_TRIE);
+  __uint(max_entries, 64);
+  __uint(map_flags, BPF_F_NO_PREALLOC);
+  __type(key, struct lpm_key);
+  __type(value, struct lpm_value);
+} ingress_routes SEC(".maps");
 
 #define STAGE_COUNT 10
 struct {
