@@ -23,7 +23,7 @@ struct ArchModel {
   ArchKind kind;
   std::string_view packageName;  // "xdp", "ebpfFilter"
   std::string_view includeFile;  // "xdp_model.p4", "ebpf_model.p4"
-  std::vector<BlockSlot> slots;  // in package parameter order
+  std::vector<BlockSlot> blockSlots;  // in package parameter order (not `slots`: a Qt macro)
 };
 
 // The model whose package is called `packageName`, or null.

@@ -32,9 +32,9 @@ ProgramInfo Sema::instantiateArchitecture() {
   pi.package = pkg;
   pi.packageName = pkg->name;
   pi.arch = model->kind;
-  bool ok = inst->args.size() == model->slots.size();
-  for (std::size_t i = 0; i < model->slots.size() && i < inst->args.size(); ++i) {
-    const arch::BlockSlot& slot = model->slots[i];
+  bool ok = inst->args.size() == model->blockSlots.size();
+  for (std::size_t i = 0; i < model->blockSlots.size() && i < inst->args.size(); ++i) {
+    const arch::BlockSlot& slot = model->blockSlots[i];
     const Expr* a = inst->args[i].value.get();
     BlockBinding b;
     b.role = slot.role;
