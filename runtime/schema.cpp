@@ -258,7 +258,12 @@ const ActionSchema* TableSchema::actionById(std::uint32_t id) const {
 }
 
 Result<const TableSchema*> ProgramSchema::findTable(std::string_view tableName) const {
-  return findByName(tables, tableName, "table", "");
+  Result<const TableSchema*> found = findByName(tables, tableName, "table", "");
+  if (found || found.error().errnum != ENOENT) return found;
+  // Tools such as nikss-ctl name tables by their map ("ingress_ipv4_fwd").
+  for (const TableSchema& t : tables)
+    if (t.map == tableName) return &t;
+  return found;
 }
 
 std::string ProgramSchema::sectionFor(std::string_view hook) const {

@@ -109,8 +109,8 @@ struct ProgramSchema {
   std::string externsJson = "[]";  // not interpreted yet, kept verbatim
   std::string json;  // the text this was parsed from
 
-  // Full P4 name ("ingress.ipv4_fwd") or unique dotted suffix ("ipv4_fwd"); the error
-  // names the candidates when the suffix is ambiguous or unknown.
+  // Full P4 name ("ingress.ipv4_fwd"), unique dotted suffix ("ipv4_fwd") or map name
+  // ("ingress_ipv4_fwd"); the error names the candidates when ambiguous or unknown.
   Result<const TableSchema*> findTable(std::string_view name) const;
   // ELF section name for a hook ("xdp"); empty when the schema does not say.
   std::string sectionFor(std::string_view hook) const;

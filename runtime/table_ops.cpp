@@ -38,9 +38,18 @@ Result<TableMaps> resolve(const LoadedProgram& prog, std::string_view name) {
   return TableMaps{*table, *fd};
 }
 
+// A keyless table always misses; its only state is the default slot (its "map" may even
+// be the default map), so entry operations on it are refused.
+Result<TableMaps> resolveKeyed(const LoadedProgram& prog, std::string_view name) {
+  Result<TableMaps> t = resolve(prog, name);
+  if (t && t->table->keys.empty())
+    return makeError(EINVAL, "table " + t->table->name + " has no key; only its default action can be set");
+  return t;
+}
+
 Status writeEntry(const LoadedProgram& prog, std::string_view name, const std::vector<std::string>& keys,
                   std::string_view action, const std::vector<std::string>& params, std::uint64_t flags) {
-  Result<TableMaps> t = resolve(prog, name);
+  Result<TableMaps> t = resolveKeyed(prog, name);
   if (!t) return t.error();
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
@@ -89,7 +98,7 @@ Status modifyEntry(const LoadedProgram& prog, std::string_view table, const std:
 }
 
 Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
-  Result<TableMaps> t = resolve(prog, table);
+  Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
@@ -102,7 +111,7 @@ Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std:
 }
 
 Result<Entry> lookupEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
-  Result<TableMaps> t = resolve(prog, table);
+  Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
@@ -122,6 +131,7 @@ Result<Entry> lookupEntry(const LoadedProgram& prog, std::string_view table, con
 Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view table) {
   Result<TableMaps> t = resolve(prog, table);
   if (!t) return t.error();
+  if (t->table->keys.empty()) return std::vector<Entry>{};
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
   // All keys have the table's key size; a plain byte loop (GCC 12 warns falsely on the
@@ -146,7 +156,7 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
 }
 
 Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table) {
-  Result<TableMaps> t = resolve(prog, table);
+  Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);

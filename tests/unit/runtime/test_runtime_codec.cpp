@@ -11,6 +11,7 @@
 #include "runtime/object_spec.h"
 #include "runtime/schema.h"
 #include "runtime/table.h"
+#include "runtime/table_script.h"
 
 using namespace p4wb::runtime;
 
@@ -315,6 +316,57 @@ class RuntimeCodecTest : public QObject {
     QVERIFY(!key.ok());
     QCOMPARE(key.error().errnum, ENOTSUP);
     QVERIFY(key.error().message.find("lpm") != std::string::npos);
+  }
+
+  void parsesTableScripts() {
+    const char* script = R"(# runtime_CLI
+table_add ipv4_fwd forward 10.0.0.2 => 02:00:00:00:00:02 02:00:00:00:00:01
+table_set_default ingress.ipv4_fwd drop   # trailing comment
+
+table_delete ipv4_fwd 10.0.0.2
+table_dump ipv4_fwd
+nikss-ctl table add pipe 1 ingress_ipv4_fwd action name forward key 10.0.0.3 data 02:00:00:00:00:03 02:00:00:00:00:01
+table update pipe 1 ipv4_fwd action id 2 key 10.0.0.3
+table default set pipe 1 ipv4_fwd action name pass_to_kernel
+table delete pipe 1 ipv4_fwd
+table get pipe 1 ipv4_fwd key 10.0.0.3
+)";
+    Result<std::vector<TableCommand>> cmds = parseTableScript(script);
+    QVERIFY2(cmds.ok(), cmds.ok() ? "" : cmds.error().render().c_str());
+    QCOMPARE(cmds->size(), std::size_t(9));
+    const TableCommand& add = cmds->at(0);
+    QVERIFY(add.op == TableCommand::Op::Add);
+    QCOMPARE(add.line, 2u);
+    QCOMPARE(add.table, std::string("ipv4_fwd"));
+    QCOMPARE(add.action, std::string("forward"));
+    QCOMPARE(add.keys, (std::vector<std::string>{"10.0.0.2"}));
+    QCOMPARE(add.params.size(), std::size_t(2));
+    QVERIFY(cmds->at(1).op == TableCommand::Op::SetDefault);
+    QVERIFY(cmds->at(1).params.empty());
+    QVERIFY(cmds->at(2).op == TableCommand::Op::Delete);
+    QCOMPARE(cmds->at(2).line, 5u);
+    QVERIFY(cmds->at(3).op == TableCommand::Op::Dump);
+    const TableCommand& nikss = cmds->at(4);
+    QVERIFY(nikss.op == TableCommand::Op::Add);
+    QCOMPARE(nikss.table, std::string("ingress_ipv4_fwd"));
+    QCOMPARE(nikss.params.at(0), std::string("02:00:00:00:00:03"));
+    QVERIFY(cmds->at(5).op == TableCommand::Op::Modify);
+    QCOMPARE(cmds->at(5).actionId.value_or(0), 2u);
+    QVERIFY(cmds->at(6).op == TableCommand::Op::SetDefault);
+    QVERIFY(cmds->at(7).op == TableCommand::Op::Clear);
+    QVERIFY(cmds->at(8).op == TableCommand::Op::Dump);
+    QCOMPARE(cmds->at(8).keys.size(), std::size_t(1));
+
+    Result<std::vector<TableCommand>> bad = parseTableScript("table_dump t\ntable_frobnicate t\n");
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().message.find("line 2: unknown command 'table_frobnicate'") != std::string::npos,
+             bad.error().message.c_str());
+    QVERIFY(!parseTableCommand("table add pipe 1 t key 1").ok());  // no action
+    QVERIFY(!parseTableCommand("table_add").ok());
+    QVERIFY(!parseTableCommand("table_clear t extra").ok());
+    // Map names find tables too.
+    Result<ProgramSchema> schema = parseSchema(fixtureSchemaText());
+    QVERIFY(schema->findTable("ingress_ipv4_fwd").ok());
   }
 
   void parsesHex() {

@@ -22,6 +22,7 @@
 #include "runtime/netns.h"
 #include "runtime/program_store.h"
 #include "runtime/table.h"
+#include "runtime/table_script.h"
 #include "runtime/test_run.h"
 
 using namespace p4wb::runtime;
@@ -153,6 +154,32 @@ class RuntimeKernelTest : public QObject {
     Status range = addEntry(p, "ipv4_fwd", {"10.0.0.4"}, "forward", {"02:00:00:00:00:02", "1:2:3"});
     QVERIFY(!range.ok());
     QVERIFY(range.error().message.find("smac") != std::string::npos);
+  }
+
+  void tableScripts() {
+    const LoadedProgram& p = *m_prog;
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
+    Result<std::vector<TableCommand>> cmds = parseTableScript(
+        "table_add ipv4_fwd forward 10.0.0.2 => 02:00:00:00:00:02 02:00:00:00:00:01\n"
+        "table add pipe 1 ingress_ipv4_fwd action id 2 key 10.0.0.3\n"
+        "table_set_default ipv4_fwd drop\n"
+        "table_dump ipv4_fwd\n");
+    CHECK_OK(cmds);
+    std::vector<Entry> dumped;
+    for (const TableCommand& c : *cmds) {
+      Result<std::vector<Entry>> r = runTableCommand(p, c);
+      CHECK_OK(r);
+      if (c.op == TableCommand::Op::Dump) dumped = *r;
+    }
+    QCOMPARE(dumped.size(), std::size_t(2));
+    QCOMPARE(dumped[1].action, std::string("ingress.drop"));
+    QCOMPARE(take(readDefault(p, "ipv4_fwd")).action, std::string("ingress.drop"));
+    Result<std::vector<Entry>> unknown = runTableCommand(p, *parseTableCommand("table update ipv4_fwd action id 9 key 10.0.0.3"));
+    QVERIFY(!unknown.ok());
+    QVERIFY(unknown.error().message.find("no action with id 9") != std::string::npos);
+    CHECK_OK(runTableCommand(p, *parseTableCommand("table delete pipe 1 ipv4_fwd")));  // clear
+    QVERIFY(take(dumpTable(p, "ipv4_fwd")).empty());
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
   }
 
   void lpmEntries() {

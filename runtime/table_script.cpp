@@ -1,0 +1,197 @@
+#include "runtime/table_script.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace p4wb::runtime {
+
+namespace {
+
+std::vector<std::string> splitWords(std::string_view line) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    std::size_t start = i;
+    while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    if (i > start) words.emplace_back(line.substr(start, i - start));
+  }
+  return words;
+}
+
+Error usage(const std::string& what) { return makeError(EINVAL, what); }
+
+Result<int> parseInt(const std::string& text, const char* what) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 9)
+    return usage(std::string("expected a number for ") + what + ", got '" + text + "'");
+  return std::stoi(text);
+}
+
+// runtime_CLI: table_add T A k... => p... [prio]
+Result<TableCommand> parseRuntimeCli(const std::vector<std::string>& w) {
+  TableCommand c;
+  const std::string& verb = w[0];
+  auto need = [&](std::size_t n, const char* form) -> Status {
+    if (w.size() < n) return usage(std::string("usage: ") + form);
+    return {};
+  };
+  if (verb == "table_add" || verb == "table_modify") {
+    const char* form = "table_add <table> <action> <key>... => <param>... [<priority>]";
+    if (Status s = need(3, form); !s) return s.error();
+    c.op = verb == "table_add" ? TableCommand::Op::Add : TableCommand::Op::Modify;
+    c.table = w[1];
+    c.action = w[2];
+    auto arrow = std::find(w.begin() + 3, w.end(), "=>");
+    c.keys.assign(w.begin() + 3, arrow);
+    if (arrow != w.end()) c.params.assign(arrow + 1, w.end());
+    // A trailing priority only makes sense for ternary/range tables; BMv2 puts it last.
+    return c;
+  }
+  if (verb == "table_delete" || verb == "table_set_default" || verb == "table_reset_default" ||
+      verb == "table_clear" || verb == "table_dump") {
+    if (Status s = need(2, (verb + " <table> ...").c_str()); !s) return s.error();
+    c.table = w[1];
+    if (verb == "table_delete") {
+      c.op = TableCommand::Op::Delete;
+      c.keys.assign(w.begin() + 2, w.end());
+      if (c.keys.empty()) return usage("usage: table_delete <table> <key>...");
+    } else if (verb == "table_set_default") {
+      if (Status s = need(3, "table_set_default <table> <action> [<param>...]"); !s) return s.error();
+      c.op = TableCommand::Op::SetDefault;
+      c.action = w[2];
+      c.params.assign(w.begin() + 3, w.end());
+    } else {
+      c.op = verb == "table_reset_default" ? TableCommand::Op::ResetDefault
+             : verb == "table_clear"      ? TableCommand::Op::Clear
+                                          : TableCommand::Op::Dump;
+      if (w.size() > 2) return usage("unexpected words after " + verb + " <table>");
+    }
+    return c;
+  }
+  return usage("unknown command '" + verb + "'");
+}
+
+// nikss-ctl: the words after "table"; "pipe <id>" already removed.
+Result<TableCommand> parseNikss(std::vector<std::string> w) {
+  TableCommand c;
+  if (w.empty()) return usage("expected add, update, delete, get or default after 'table'");
+  std::string verb = w[0];
+  std::size_t i = 1;
+  if (verb == "default") {
+    if (w.size() < 2 || (w[1] != "set" && w[1] != "reset"))
+      return usage("expected 'table default set' or 'table default reset'");
+    verb = "default " + w[1];
+    i = 2;
+  }
+  if (i >= w.size()) return usage("expected a table name after 'table " + verb + "'");
+  c.table = w[i++];
+  if (verb == "add") c.op = TableCommand::Op::Add;
+  else if (verb == "update") c.op = TableCommand::Op::Modify;
+  else if (verb == "delete") c.op = TableCommand::Op::Delete;
+  else if (verb == "get") c.op = TableCommand::Op::Dump;
+  else if (verb == "default set") c.op = TableCommand::Op::SetDefault;
+  else if (verb == "default reset") c.op = TableCommand::Op::ResetDefault;
+  else return usage("unknown table command '" + verb + "'");
+  std::vector<std::string>* list = nullptr;  // where bare words go (after key / data)
+  for (; i < w.size(); ++i) {
+    const std::string& word = w[i];
+    if (word == "action") continue;  // "action name X" / "action id N"
+    if ((word == "name" || word == "id") && i + 1 < w.size() && !list) {
+      if (word == "name") c.action = w[++i];
+      else {
+        Result<int> id = parseInt(w[++i], "the action id");
+        if (!id) return id.error();
+        c.actionId = static_cast<std::uint32_t>(*id);
+      }
+    } else if (word == "key") list = &c.keys;
+    else if (word == "data") list = &c.params;
+    else if (word == "priority" && i + 1 < w.size()) {
+      Result<int> p = parseInt(w[++i], "the priority");
+      if (!p) return p.error();
+      c.priority = *p;
+    } else if (list) list->push_back(word);
+    else return usage("unexpected '" + word + "' (expected action, key, data or priority)");
+  }
+  bool needsAction = c.op == TableCommand::Op::Add || c.op == TableCommand::Op::Modify ||
+                     c.op == TableCommand::Op::SetDefault;
+  if (needsAction && c.action.empty() && !c.actionId) return usage("missing 'action name <a>' or 'action id <n>'");
+  if (c.op == TableCommand::Op::Delete && c.keys.empty()) c.op = TableCommand::Op::Clear;
+  return c;
+}
+
+}  // namespace
+
+Result<TableCommand> parseTableCommand(std::string_view line) {
+  std::size_t hash = line.find('#');
+  std::vector<std::string> w = splitWords(line.substr(0, hash));
+  if (w.empty()) return usage("empty command");
+  if (w[0] == "nikss-ctl") w.erase(w.begin());
+  if (!w.empty() && w[0] == "table") {
+    w.erase(w.begin());
+    // "pipe <id>" names the nikss pipeline; we always act on the program we were given.
+    for (std::size_t i = 0; i + 1 < w.size(); ++i)
+      if (w[i] == "pipe") {
+        w.erase(w.begin() + static_cast<long>(i), w.begin() + static_cast<long>(i) + 2);
+        break;
+      }
+    return parseNikss(std::move(w));
+  }
+  if (w.empty()) return usage("empty command");
+  return parseRuntimeCli(w);
+}
+
+Result<std::vector<TableCommand>> parseTableScript(std::string_view text) {
+  std::vector<TableCommand> out;
+  unsigned lineNo = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    ++lineNo;
+    pos = end + 1;
+    if (splitWords(line.substr(0, line.find('#'))).empty()) continue;
+    Result<TableCommand> c = parseTableCommand(line);
+    if (!c) return makeError(c.error().errnum, "line " + std::to_string(lineNo) + ": " + c.error().message);
+    c->line = lineNo;
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& c) {
+  std::string action = c.action;
+  if (c.actionId) {
+    Result<const TableSchema*> table = prog.schema().findTable(c.table);
+    if (!table) return table.error();
+    const ActionSchema* a = (*table)->actionById(*c.actionId);
+    if (!a) return makeError(ENOENT, "table " + (*table)->name + " has no action with id " + std::to_string(*c.actionId));
+    action = a->name;
+  }
+  std::vector<Entry> none;
+  auto done = [&](Status s) -> Result<std::vector<Entry>> {
+    if (!s) return s.error();
+    return none;
+  };
+  switch (c.op) {
+    case TableCommand::Op::Add: return done(addEntry(prog, c.table, c.keys, action, c.params));
+    case TableCommand::Op::Modify: return done(modifyEntry(prog, c.table, c.keys, action, c.params));
+    case TableCommand::Op::Delete: return done(deleteEntry(prog, c.table, c.keys));
+    case TableCommand::Op::SetDefault: return done(setDefault(prog, c.table, action, c.params));
+    case TableCommand::Op::ResetDefault: return done(resetDefault(prog, c.table));
+    case TableCommand::Op::Clear: {
+      Result<std::size_t> n = clearTable(prog, c.table);
+      if (!n) return n.error();
+      return none;
+    }
+    case TableCommand::Op::Dump: {
+      if (c.keys.empty()) return dumpTable(prog, c.table);
+      Result<Entry> e = lookupEntry(prog, c.table, c.keys);
+      if (!e) return e.error();
+      return std::vector<Entry>{*e};
+    }
+  }
+  return none;
+}
+
+}  // namespace p4wb::runtime

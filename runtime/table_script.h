@@ -1,0 +1,57 @@
+// Table commands as text, in the dialects users bring from other P4 tools, parsed once
+// here so the CLI (`p4wb table exec FILE`) and the GUI share one reading of them.
+//
+//   runtime_CLI (BMv2 simple_switch_CLI); keys replace BMv2's entry handles:
+//     table_add <table> <action> <key>... => <param>... [<priority>]
+//     table_modify <table> <action> <key>... => <param>...
+//     table_delete <table> <key>...
+//     table_set_default <table> <action> [<param>...]
+//     table_reset_default <table>
+//     table_clear <table>
+//     table_dump <table>
+//   nikss-ctl (PSA-eBPF); the leading "nikss-ctl" and "pipe <id>" are optional:
+//     table add|update pipe <id> <table> [action] (name <a> | id <n>) key <k>... [data <p>...]
+//           [priority <n>]
+//     table delete pipe <id> <table> [key <k>...]        (no key: delete all entries)
+//     table get pipe <id> <table> [key <k>...]           (no key: dump)
+//     table default set pipe <id> <table> action (name <a> | id <n>) [data <p>...]
+//     table default reset pipe <id> <table>
+// '#' starts a comment; blank lines are skipped. Tables are found by P4 name, unique
+// suffix or map name (nikss style "ingress_ipv4_fwd").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/loaded_program.h"
+#include "runtime/result.h"
+#include "runtime/table.h"
+
+namespace p4wb::runtime {
+
+struct TableCommand {
+  enum class Op { Add, Modify, Delete, SetDefault, ResetDefault, Clear, Dump };
+  Op op = Op::Dump;
+  std::string table;
+  std::vector<std::string> keys;
+  std::string action;  // empty when given by id
+  std::optional<std::uint32_t> actionId;  // nikss-ctl "action id N"
+  std::vector<std::string> params;
+  std::optional<int> priority;  // parsed, not used by exact/lpm tables
+  unsigned line = 0;  // 1-based line in the script, 0 for a single command
+};
+
+// One command; EINVAL with a sentence saying what was expected.
+Result<TableCommand> parseTableCommand(std::string_view line);
+
+// A whole script; errors are prefixed "line N: ". Comment-only lines yield nothing.
+Result<std::vector<TableCommand>> parseTableScript(std::string_view text);
+
+// Runs one command against prog. Dump returns the table's entries (or the one entry its
+// keys name); every other command returns an empty list on success.
+Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& command);
+
+}  // namespace p4wb::runtime
