@@ -51,7 +51,10 @@ ProgramInfo Sema::instantiateArchitecture() {
     bool good = b.decl && (wantParser ? b.decl->kind == NodeKind::ParserDecl
                                       : b.decl->kind == NodeKind::ControlDecl);
     if (!good) {
-      if (a && a->type && !a->type->isUnknown())
+      // Parser-vs-control mix-ups were reported when `main` was checked.
+      bool reported = a && a->type &&
+                      (a->type->kind == TypeKind::Parser || a->type->kind == TypeKind::Control);
+      if (a && a->type && !a->type->isUnknown() && !reported)
         error(DiagKind::PackageArgMismatch, a->loc, {std::to_string(i + 1), pkg->name,
                                                      roleWord(slot.role), a->type->toString()});
       ok = false;
