@@ -21,6 +21,7 @@
 #include "runtime/loaded_program.h"
 #include "runtime/netns.h"
 #include "runtime/program_store.h"
+#include "runtime/stf.h"
 #include "runtime/table.h"
 #include "runtime/table_script.h"
 #include "runtime/test_run.h"
@@ -179,6 +180,62 @@ class RuntimeKernelTest : public QObject {
     QVERIFY(unknown.error().message.find("no action with id 9") != std::string::npos);
     CHECK_OK(runTableCommand(p, *parseTableCommand("table delete pipe 1 ipv4_fwd")));  // clear
     QVERIFY(take(dumpTable(p, "ipv4_fwd")).empty());
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
+  }
+
+  void stfScript() {
+    const LoadedProgram& p = *m_prog;
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
+    std::string toHost2 = formatHex(ipv4Packet("0a 00 00 02"), "");
+    std::string toHost7 = formatHex(ipv4Packet("0a 00 00 07"), "");
+    std::string script =
+        "# forward rewrites both MACs and bounces the frame (XDP_TX)\n"
+        "add ingress.ipv4_fwd hdr.ipv4.dstAddr:10.0.0.2 ingress.forward(dmac:02:00:00:00:00:02, smac:02:00:00:00:00:01)\n"
+        "packet 0 " + toHost2 + "\n"
+        "expect XDP_TX\n"
+        "expect 0 020000000002 020000000001 0800 45 ** $\n"
+        "packet 0 " + toHost7 + "\n"
+        "expect 0 " + toHost7 + "$\n"
+        "setdefault ipv4_fwd drop()\n"
+        "packet 1 " + toHost7 + "\n"
+        "expect XDP_DROP\n";
+    // The "$" after a short pattern demands an exact length: that expectation must fail,
+    // and only that one.
+    Result<StfReport> report = runStf(p, script);
+    CHECK_OK(report);
+    QCOMPARE(report->packets, 3u);
+    QCOMPARE(report->expectations, 4u);
+    QCOMPARE(report->failures.size(), std::size_t(1));
+    QVERIFY2(report->failures[0].find("line 5: expected 020000000002020000000001080045** on port 0, got "
+                                      "020000000002020000000001080045") == 0,
+             report->failures[0].c_str());
+    QCOMPARE(report->log.size(), std::size_t(3));
+    QVERIFY(report->log[2].find("XDP_DROP") != std::string::npos);
+
+    // Without the bad '$' everything passes.
+    std::string good = script;
+    good.replace(good.find("45 ** $"), 7, "45 **");
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
+    report = runStf(p, good);
+    CHECK_OK(report);
+    QVERIFY2(report->passed, report->failures.empty() ? "" : report->failures[0].c_str());
+
+    // Positional parameters, an unexpected extra packet, and script errors.
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
+    report = runStf(p, "add ipv4_fwd 10.0.0.2 forward(02:00:00:00:00:09, 02:00:00:00:00:01)\n"
+                       "packet 0 " + toHost2 + "\npacket 0 " + toHost2 + "\nexpect 0 020000000009\n");
+    CHECK_OK(report);
+    QCOMPARE(report->failures.size(), std::size_t(1));
+    QVERIFY(report->failures[0].find("unexpected packet on port 0") != std::string::npos);
+    QVERIFY(!runStf(p, "frobnicate\n").ok());
+    QVERIFY(!runStf(p, "expect XDP_PASS\n").ok());
+    Result<StfReport> badTable = runStf(p, "add nosuch 1 drop()\n");
+    QVERIFY(!badTable.ok());
+    QVERIFY(badTable.error().message.find("line 1:") == 0);
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
     CHECK_OK(resetDefault(p, "ipv4_fwd"));
   }
 
