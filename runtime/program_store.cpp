@@ -170,10 +170,18 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
     for (const std::string& h : info.hooks) list += (list.empty() ? "" : ", ") + h;
     return makeError(EINVAL, "this program cannot attach to " + hook + " (it supports " + list + ")");
   }
+  // Claim the name atomically (mkdir), so two loads racing for it cannot both win.
+  if (Status s = makePrivateDir(m_paths.stateRoot); !s) return s.error();
+  if (mkdir(rec.stateDir.c_str(), 0700) != 0)
+    return makeError(errno, errno == EEXIST ? "a program named " + name + " is already loaded; unload it first"
+                                            : "cannot create " + rec.stateDir);
   LoadOptions effective = options;
   if (effective.section.empty()) effective.section = spec.schema().sectionFor(hook);
   Result<LoadedProgram> prog = LoadedProgram::load(spec, effective);
-  if (!prog) return prog;
+  if (!prog) {
+    fs::remove_all(rec.stateDir, ec);
+    return prog;
+  }
   // From here on every failure removes what was already created.
   auto undo = [&](const Error& error, bool attached) -> Result<LoadedProgram> {
     if (attached) (void)detach(target, prog->programId());
@@ -197,11 +205,13 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   rec.loadedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
   std::string recordText = recordToJson(rec).dump(2) + "\n";
   const std::string& schemaText = spec.schema().json;
-  for (Status s : {makePrivateDir(m_paths.stateRoot), makePrivateDir(rec.stateDir),
-                   writeFile(rec.stateDir + "/schema.json", schemaText.data(), schemaText.size()),
-                   writeFile(rec.stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()),
-                   writeFile(rec.stateDir + "/record.json", recordText.data(), recordText.size())})
-    if (!s) return undo(s.error(), attached);
+  // record.json last: its presence is what makes the name "loaded" for other processes.
+  if (Status s = writeFile(rec.stateDir + "/schema.json", schemaText.data(), schemaText.size()); !s)
+    return undo(s.error(), attached);
+  if (Status s = writeFile(rec.stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()); !s)
+    return undo(s.error(), attached);
+  if (Status s = writeFile(rec.stateDir + "/record.json", recordText.data(), recordText.size()); !s)
+    return undo(s.error(), attached);
   return prog;
 }
 
@@ -285,10 +295,9 @@ Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectS
   if (ec) return makeError(ec.value(), "the new program runs but could not be pinned at " + rec->pinDir);
   std::string recordText = recordToJson(updated).dump(2) + "\n";
   const std::string& schemaText = spec.schema().json;
-  for (Status s : {writeFile(rec->stateDir + "/schema.json", schemaText.data(), schemaText.size()),
-                   writeFile(rec->stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()),
-                   writeFile(rec->stateDir + "/record.json", recordText.data(), recordText.size())})
-    if (!s) return s.error();
+  if (Status s = writeFile(rec->stateDir + "/schema.json", schemaText.data(), schemaText.size()); !s) return s.error();
+  if (Status s = writeFile(rec->stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()); !s) return s.error();
+  if (Status s = writeFile(rec->stateDir + "/record.json", recordText.data(), recordText.size()); !s) return s.error();
   return report;
 }
 
