@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -46,7 +47,11 @@ MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* s
   createMenus();
   createToolBar();
   createStatusBar();
-  resize(1440, 900);
+  // A comfortable default that still fits small screens; saved geometry wins later.
+  QSize size(1440, 900);
+  if (const QScreen* screen = QGuiApplication::primaryScreen())
+    size = size.boundedTo(screen->availableSize());
+  resize(size);
   resetLayout();
 }
 

@@ -83,13 +83,16 @@ void TestStudioCompile::compilesExample() {
 
   const QString ir = m_window->irDock()->text();
   QVERIFY2(ir.contains(QStringLiteral("define")), qPrintable(ir.left(2000)));
-  QVERIFY2(ir.contains(QStringLiteral("ingress_ipv4_fwd")), "the table's map is in the IR");
-  QVERIFY2(ir.contains(QStringLiteral("@xdp")) || ir.contains(QStringLiteral("section \"xdp")),
+  // The XDP program function, the table's maps and the stage counters map.
+  QVERIFY2(ir.contains(QStringLiteral("define")) && ir.contains(QStringLiteral("@p4wb_xdp(")),
            "the XDP program function is in the IR");
+  for (const char* map : {"@ingress_ipv4_fwd ", "@ingress_ipv4_fwd_def ", "@p4wb_stages "})
+    QVERIFY2(ir.contains(QLatin1String(map)), map);
 
   const QString listing = m_window->asmDock()->text();
   QVERIFY2(listing.contains(QStringLiteral("exit")), qPrintable(listing.left(2000)));
   QVERIFY(listing.contains(QStringLiteral("r0")));
+  QVERIFY(listing.contains(QStringLiteral("p4wb_xdp:")));
 
   // The schema's stages reached the Stages dock.
   QVERIFY(m_workbench->stagesModel()->rowCount() > 0);
