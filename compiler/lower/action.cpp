@@ -5,7 +5,7 @@
 
 namespace p4wb::compiler {
 
-void Lowerer::runAction(const ast::ActionDecl* action, const std::vector<llvm::Value*>& args,
+void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn,
                         SourceLocation loc) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   auto stage = m_actionStages.find(action);
@@ -16,6 +16,7 @@ void Lowerer::runAction(const ast::ActionDecl* action, const std::vector<llvm::V
   }
   setLoc(action->loc);
   m_stages.emitIncrement(stage->second);
+  std::vector<llvm::Value*> args = argsFn();
   for (std::size_t i = 0; i < action->params.size() && i < args.size(); ++i) {
     const ast::ParamDecl* p = action->params[i].get();
     llvm::AllocaInst* slot = allocate(p->type, p->name, p->loc);
@@ -47,7 +48,7 @@ void Lowerer::callAction(const ast::CallExpr* call) {
     const ast::Expr* arg = i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
     args.push_back(arg ? expr(arg, p->type) : zeroValue(p->type, p->loc));
   }
-  runAction(action, args, call->loc);
+  runAction(action, [&] { return args; }, call->loc);
 }
 
 }  // namespace p4wb::compiler

@@ -86,7 +86,11 @@ llvm::GlobalVariable* defineMap(LowerContext& ctx, const MapDefinition& def) {
 }
 
 llvm::Value* emitMapLookup(LowerContext& ctx, llvm::GlobalVariable* map, llvm::Value* keyPtr) {
-  return ctx.callHelper(BpfHelper::MapLookupElem, ctx.builder().getPtrTy(), {map, keyPtr});
+  llvm::CallInst* call =
+      ctx.callHelper(BpfHelper::MapLookupElem, ctx.builder().getPtrTy(), {map, keyPtr});
+  // The kernel keeps map values 8-byte aligned; saying so lets LLVM use wide loads.
+  call->addRetAttr(llvm::Attribute::getWithAlignment(ctx.context(), llvm::Align(8)));
+  return call;
 }
 
 }  // namespace p4wb::compiler

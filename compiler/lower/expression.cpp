@@ -73,6 +73,7 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
     LValue lv;
     lv.ptr = it->second.first;
     lv.type = it->second.second;
+    lv.path = std::to_string(reinterpret_cast<std::uintptr_t>(lv.ptr));
     return lv;
   }
   if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) {
@@ -93,8 +94,16 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
     LValue lv;
     lv.ptr = b.CreateStructGEP(structType, base->ptr, index, m->member);
     lv.type = st->fields[static_cast<unsigned>(m->fieldIndex)].type;
-    lv.dirtyFlag = isHeader ? b.CreateStructGEP(structType, base->ptr, kHeaderDirty)
-                            : base->dirtyFlag;
+    lv.path = base->path + "." + std::to_string(m->fieldIndex);
+    if (isHeader) {
+      lv.headerPtr = base->ptr;
+      lv.headerType = st;
+      lv.headerField = m->fieldIndex;
+    } else {
+      lv.headerPtr = base->headerPtr;
+      lv.headerType = base->headerType;
+      lv.headerField = base->headerField;
+    }
     return lv;
   }
   if (const auto* s = ast::dynCast<ast::SliceExpr>(e)) {
@@ -135,11 +144,47 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     part = b.CreateShl(b.CreateZExt(part, baseType), lv.loBit);
     whole = b.CreateOr(b.CreateAnd(whole, llvm::ConstantInt::get(baseType, ~mask)), part);
     b.CreateStore(whole, lv.ptr);
+  } else if (const sema::StructType* header = asStruct(lv.type);
+             header && header->kind == sema::TypeKind::Header) {
+    llvm::Type* t = llvmType(header, {});
+    llvm::Value* offsetSlot = b.CreateStructGEP(t, lv.ptr, kHeaderOffset);
+    llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), offsetSlot);
+    b.CreateStore(value, lv.ptr);
+    b.CreateStore(offset, offsetSlot);
   } else {
     llvm::Type* t = llvmType(lv.type, {});
     b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
   }
-  if (lv.dirtyFlag) b.CreateStore(b.getInt8(1), lv.dirtyFlag);
+  if (lv.headerPtr && lv.headerField >= 0) {
+    writeThrough(lv.headerPtr, lv.headerType, static_cast<std::size_t>(lv.headerField));
+    return;
+  }
+  // A whole header (h.eth = other): it keeps its place in the packet, and every field
+  // of it changes.
+  const sema::StructType* st = asStruct(lv.type);
+  if (lv.isSlice || !st || st->kind != sema::TypeKind::Header) return;
+  for (std::size_t i = 0; i < st->fields.size(); ++i) writeThrough(lv.ptr, st, i);
+}
+
+void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* header,
+                           std::size_t field) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (header->totalBits % 8 != 0 || field >= header->fields.size()) return;
+  const sema::Field& f = header->fields[field];
+  if (f.bitWidth == 0) return;
+  llvm::Type* type = llvmType(header, {});
+  llvm::Value* valid = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
+  llvm::BasicBlock* write = newBlock("write." + header->name + "." + f.name);
+  llvm::BasicBlock* done = newBlock("write.done");
+  b.CreateCondBr(b.CreateIsNotNull(valid), write, done);
+  b.SetInsertPoint(write);
+  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
+  llvm::Value* packet = checkedPacketPointer(offset, header->totalBits / 8, done);
+  llvm::Value* value = b.CreateLoad(llvmType(f.type, {}),
+                                    b.CreateStructGEP(type, headerPtr, kHeaderFirstField + field));
+  storeBigEndian(packet, f.bitOffset, f.bitWidth, value);
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
 }
 
 llvm::Value* Lowerer::condition(const ast::Expr* e) {

@@ -5,9 +5,12 @@
 // Conventions every file relies on:
 // - Every P4 variable, parameter and header lives in an entry-block alloca (SROA and
 //   mem2reg turn them into registers); `m_storage` maps declarations to them.
-// - A header is an LLVM struct { i8 valid, i8 dirty, i32 packet offset, fields... }
-//   whose fields are host integers (iN for bit<N>). `dirty` is set by every write to a
-//   field so the deparser writes back only headers the program changed.
+// - A header is an LLVM struct { i8 valid, i32 packet offset, fields... } whose fields
+//   are host integers (iN for bit<N>).
+// - Headers never move in this back end: every header the parser extracts must be
+//   emitted by the deparser (checked), so an assignment to a field of a valid header is
+//   written through to the packet right away (bounds-checked) and `emit` emits no code.
+//   Only changed fields are ever written, and nothing has to stay live until the end.
 // - Unsupported constructs call unsupported() and lowering continues with a dummy value
 //   so several problems are reported in one run.
 #pragma once
@@ -19,24 +22,32 @@
 #include "compiler/lower/stage_counters.h"
 #include "compiler/sema/frontend.h"
 
+#include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <unordered_map>
 
 namespace p4wb::compiler {
 
+// Source-like text of a name or member chain ("hdr.ipv4.dstAddr").
+std::string exprText(const ast::Expr* e);
+
 // Indices of the bookkeeping members of a header's LLVM struct.
 inline constexpr unsigned kHeaderValid = 0;
-inline constexpr unsigned kHeaderDirty = 1;
-inline constexpr unsigned kHeaderOffset = 2;
-inline constexpr unsigned kHeaderFirstField = 3;
+inline constexpr unsigned kHeaderOffset = 1;
+inline constexpr unsigned kHeaderFirstField = 2;
 
-// A place that can be assigned: a typed pointer, plus the header dirty flag to set
-// and, for slices, the bit range of the underlying integer.
+// A place that can be assigned: a typed pointer; for header fields the header (so the
+// write goes through to the packet); for slices the bit range of the underlying integer.
+// `path` names the storage (root slot + field indices) for identity checks.
 struct LValue {
   llvm::Value* ptr = nullptr;
   const sema::Type* type = nullptr;
-  llvm::Value* dirtyFlag = nullptr;  // i8 pointer, or null outside headers
+  llvm::Value* headerPtr = nullptr;  // the enclosing header, or null
+  const sema::StructType* headerType = nullptr;
+  int headerField = -1;  // field of headerPtr this place is (part of)
+  std::string path;
   bool isSlice = false;
   unsigned hiBit = 0, loBit = 0;
   const sema::Type* baseType = nullptr;  // the sliced integer's type
@@ -87,6 +98,7 @@ class Lowerer {
   std::optional<LValue> lvalue(const ast::Expr* e);
   llvm::Value* load(const LValue& lv);
   void store(const LValue& lv, llvm::Value* value);
+  void writeThrough(llvm::Value* headerPtr, const sema::StructType* header, std::size_t field);
   llvm::Value* constant(const sema::ConstValue& value, const sema::Type* type,
                         SourceLocation loc);
   llvm::Value* enumMemberValue(const ast::Decl* member, const sema::Type* type);
@@ -101,7 +113,9 @@ class Lowerer {
   llvm::BasicBlock* newBlock(const std::string& name);
 
   // ---- packet access (packet_access.cpp)
-  llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width);
+  // `baseAlign`: alignment of `base` in bytes (1 for packet data).
+  llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
+                             unsigned baseAlign = 1);
   void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                       llvm::Value* value);
   // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
@@ -115,8 +129,10 @@ class Lowerer {
 
   // ---- tables and actions (table.cpp, action.cpp)
   TableApplyResult applyTable(const ast::TableDecl* table, SourceLocation loc);
-  void runAction(const ast::ActionDecl* action, const std::vector<llvm::Value*>& args,
-                 SourceLocation loc);
+  // `args` is called after the action's stage counter is incremented, so argument
+  // values (e.g. loaded from a map value) do not have to survive the helper call.
+  using ArgsFn = std::function<std::vector<llvm::Value*>()>;
+  void runAction(const ast::ActionDecl* action, const ArgsFn& args, SourceLocation loc);
   void callAction(const ast::CallExpr* call);
 
   // ---- deparser (deparser.cpp)
@@ -136,8 +152,8 @@ class Lowerer {
   std::vector<llvm::Value*> boundArgs(const ast::ActionRef& ref, llvm::Value* value,
                                       const ActionLayout* layout);
   void emitHeaderExtract(const LValue& header, const ast::CallExpr* call);
-  void emitHeaderWriteBack(llvm::Value* headerPtr, const sema::StructType* type);
-  void emitEmit(llvm::Value* ptr, const sema::Type* type, SourceLocation loc);
+  void emitEmit(const std::string& path, const sema::Type* type, SourceLocation loc);
+  void checkEveryHeaderEmitted();
   llvm::Value* selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
                                  const sema::Type* type);
   void emitCall(const ast::CallExpr* call, SourceLocation loc);
@@ -172,6 +188,9 @@ class Lowerer {
   std::unordered_map<const ast::TableDecl*, std::unique_ptr<LoweredTable>> m_tables;
   std::unordered_map<const ast::ActionDecl*, unsigned> m_actionStages;
   std::unordered_map<FileId, llvm::DIScope*> m_scopes;
+  // Headers the parser extracts (path -> P4 text and place) and the deparser emits.
+  std::map<std::string, std::pair<std::string, SourceLocation>> m_extracted;
+  std::set<std::string> m_emitted;
   FileId m_mainFile = 0;
 };
 

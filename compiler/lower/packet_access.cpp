@@ -1,9 +1,12 @@
 // Packet bytes <-> host integers, and the packet/header method calls built on them
-// (extract, advance, emit, verify). Packet fields are big-endian and may start at any
+// (extract, advance, emit, verify). Header fields are written back to the packet when
+// assigned (see Lowerer::writeThrough), so emit only checks that headers stay. Packet fields are big-endian and may start at any
 // bit; every access goes through single-byte loads/stores, which the verifier accepts on
 // every architecture (no alignment assumptions about the packet), and LLVM folds the
 // shifts. Every packet access is preceded by one `data + off + size > data_end` check.
 #include "compiler/lower/lowerer.h"
+
+#include <llvm/IR/Intrinsics.h>
 
 namespace p4wb::compiler {
 
@@ -25,16 +28,25 @@ ByteSpan spanOf(unsigned bitOffset, unsigned width) {
 
 }  // namespace
 
-llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width) {
+llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
+                                    unsigned baseAlign) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   ByteSpan s = spanOf(bitOffset, width);
   llvm::Type* spanType = b.getIntNTy(s.count * 8);
   llvm::Value* acc = llvm::ConstantInt::get(spanType, 0);
-  for (unsigned k = 0; k < s.count; ++k) {
-    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, s.first + k);
-    llvm::Value* byte = b.CreateAlignedLoad(b.getInt8Ty(), ptr, llvm::Align(1));
-    llvm::Value* wide = b.CreateZExt(byte, spanType);
-    acc = b.CreateOr(acc, b.CreateShl(wide, 8 * (s.count - 1 - k)));
+  unsigned end = s.first + s.count;
+  for (unsigned pos = s.first; pos < end;) {
+    // The widest naturally aligned chunk the base alignment allows (map values are
+    // 8-byte aligned; packet data is not assumed to be).
+    unsigned size = 8;
+    while (size > 1 && (size > end - pos || pos % size != 0 || size > baseAlign)) size /= 2;
+    llvm::Type* chunkType = b.getIntNTy(size * 8);
+    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos);
+    llvm::Value* chunk = b.CreateAlignedLoad(chunkType, ptr, llvm::Align(size));
+    if (size > 1) chunk = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, chunk);
+    llvm::Value* wide = b.CreateZExt(chunk, spanType);
+    acc = b.CreateOr(acc, b.CreateShl(wide, 8 * (end - pos - size)));
+    pos += size;
   }
   if (s.shift != 0) acc = b.CreateLShr(acc, s.shift);
   return b.CreateTrunc(acc, b.getIntNTy(width));
@@ -99,48 +111,33 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
     b.CreateStore(coerce(v, llvmType(f.type, call->loc), false), slot);
   }
   b.CreateStore(b.getInt8(1), b.CreateStructGEP(type, header.ptr, kHeaderValid));
-  b.CreateStore(b.getInt8(0), b.CreateStructGEP(type, header.ptr, kHeaderDirty));
   b.CreateStore(offset, b.CreateStructGEP(type, header.ptr, kHeaderOffset));
   b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+  m_extracted.emplace(header.path, std::make_pair(exprText(call->args[0].value.get()), call->loc));
 }
 
-void Lowerer::emitHeaderWriteBack(llvm::Value* headerPtr, const sema::StructType* st) {
-  llvm::IRBuilder<>& b = m_ctx.builder();
-  if (st->totalBits % 8 != 0) return;  // extract already reported it
-  llvm::Type* type = llvmType(st, {});
-  llvm::Value* valid = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
-  llvm::Value* dirty = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderDirty));
-  llvm::BasicBlock* write = newBlock("emit." + st->name);
-  llvm::BasicBlock* done = newBlock("emit.done");
-  // Headers never move in this back end, so a header the program did not change is
-  // already in the packet as it should be.
-  b.CreateCondBr(b.CreateAnd(b.CreateIsNotNull(valid), b.CreateIsNotNull(dirty)), write, done);
-  b.SetInsertPoint(write);
-  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
-  llvm::Value* ptr = checkedPacketPointer(offset, st->totalBits / 8, done);
-  for (std::size_t i = 0; i < st->fields.size(); ++i) {
-    const sema::Field& f = st->fields[i];
-    llvm::Type* ft = llvmType(f.type, {});
-    llvm::Value* v = b.CreateLoad(ft, b.CreateStructGEP(type, headerPtr, kHeaderFirstField + i));
-    storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
-  }
-  b.CreateBr(done);
-  b.SetInsertPoint(done);
-}
-
-void Lowerer::emitEmit(llvm::Value* ptr, const sema::Type* type, SourceLocation loc) {
+// Emitting a header records that it stays in the packet; its changed fields were
+// already written through when they were assigned.
+void Lowerer::emitEmit(const std::string& path, const sema::Type* type, SourceLocation loc) {
   const sema::StructType* st = asStruct(type);
   if (st && st->kind == sema::TypeKind::Header) {
-    emitHeaderWriteBack(ptr, st);
+    m_emitted.insert(path);
     return;
   }
   if (st && st->kind == sema::TypeKind::Struct) {
-    llvm::Type* lt = llvmType(st, loc);
     for (std::size_t i = 0; i < st->fields.size(); ++i)
-      emitEmit(m_ctx.builder().CreateStructGEP(lt, ptr, i), st->fields[i].type, loc);
+      emitEmit(path + "." + std::to_string(i), st->fields[i].type, loc);
     return;
   }
   unsupported(loc, "emit of " + (type ? type->toString() : std::string("this value")));
+}
+
+void Lowerer::checkEveryHeaderEmitted() {
+  for (const auto& [path, what] : m_extracted) {
+    if (m_emitted.count(path) == 0)
+      unsupported(what.second, "removing header '" + what.first +
+                                   "' (the parser extracts it but the deparser does not emit it)");
+  }
 }
 
 void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
@@ -182,7 +179,7 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
     case ast::CallKind::Emit: {
       if (call->args.size() != 1) break;
       if (std::optional<LValue> lv = lvalue(call->args[0].value.get()))
-        emitEmit(lv->ptr, lv->type, loc);
+        emitEmit(lv->path, lv->type, loc);
       return;
     }
     case ast::CallKind::SetValid:

@@ -9,14 +9,14 @@
 
 namespace p4wb::compiler {
 
-namespace {
-
 std::string exprText(const ast::Expr* e) {
   if (const auto* p = ast::dynCast<ast::PathExpr>(e)) return p->name;
   if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) return exprText(m->base.get()) + "." + m->member;
   if (const auto* c = ast::dynCast<ast::CallExpr>(e)) return exprText(c->callee.get()) + "()";
-  return "key";
+  return "expr";
 }
+
+namespace {
 
 std::string toIdentifier(const std::string& s) {
   std::string out;

@@ -14,7 +14,7 @@ std::vector<llvm::Value*> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Va
     const ast::ParamDecl* p = action->params[i].get();
     if (p->direction == ast::Direction::None && value && layout && data < layout->params.size()) {
       const FieldLayout& f = layout->params[data++];
-      args.push_back(loadBigEndian(value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits));
+      args.push_back(loadBigEndian(value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, 8));
     } else if (i < ref.args.size() && ref.args[i]) {
       args.push_back(expr(ref.args[i], p->type));
     } else {
@@ -34,7 +34,8 @@ void Lowerer::dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* 
     sw->addCase(b.getInt32(static_cast<unsigned>(i + 1)), caseBlock);
     b.SetInsertPoint(caseBlock);
     b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
-    runAction(ref.action, boundArgs(ref, value, &t.layout.actions[i]), ref.loc);
+    const ActionLayout* layout = &t.layout.actions[i];
+    runAction(ref.action, [&] { return boundArgs(ref, value, layout); }, ref.loc);
     b.CreateBr(join);
   }
 }
@@ -102,7 +103,7 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
     const ast::ActionRef& ref = *table->defaultAction;
     for (std::size_t i = 0; i < t.actions.size(); ++i)
       if (t.actions[i] == ref.action) b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
-    runAction(ref.action, boundArgs(ref, nullptr, nullptr), ref.loc);
+    runAction(ref.action, [&] { return boundArgs(ref, nullptr, nullptr); }, ref.loc);
   }
   b.CreateBr(join);
 

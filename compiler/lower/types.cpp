@@ -43,8 +43,7 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
       auto* s = static_cast<const sema::StructType*>(type);
       std::vector<llvm::Type*> fields;
       if (type->kind == sema::TypeKind::Header) {
-        fields = {llvm::Type::getInt8Ty(c), llvm::Type::getInt8Ty(c),
-                  llvm::Type::getInt32Ty(c)};
+        fields = {llvm::Type::getInt8Ty(c), llvm::Type::getInt32Ty(c)};
       }
       for (const sema::Field& f : s->fields) fields.push_back(llvmType(f.type, loc));
       result = llvm::StructType::create(c, fields, s->name);

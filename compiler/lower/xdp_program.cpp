@@ -216,6 +216,7 @@ bool Lowerer::run() {
     b.SetInsertPoint(next);
   }
   if (pi.deparser) lowerDeparser(pi.deparser);
+  checkEveryHeaderEmitted();
   b.CreateBr(verdict);
 
   registerVerdictStages();
