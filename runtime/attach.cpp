@@ -206,4 +206,22 @@ Result<Attachment> queryAttached(const Target& target) {
   return inNetns(target.netns, [&] { return target.hook == Hook::Xdp ? queryHere(target) : queryTcHere(target); });
 }
 
+Result<std::vector<InterfaceXdp>> listXdpAttachments(const std::string& netns) {
+  return inNetns(netns, [&]() -> Result<std::vector<InterfaceXdp>> {
+    struct if_nameindex* list = if_nameindex();
+    if (!list) return makeError(errno, "cannot list network interfaces");
+    std::vector<InterfaceXdp> out;
+    Status failed;
+    for (struct if_nameindex* it = list; it->if_index != 0 && failed.ok(); ++it) {
+      Target t{netns, it->if_name, Hook::Xdp, XdpMode::Auto};
+      Result<Attachment> a = queryHere(t);
+      if (a) out.push_back({it->if_name, *a});
+      else if (a.error().errnum != ENODEV) failed = a.error();  // ENODEV: vanished meanwhile
+    }
+    if_freenameindex(list);
+    if (!failed) return failed.error();
+    return out;
+  });
+}
+
 }  // namespace p4wb::runtime

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "runtime/result.h"
 #include "runtime/target.h"
@@ -35,5 +37,13 @@ Status detach(const Target& target, std::uint32_t expectedProgId = 0);
 
 // What is attached at target's hook (progId 0 when nothing).
 Result<Attachment> queryAttached(const Target& target);
+
+struct InterfaceXdp {
+  std::string ifname;
+  Attachment xdp;  // xdp.ifindex is the interface index; progId 0 when none
+};
+
+// Every interface of a namespace ("" = current) with its XDP program, for target lists.
+Result<std::vector<InterfaceXdp>> listXdpAttachments(const std::string& netns);
 
 }  // namespace p4wb::runtime

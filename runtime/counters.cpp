@@ -69,6 +69,13 @@ Result<ProgramStats> readProgramStats(int progFd) {
   return stats;
 }
 
+Result<ProgramStats> readProgramStatsById(std::uint32_t progId) {
+  int fd = bpf_prog_get_fd_by_id(progId);
+  if (fd < 0) return makeError(errno, "no program with id " + std::to_string(progId));
+  UniqueFd owned(fd);
+  return readProgramStats(owned.get());
+}
+
 Result<UniqueFd> enableRunTimeStats() {
   int fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
   if (fd < 0) return makeError(errno, "cannot enable BPF run-time statistics");

@@ -32,6 +32,8 @@ struct ProgramStats {
   std::uint64_t runTimeNs = 0;
 };
 Result<ProgramStats> readProgramStats(int progFd);
+// The same for any program by kernel id (e.g. a foreign program found on an interface).
+Result<ProgramStats> readProgramStatsById(std::uint32_t progId);
 
 // The kernel counts run_cnt/run_time_ns only while stats are enabled: either sysctl
 // kernel.bpf_stats_enabled=1 or while the fd returned here is open.

@@ -85,6 +85,8 @@ Result<ProgramRecord> recordFromJson(const std::string& text, const StorePaths& 
     r.loadedAtUnix = j.value("loaded_at", std::int64_t{0});
     r.pinDir = paths.pinRoot + "/" + r.name;
     r.stateDir = paths.stateRoot + "/" + r.name;
+    std::error_code ec;
+    r.pinned = fs::exists(r.pinDir + "/prog", ec);
     return r;
   } catch (const json::exception& e) {
     return makeError(EINVAL, std::string("corrupt program record: ") + e.what());

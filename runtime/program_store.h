@@ -34,6 +34,7 @@ struct ProgramRecord {
   std::string pinDir;
   std::string stateDir;
   std::int64_t loadedAtUnix = 0;
+  bool pinned = false;  // <pinDir>/prog exists (false after e.g. bpffs was remounted)
 };
 
 // What a reload did with the old program's state.

@@ -158,6 +158,13 @@ class RuntimeAttachTest : public QObject {
     QCOMPARE(list->at(0).target.ifname, std::string("veth0"));
     QCOMPARE(list->at(0).progId, loaded->programId());
     QVERIFY(list->at(0).attachedMode == XdpMode::Generic);
+    QVERIFY(list->at(0).pinned);
+    std::vector<InterfaceXdp> ifs = take(listXdpAttachments(m_netns));
+    QCOMPARE(ifs.size(), std::size_t(3));
+    for (const InterfaceXdp& i : ifs)
+      QCOMPARE(i.xdp.progId, i.ifname == "veth0" ? loaded->programId() : 0u);
+    QCOMPARE(take(readProgramStatsById(loaded->programId())).id, loaded->programId());
+    QCOMPARE(readProgramStatsById(0x7fffffff).error().errnum, ENOENT);
     QCOMPARE(take(store.objectBytes("fwd")).size(), m_spec->bytes().size());
 
     // Hot reload with the same object: entries and the changed default move over and
