@@ -2,71 +2,43 @@
 
 #include <fcntl.h>
 #include <sched.h>
-#include <spawn.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <thread>
 #include <vector>
 
+#include "runtime/netlink_link.h"
 #include "runtime/netns.h"
-
-extern char** environ;
+#include "runtime/unique_fd.h"
 
 namespace p4wb::runtime {
 
 namespace {
 
-// Runs argv (no shell) and returns its stderr in the error when it fails.
-Status runCommand(const std::vector<std::string>& argv) {
-  int pipeFds[2];
-  if (pipe2(pipeFds, O_CLOEXEC) != 0) return makeError(errno, "cannot create a pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDERR_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  close(pipeFds[1]);
-  std::string command;
-  for (const std::string& a : argv) command += (command.empty() ? "" : " ") + a;
-  if (rc != 0) {
-    close(pipeFds[0]);
-    return makeError(rc, "cannot run " + command);
-  }
-  std::string errText;
-  char buf[512];
-  for (ssize_t n; (n = read(pipeFds[0], buf, sizeof buf)) > 0;) errText.append(buf, static_cast<std::size_t>(n));
-  close(pipeFds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    while (!errText.empty() && errText.back() == '\n') errText.pop_back();
-    return makeError(EIO, "'" + command + "' failed" + (errText.empty() ? "" : ": " + errText));
-  }
-  return {};
-}
-
 Status setUpLab(const LabOptions& o) {
   const std::string& peer = o.peerNetns.empty() ? o.netns : o.peerNetns;
-  std::vector<std::vector<std::string>> commands = {
-      {"ip", "-n", o.netns, "link", "add", o.vethA, "type", "veth", "peer", "name", o.vethB, "netns", peer},
-      {"ip", "-n", o.netns, "link", "set", "lo", "up"},
-      {"ip", "-n", o.netns, "link", "set", o.vethA, "up"},
-      {"ip", "-n", peer, "link", "set", "lo", "up"},
-      {"ip", "-n", peer, "link", "set", o.vethB, "up"},
-  };
-  if (!o.addrA.empty()) commands.push_back({"ip", "-n", o.netns, "addr", "add", o.addrA, "dev", o.vethA});
-  if (!o.addrB.empty()) commands.push_back({"ip", "-n", peer, "addr", "add", o.addrB, "dev", o.vethB});
-  for (const auto& c : commands)
-    if (Status s = runCommand(c); !s) return s;
-  return {};
+  UniqueFd peerFd;
+  if (!o.peerNetns.empty()) {
+    std::string path = std::string(kNetnsDir) + "/" + o.peerNetns;
+    peerFd.reset(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!peerFd.valid()) return makeError(errno, "cannot open network namespace " + o.peerNetns);
+  }
+  Status here = runInNetns(o.netns, [&]() -> Status {
+    if (Status s = detail::createVethPair(o.vethA, o.vethB, peerFd.get()); !s) return s;
+    if (Status s = detail::setLinkUp("lo"); !s) return s;
+    if (Status s = detail::setLinkUp(o.vethA); !s) return s;
+    if (!o.addrA.empty()) return detail::addAddress(o.vethA, o.addrA);
+    return {};
+  });
+  if (!here) return here;
+  return runInNetns(peer, [&]() -> Status {
+    if (Status s = detail::setLinkUp("lo"); !s) return s;
+    if (Status s = detail::setLinkUp(o.vethB); !s) return s;
+    if (!o.addrB.empty()) return detail::addAddress(o.vethB, o.addrB);
+    return {};
+  });
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// Lab: a throwaway network namespace (optionally two) holding a veth pair, for tests and
-// the packet lab. Destroyed (namespaces and both veths) by the destructor or destroy().
+// Lab: a throwaway network namespace (optionally two) holding a veth pair, made with
+// rtnetlink (no iproute2 needed), for tests and the packet lab. Destroyed (namespaces and
+// both veths) by the destructor or destroy().
 #pragma once
 
 #include <string>
