@@ -311,6 +311,18 @@ class RuntimeAttachTest : public QObject {
     QVERIFY(!std::filesystem::exists(std::string(kNetnsDir) + "/" + nsB));
   }
 
+  void labFailureLeavesNothing() {
+    std::string ns = m_netns + "-bad";
+    Result<Lab> bad = Lab::create({ns, "x0", "x1", "10.0.0.1/99", "", ""});
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().message.find("prefix length") != std::string::npos, bad.error().message.c_str());
+    QVERIFY(!std::filesystem::exists(std::string(kNetnsDir) + "/" + ns));
+    Result<Lab> longName = Lab::create({ns, "a-very-long-ifname0", "x1", "", "", ""});
+    QVERIFY(!longName.ok());
+    QVERIFY(!std::filesystem::exists(std::string(kNetnsDir) + "/" + ns));
+    QCOMPARE(Lab::create({"bad/name", "x0", "x1", "", "", ""}).error().errnum, EINVAL);
+  }
+
   void labCleansUp() {
     QVERIFY(m_lab.has_value());
     CHECK_OK(m_lab->destroy());
