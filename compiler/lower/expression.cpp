@@ -294,6 +294,7 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
     if (const auto* table = ast::dynCast<ast::TableDecl>(call->target))
       return applyTable(table, call->loc).hit;
   }
+  if (llvm::Value* v = externCall(call)) return v;
   unsupported(call->loc, "this call in an expression");
   return zeroValue(call->type, call->loc);
 }

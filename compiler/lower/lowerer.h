@@ -135,6 +135,11 @@ class Lowerer {
   void runAction(const ast::ActionDecl* action, const ArgsFn& args, SourceLocation loc);
   void callAction(const ast::CallExpr* call);
 
+  // ---- externs (extern.cpp): null when the call is not a supported extern
+  void declareExternInstance(const ast::InstantiationDecl* inst);
+  llvm::Value* externCall(const ast::CallExpr* call);
+  llvm::Value* counterMethod(const ast::CallExpr* call);
+
   // ---- deparser (deparser.cpp)
   void lowerDeparser(const ast::ControlDecl* deparser);
 
@@ -191,6 +196,9 @@ class Lowerer {
   // Headers the parser extracts (path -> P4 text and place) and the deparser emits.
   std::map<std::string, std::pair<std::string, SourceLocation>> m_extracted;
   std::set<std::string> m_emitted;
+  // CounterArray instances: map and whether it is sparse (a hash map).
+  std::unordered_map<const ast::Decl*, std::pair<llvm::GlobalVariable*, bool>> m_counters;
+  const ast::ControlDecl* m_currentControl = nullptr;
   FileId m_mainFile = 0;
 };
 

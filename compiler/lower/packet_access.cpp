@@ -187,6 +187,7 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
       unsupported(loc, "setValid/setInvalid (adding or removing headers moves packet data)");
       return;
     default:
+      if (externCall(call)) return;
       break;
   }
   std::string what = "this call";

@@ -45,12 +45,22 @@ struct TableLayout {
   DefaultActionLayout defaultAction;
 };
 
+// An extern instance backed by a map (so far: CounterArray, u32 index -> u32 count).
+struct ExternLayout {
+  std::string kind;  // "counter_array"
+  std::string name;  // "ingress.counters"
+  std::string map;
+  std::string mapType;  // "array" | "hash"
+  std::uint32_t maxEntries = 0;
+};
+
 struct ProgramLayout {
   std::string source;  // the P4 file as the user named it
   std::string arch = "xdp";
   std::vector<std::string> hooks;
   std::vector<std::pair<std::string, std::string>> sections;  // hook -> ELF section
   std::vector<TableLayout> tables;
+  std::vector<ExternLayout> externs;
   bool stageCounters = true;
   std::vector<Stage> stages;
 };

@@ -75,6 +75,16 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
                            {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}});
   }
   j["externs"] = ordered_json::array();
+  for (const ExternLayout& e : layout.externs) {
+    j["externs"].push_back({{"kind", e.kind},
+                            {"name", e.name},
+                            {"map", e.map},
+                            {"map_type", e.mapType},
+                            {"max_entries", e.maxEntries},
+                            {"key_size", 4},
+                            {"value_size", 4},
+                            {"value", {{"bits", 32}, {"byte_order", "host"}}}});
+  }
   return j.dump(2);
 }
 

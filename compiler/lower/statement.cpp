@@ -31,7 +31,7 @@ void Lowerer::declareLocal(const ast::Decl* decl) {
   }
   if (ast::isa<ast::ActionDecl>(decl) || ast::isa<ast::TableDecl>(decl)) return;
   if (const auto* inst = ast::dynCast<ast::InstantiationDecl>(decl)) {
-    unsupported(inst->loc, "extern instance '" + inst->name + "'");
+    declareExternInstance(inst);
     return;
   }
   unsupported(decl->loc, std::string("local declarations of kind ") +

@@ -107,6 +107,7 @@ bool Lowerer::bindXdpParameters() {
 
 void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  m_currentControl = control;
   setLoc(control->loc);
   m_stages.emitIncrement(m_stages.add(StageKind::Control, control->name, fileName(control->loc),
                                       control->loc.line, control->loc.column));
@@ -120,6 +121,7 @@ void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* do
   b.SetInsertPoint(m_controlExit);
   b.CreateBr(done);
   m_controlExit = nullptr;
+  m_currentControl = nullptr;
 }
 
 void Lowerer::lowerDeparser(const ast::ControlDecl* deparser) {
