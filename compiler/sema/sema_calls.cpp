@@ -146,6 +146,20 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
   for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
     bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
   checkArgs(c.args, c.loc, *params, name, b);
+  if (name == "static_assert" && !c.args.empty() && c.args[0].value) {
+    const auto& cv = c.args[0].value->constValue;
+    if (!cv || cv->kind != ConstValue::Kind::Bool) {
+      error(DiagKind::NotConstant, c.args[0].value->loc, {"the static_assert condition"});
+    } else {
+      if (!cv->boolValue) {
+        std::string msg;
+        if (c.args.size() > 1 && c.args[1].value && c.args[1].value->constValue)
+          msg = ": " + c.args[1].value->constValue->text;
+        error(DiagKind::StaticAssertFailed, c.loc, {msg});
+      }
+      c.constValue = ConstValue::makeBool(cv->boolValue);
+    }
+  }
   return ct && ct->returnType ? substitute(ct->returnType, b) : m_ctx.unknown();
 }
 

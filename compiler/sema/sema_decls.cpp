@@ -120,7 +120,9 @@ void Sema::checkVariable(VariableDecl& d) {
   if (d.init) {
     checkExpr(d.init.get(), t);
     convertTo(*d.init, t);
-    if (d.isConst() && !d.init->constValue && !d.init->type->isUnknown())
+    // Aggregate initializers have no single ConstValue; their elements are checked.
+    bool aggregate = d.init->kind == NodeKind::List || d.init->kind == NodeKind::StructInit;
+    if (d.isConst() && !aggregate && !d.init->constValue && !d.init->type->isUnknown())
       error(DiagKind::NotConstant, d.init->loc, {"the initializer of constant '" + d.name + "'"});
   }
   declare(d);

@@ -2,6 +2,7 @@
 // declarations, types, expressions, calls, statements/blocks, architecture).
 #pragma once
 
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,6 +52,7 @@ class Sema {
 
   // ---- types (sema_types.cpp)
   const Type* resolveType(TypeRef* t);
+  const Type* specializeStruct(const StructTypeDecl& d, const std::vector<const Type*>& args);
   std::optional<unsigned> constUnsigned(Expr* e, const char* what);
   bool sameType(const Type* a, const Type* b) const;
   // Checks `e` (already typed) can be used as a `to`; converts int literals in place.
@@ -110,6 +112,7 @@ class Sema {
   const EnumDecl* m_errorDecl = nullptr;
   const Type* m_returnType = nullptr;  // inside functions
   const ControlDecl* m_control = nullptr;  // inside a control
+  std::map<std::pair<const Decl*, std::vector<const Type*>>, const StructType*> m_specialized;
 };
 
 }  // namespace p4wb::compiler::sema

@@ -85,13 +85,45 @@ const Type* Sema::resolveType(TypeRef* t) {
           error(DiagKind::NotAType, t->loc, {t->name});
           break;
       }
-      if (d->kind != NodeKind::ExternDecl)
-        for (auto& a : t->typeArgs) resolveType(a.get());
+      if (d->kind != NodeKind::ExternDecl) {
+        std::vector<const Type*> args;
+        for (auto& a : t->typeArgs) args.push_back(resolveType(a.get()));
+        auto* sd = dynCast<StructTypeDecl>(d);
+        if (sd && !args.empty() && args.size() == sd->typeParams.size())
+          r = specializeStruct(*sd, args);
+      }
       break;
     }
   }
   t->resolved = r;
   return r;
+}
+
+// Generic struct/header instance (struct S<T> used as S<bit<8>>): the field types with
+// the type arguments substituted, one type object per distinct argument list.
+const Type* Sema::specializeStruct(const StructTypeDecl& d, const std::vector<const Type*>& args) {
+  auto key = std::make_pair(static_cast<const Decl*>(&d), args);
+  auto it = m_specialized.find(key);
+  if (it != m_specialized.end()) return it->second;
+  auto* generic = dynamic_cast<const StructType*>(d.type);
+  if (!generic) return m_ctx.unknown();
+  TypeBindings b;
+  for (std::size_t i = 0; i < args.size(); ++i) bind(d.typeParams[i]->type, args[i], b);
+  std::string name = d.name + "<";
+  for (std::size_t i = 0; i < args.size(); ++i) name += (i ? ", " : "") + args[i]->toString();
+  auto* st = m_ctx.make<StructType>(generic->kind, name + ">");
+  st->decl = &d;
+  unsigned offset = 0;
+  for (Field f : generic->fields) {
+    f.type = substitute(f.type, b);
+    f.bitOffset = offset;
+    f.bitWidth = f.type->bitWidth();
+    offset += f.bitWidth;
+    st->fields.push_back(f);
+  }
+  st->totalBits = offset;
+  m_specialized[key] = st;
+  return st;
 }
 
 bool Sema::sameType(const Type* a, const Type* b) const {

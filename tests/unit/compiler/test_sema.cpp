@@ -151,6 +151,27 @@ class TestSema : public QObject {
     QCOMPARE(emitStmt->call->callKind, CallKind::Emit);
   }
 
+  void featureProgramsCheckCleanly_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("package");
+    QTest::newRow("filter") << "filter_features.p4" << "ebpfFilter";
+    QTest::newRow("xdp") << "xdp_features.p4" << "xdp";
+  }
+
+  void featureProgramsCheckCleanly() {
+    QFETCH(QString, file);
+    QFETCH(QString, package);
+    FrontEndOptions o;
+    o.inputPath = kSourceDir + "/tests/unit/compiler/data/" + file.toStdString();
+    FrontEndResult r = runFrontEnd(o);
+    QVERIFY2(r.diags->records().empty(), r.diags->renderAll().c_str());
+    QVERIFY(r.programInfo.valid);
+    QCOMPARE(QString::fromStdString(r.programInfo.packageName), package);
+    // Every expression reachable from the blocks has a type.
+    std::string dump = dumpAst(*r.program, nullptr);
+    QVERIFY(dump.find("<unknown>") == std::string::npos);
+  }
+
   void constants() {
     FrontEndResult r = check(std::string(kPrelude) +
                              "const bit<8> A = 8w250 + 8w10;\n"
@@ -223,6 +244,11 @@ class TestSema : public QObject {
                                  << "t.p4:3:19: error: slice [9:6] out of range for bit<8>";
     QTest::newRow("enum member") << "enum E { A }\nconst E X = E.B;"
                                  << "t.p4:3:15: error: no member 'B' in enum 'E'";
+    QTest::newRow("static_assert") << "const bool OK = static_assert(2 + 2 == 5, \"math\");"
+                                   << "t.p4:2:17: error: static assertion failed: math";
+    QTest::newRow("generic struct field")
+        << "struct G<T> { T v; }\nconst G<bit<8>> X = { 8w1 };\nconst bit<16> Y = X.v;"
+        << "t.p4:4:19: error: cannot convert bit<8> to bit<16>";
     QTest::newRow("missing main") << "const bit<8> X = 1;"
                                   << "error: program has no 'main' package instantiation";
   }
