@@ -115,13 +115,13 @@ void P4Editor::setDiagnostics(const QList<EditorDiagnostic>& diagnostics) {
   }
 }
 
-void P4Editor::goToLocation(int line, int column) {
+void P4Editor::goToLocation(int line, int column, bool takeFocus) {
   const int line0 = clampedLine0(line);
   const int index0 = std::clamp(column - 1, 0, std::max(lineLength(line0), 0));
   setCursorPosition(line0, index0);
   ensureLineVisible(line0);
   SendScintilla(SCI_SCROLLCARET);
-  setFocus(Qt::OtherFocusReason);
+  if (takeFocus) setFocus(Qt::OtherFocusReason);
 }
 
 QString P4Editor::diagnosticAt(int line0, int index0) const {

@@ -23,8 +23,8 @@ public:
   void clearDiagnostics();
   const QList<EditorDiagnostic>& diagnostics() const { return m_diagnostics; }
 
-  // Moves the caret to a 1-based line/column, scrolls there and takes focus.
-  void goToLocation(int line, int column);
+  // Moves the caret to a 1-based line/column and scrolls there; takes focus if asked.
+  void goToLocation(int line, int column, bool takeFocus = true);
 
   // The message of the diagnostic under a 0-based buffer position, or empty.
   QString diagnosticAt(int line0, int index0) const;

@@ -1,6 +1,9 @@
 #include "app/studio/listing_dock.h"
 
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <algorithm>
 
 #include "app/studio/listing_highlighter.h"
 #include "editor/monospace_font.h"
@@ -15,6 +18,7 @@ ListingDock::ListingDock(const QString& title, const QString& objectName, Flavor
   m_edit->setReadOnly(true);
   m_edit->setLineWrapMode(QPlainTextEdit::NoWrap);
   m_edit->setFont(editor::monospaceFont());
+  // Keyboard-selectable so the cursor (and with it linked selection) moves with arrows.
   m_edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
   m_edit->setUndoRedoEnabled(false);
   new ListingHighlighter(flavor == Flavor::LlvmIr ? ListingHighlighter::Flavor::LlvmIr
@@ -22,17 +26,71 @@ ListingDock::ListingDock(const QString& title, const QString& objectName, Flavor
                          m_edit->document());
   clearListing(tr("Compile the program (Ctrl+B) to see its %1.").arg(title));
   setWidget(m_edit);
+  connect(m_edit, &QPlainTextEdit::cursorPositionChanged, this, &ListingDock::onCursorMoved);
 }
 
-void ListingDock::setListing(const QString& text) {
+void ListingDock::setListing(const QString& text,
+                             const std::vector<compiler::SourceMapEntry>& sourceMap) {
+  m_byListingLine.clear();
+  m_listingLinesBySourceLine.clear();
+  m_highlighted.clear();
+  m_highlightedSourceLine = 0;
+  for (const compiler::SourceMapEntry& e : sourceMap) {
+    if (e.line == 0) continue;
+    const int listingLine = static_cast<int>(e.listingLine);
+    m_byListingLine.insert(listingLine, e);
+    m_listingLinesBySourceLine.insert(static_cast<int>(e.line), listingLine);
+  }
+  // Keep the reader's place when a recompile produces a listing of similar shape.
+  const int scroll = m_edit->verticalScrollBar()->value();
+  QSignalBlocker block(m_edit);  // a new text is not the user moving the cursor
+  m_edit->setExtraSelections({});
   m_edit->setPlainText(text);
+  m_edit->verticalScrollBar()->setValue(scroll);
 }
 
 void ListingDock::clearListing(const QString& why) {
-  m_edit->clear();
+  setListing({});
   m_edit->setPlaceholderText(why);
 }
 
 QString ListingDock::text() const { return m_edit->toPlainText(); }
+
+int ListingDock::highlightSourceLine(int line) {
+  if (line == m_highlightedSourceLine) return static_cast<int>(m_highlighted.size());
+  m_highlightedSourceLine = line;
+  m_highlighted = m_listingLinesBySourceLine.values(line);
+  std::sort(m_highlighted.begin(), m_highlighted.end());
+
+  QList<QTextEdit::ExtraSelection> selections;
+  QTextDocument* doc = m_edit->document();
+  for (int listingLine : m_highlighted) {
+    const QTextBlock block = doc->findBlockByNumber(listingLine);
+    if (!block.isValid()) continue;
+    QTextEdit::ExtraSelection sel;
+    sel.cursor = QTextCursor(block);
+    sel.format.setBackground(QColor(0xff, 0xf1, 0xb8));
+    sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+    selections << sel;
+  }
+  m_edit->setExtraSelections(selections);
+  if (m_highlighted.isEmpty()) return 0;
+
+  // Scroll only when none of the lines is on screen, so the view does not jump about.
+  const int top = m_edit->cursorForPosition(QPoint(0, 0)).blockNumber();
+  const int visibleLines = m_edit->viewport()->height() / std::max(m_edit->fontMetrics().lineSpacing(), 1);
+  const bool anyVisible = std::any_of(m_highlighted.begin(), m_highlighted.end(),
+                                      [&](int l) { return l >= top && l < top + visibleLines; });
+  if (!anyVisible) m_edit->verticalScrollBar()->setValue(std::max(m_highlighted.first() - 3, 0));
+  return static_cast<int>(m_highlighted.size());
+}
+
+void ListingDock::onCursorMoved() {
+  const int listingLine = m_edit->textCursor().blockNumber();
+  auto it = m_byListingLine.constFind(listingLine);
+  if (it == m_byListingLine.constEnd()) return;
+  emit sourceLocationActivated(QString::fromStdString(it->file), static_cast<int>(it->line),
+                               static_cast<int>(it->column));
+}
 
 }  // namespace p4wb::app

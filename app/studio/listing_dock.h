@@ -1,8 +1,16 @@
 // A read-only, monospace dock for compiler output (LLVM IR, the eBPF listing), with
-// light syntax colouring so the user can find functions, maps and source lines.
+// light syntax colouring. Given the compiler's source map it links selection both
+// ways: P4 lines light up their listing lines, and moving the cursor onto a listing
+// line reports the P4 place it came from.
 #pragma once
 
 #include <QDockWidget>
+#include <QHash>
+#include <QMultiHash>
+#include <QPoint>
+#include <vector>
+
+#include "compiler/driver/driver.h"
 
 class QPlainTextEdit;
 
@@ -17,13 +25,30 @@ public:
   ListingDock(const QString& title, const QString& objectName, Flavor flavor,
               QWidget* parent = nullptr);
 
-  void setListing(const QString& text);
+  // `sourceMap` entries must already be filtered to the file shown in the editor.
+  void setListing(const QString& text, const std::vector<compiler::SourceMapEntry>& sourceMap = {});
   void clearListing(const QString& why);
   QString text() const;
   QPlainTextEdit* textEdit() const { return m_edit; }
 
+  // Highlights every listing line that came from 1-based P4 `line` and scrolls the
+  // first into view if none is visible; returns how many lines were highlighted.
+  int highlightSourceLine(int line);
+  // 0-based listing lines currently highlighted.
+  QList<int> highlightedLines() const { return m_highlighted; }
+
+signals:
+  // The user moved onto a listing line that maps to this P4 place (1-based).
+  void sourceLocationActivated(const QString& file, int line, int column);
+
 private:
+  void onCursorMoved();
+
   QPlainTextEdit* m_edit;
+  QHash<int, compiler::SourceMapEntry> m_byListingLine;
+  QMultiHash<int, int> m_listingLinesBySourceLine;
+  QList<int> m_highlighted;
+  int m_highlightedSourceLine = 0;
 };
 
 }  // namespace p4wb::app

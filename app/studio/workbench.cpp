@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
@@ -77,6 +78,11 @@ void Workbench::connectActions() {
   connect(m_window->diagnosticsDock(), &DiagnosticsDock::diagnosticActivated, this, &Workbench::jumpTo);
   connect(m_window->stagesDock(), &visualizer::StagesDock::stageActivated, this, &Workbench::jumpTo);
   connect(m_window->editor(), &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
+
+  // Linked selection: a P4 line lights up its IR and eBPF lines, and back.
+  connect(m_window->editor(), &QsciScintilla::cursorPositionChanged, this, &Workbench::highlightListings);
+  connect(m_window->irDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
+  connect(m_window->asmDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
 }
 
 bool Workbench::isCompiling() const { return m_compiler->isRunning(); }
@@ -237,8 +243,12 @@ void Workbench::showResult(const compiler::CompileResult& result) {
   m_window->editor()->setDiagnostics(here);
 
   if (result.ok) {
-    m_window->irDock()->setListing(QString::fromStdString(result.irText));
-    m_window->asmDock()->setListing(QString::fromStdString(result.asmText));
+    m_window->irDock()->setListing(QString::fromStdString(result.irText), forCurrentFile(result.irSourceMap));
+    m_window->asmDock()->setListing(QString::fromStdString(result.asmText), forCurrentFile(result.asmSourceMap));
+    int line0 = 0;
+    int index0 = 0;
+    m_window->editor()->getCursorPosition(&line0, &index0);
+    highlightListings(line0);
   } else {
     const QString why = tr("No output: the program has errors (see Diagnostics).");
     m_window->irDock()->clearListing(why);
@@ -259,6 +269,29 @@ bool Workbench::isCurrentFile(const QString& file) const {
   if (info.isRelative() && info.fileName() == m_document.displayName()) return true;
   return !m_document.isUntitled() && info.exists() &&
          info.canonicalFilePath() == QFileInfo(m_document.path()).canonicalFilePath();
+}
+
+std::vector<compiler::SourceMapEntry> Workbench::forCurrentFile(
+    const std::vector<compiler::SourceMapEntry>& map) const {
+  std::vector<compiler::SourceMapEntry> here;
+  QHash<QString, bool> cache;  // few distinct files, many entries: check each file once
+  for (const compiler::SourceMapEntry& e : map) {
+    const QString file = QString::fromStdString(e.file);
+    auto it = cache.find(file);
+    if (it == cache.end()) it = cache.insert(file, isCurrentFile(file));
+    if (*it) here.push_back(e);
+  }
+  return here;
+}
+
+void Workbench::highlightListings(int line0) {
+  m_window->irDock()->highlightSourceLine(line0 + 1);
+  m_window->asmDock()->highlightSourceLine(line0 + 1);
+}
+
+void Workbench::showSource(const QString& file, int line, int column) {
+  // From a listing: show the place but leave the keyboard where the user is reading.
+  if (line > 0 && isCurrentFile(file)) m_window->editor()->goToLocation(line, std::max(column, 1), false);
 }
 
 void Workbench::jumpTo(const QString& file, int line, int column) {

@@ -60,6 +60,9 @@ private:
   void onCompileCancelled();
   void showResult(const compiler::CompileResult& result);
   void jumpTo(const QString& file, int line, int column);
+  void showSource(const QString& file, int line, int column);
+  void highlightListings(int line0);
+  std::vector<compiler::SourceMapEntry> forCurrentFile(const std::vector<compiler::SourceMapEntry>& map) const;
   bool isCurrentFile(const QString& file) const;
 
   Document m_document;

@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
+#include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QTreeView>
 
 #include "app/studio/diagnostics_dock.h"
@@ -39,6 +41,7 @@ class TestStudioCompile : public QObject {
 private slots:
   void initTestCase();
   void compilesExample();
+  void linksSourceAndListings();
   void reportsErrorWithLocation();
   void secondCompileSupersedesFirst();
   void diagnosticClickJumpsToLine();
@@ -96,6 +99,32 @@ void TestStudioCompile::compilesExample() {
 
   // The schema's stages reached the Stages dock.
   QVERIFY(m_workbench->stagesModel()->rowCount() > 0);
+}
+
+void TestStudioCompile::linksSourceAndListings() {
+  // Putting the caret on a P4 statement lights up the IR and eBPF lines made from it.
+  p4wb::editor::P4Editor* editor = m_window->editor();
+  const int applyLine = lineOf(editor->text(), QStringLiteral("ipv4_fwd.apply()"));
+  QVERIFY(applyLine > 0);
+  // QScintilla reports caret moves from its next UI update, hence the QTRY_.
+  editor->setCursorPosition(applyLine - 1, 8);
+  p4wb::app::ListingDock* asmDock = m_window->asmDock();
+  p4wb::app::ListingDock* irDock = m_window->irDock();
+  QTRY_VERIFY(!asmDock->highlightedLines().isEmpty());
+  QTRY_VERIFY(!irDock->highlightedLines().isEmpty());
+  const int listingLine = asmDock->highlightedLines().first();
+  const QString insn = asmDock->text().split(QLatin1Char('\n')).value(listingLine).trimmed();
+  QVERIFY2(!insn.isEmpty() && !insn.startsWith(QLatin1Char(';')), qPrintable(insn));  // an instruction
+
+  // And back: moving the listing's cursor onto one of those lines moves the editor.
+  editor->setCursorPosition(0, 0);
+  QTRY_VERIFY(asmDock->highlightedLines().isEmpty());
+  QTextCursor cursor(asmDock->textEdit()->document()->findBlockByNumber(listingLine));
+  asmDock->textEdit()->setTextCursor(cursor);
+  int line0 = -1;
+  int index0 = -1;
+  editor->getCursorPosition(&line0, &index0);
+  QCOMPARE(line0 + 1, applyLine);
 }
 
 void TestStudioCompile::reportsErrorWithLocation() {
