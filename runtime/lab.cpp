@@ -28,6 +28,8 @@ Status setUpLab(const LabOptions& o) {
   Status here = runInNetns(o.netns, [&]() -> Status {
     if (Status s = detail::createVethPair(o.vethA, o.vethB, peerFd.get()); !s) return s;
     if (Status s = detail::setLinkUp("lo"); !s) return s;
+    // GRO before up: veth enables its NAPI context when it opens with GRO requested.
+    if (Status s = detail::setGro(o.vethA, true); !s) return s;
     if (Status s = detail::setLinkUp(o.vethA); !s) return s;
     if (!o.addrA.empty()) return detail::addAddress(o.vethA, o.addrA);
     return {};
@@ -35,6 +37,7 @@ Status setUpLab(const LabOptions& o) {
   if (!here) return here;
   return runInNetns(peer, [&]() -> Status {
     if (Status s = detail::setLinkUp("lo"); !s) return s;
+    if (Status s = detail::setGro(o.vethB, true); !s) return s;
     if (Status s = detail::setLinkUp(o.vethB); !s) return s;
     if (!o.addrB.empty()) return detail::addAddress(o.vethB, o.addrB);
     return {};

@@ -24,7 +24,8 @@ struct LabOptions {
 class Lab {
  public:
   // Creates the namespace(s) (like `ip netns add`), the veth pair, brings lo and both
-  // ends up and assigns the addresses. Undoes everything on failure.
+  // ends up, turns GRO on for both ends (veth delivers native XDP_TX/REDIRECT frames
+  // only to a peer with GRO or XDP) and assigns the addresses. Undoes all on failure.
   static Result<Lab> create(const LabOptions& options);
 
   Lab(Lab&& other) noexcept;

@@ -1,12 +1,15 @@
 #include "runtime/netlink_link.h"
 
 #include <arpa/inet.h>
+#include <linux/ethtool.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
+#include <linux/sockios.h>
 #include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include <cstring>
@@ -123,6 +126,20 @@ Status setLinkUp(const std::string& ifname) {
   ifi.ifi_change = IFF_UP;
   NlRequest req(RTM_NEWLINK, 0, &ifi, sizeof ifi);
   return req.send("bring " + ifname + " up");
+}
+
+Status setGro(const std::string& ifname, bool on) {
+  UniqueFd sock(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+  if (!sock.valid()) return makeError(errno, "cannot open a socket");
+  ethtool_value value{};
+  value.cmd = ETHTOOL_SGRO;
+  value.data = on ? 1 : 0;
+  ifreq ifr{};
+  std::strncpy(ifr.ifr_name, ifname.c_str(), IFNAMSIZ - 1);
+  ifr.ifr_data = reinterpret_cast<char*>(&value);
+  if (ioctl(sock.get(), SIOCETHTOOL, &ifr) != 0)
+    return makeError(errno, std::string("cannot turn GRO ") + (on ? "on" : "off") + " on " + ifname);
+  return {};
 }
 
 Status addAddress(const std::string& ifname, const std::string& cidr) {
