@@ -1,13 +1,57 @@
-// Actions are inlined where they run (table dispatch, default action, direct call):
-// parameters become fresh locals, `return` jumps to the end of the inlined body, and
-// each run counts the action's stage.
+// Actions and P4 functions are inlined where they run (table dispatch, default action,
+// direct call): parameters become fresh locals (out/inout ones are copied back to the
+// argument afterwards, as P4's copy-in/copy-out requires), `return` jumps to the end of
+// the inlined body, and each action run counts the action's stage.
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
 
-void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn,
-                        SourceLocation loc) {
+std::vector<BoundArg> Lowerer::bindCallArgs(const ast::Params& params, const ast::CallExpr* call) {
+  std::vector<BoundArg> args;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const ast::ParamDecl* p = params[i].get();
+    const ast::Expr* arg = i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
+    BoundArg bound;
+    bool isOut = p->direction == ast::Direction::Out || p->direction == ast::Direction::InOut;
+    if (isOut && arg && !ast::isa<ast::DefaultExpr>(arg)) {
+      bound.target = lvalue(arg);
+      if (bound.target && p->direction == ast::Direction::InOut) bound.value = load(*bound.target);
+    } else if (arg && !ast::isa<ast::DefaultExpr>(arg)) {
+      bound.value = expr(arg, p->type);
+    }
+    args.push_back(std::move(bound));
+  }
+  return args;
+}
+
+void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
+                         const ast::BlockStmt* body, const std::string& name,
+                         llvm::AllocaInst* returnSlot) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  std::vector<std::pair<const LValue*, llvm::AllocaInst*>> copyOut;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const ast::ParamDecl* p = params[i].get();
+    llvm::AllocaInst* slot = allocate(p->type, p->name, p->loc);
+    const BoundArg* arg = i < args.size() ? &args[i] : nullptr;
+    if (arg && arg->value)
+      b.CreateStore(coerce(arg->value, slot->getAllocatedType(), isSignedType(p->type)), slot);
+    if (arg && arg->target) copyOut.emplace_back(&*arg->target, slot);
+    m_storage[p] = {slot, p->type};
+  }
+  llvm::BasicBlock* savedReturn = m_actionReturn;
+  llvm::AllocaInst* savedSlot = m_returnSlot;
+  m_actionReturn = newBlock("end." + name);
+  m_returnSlot = returnSlot;
+  block(body);
+  b.CreateBr(m_actionReturn);
+  b.SetInsertPoint(m_actionReturn);
+  m_actionReturn = savedReturn;
+  m_returnSlot = savedSlot;
+  for (const auto& [target, slot] : copyOut)
+    store(*target, b.CreateLoad(slot->getAllocatedType(), slot));
+}
+
+void Lowerer::countAction(const ast::ActionDecl* action) {
   auto stage = m_actionStages.find(action);
   if (stage == m_actionStages.end()) {
     unsigned id = m_stages.add(StageKind::Action, controlLocalName(action),
@@ -16,19 +60,14 @@ void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn,
   }
   setLoc(action->loc);
   m_stages.emitIncrement(stage->second);
-  std::vector<llvm::Value*> args = argsFn();
-  for (std::size_t i = 0; i < action->params.size() && i < args.size(); ++i) {
-    const ast::ParamDecl* p = action->params[i].get();
-    llvm::AllocaInst* slot = allocate(p->type, p->name, p->loc);
-    b.CreateStore(coerce(args[i], slot->getAllocatedType(), isSignedType(p->type)), slot);
-    m_storage[p] = {slot, p->type};
-  }
-  llvm::BasicBlock* savedReturn = m_actionReturn;
-  m_actionReturn = newBlock("action.end." + action->name);
-  block(action->body.get());
-  b.CreateBr(m_actionReturn);
-  b.SetInsertPoint(m_actionReturn);
-  m_actionReturn = savedReturn;
+}
+
+void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn,
+                        SourceLocation loc) {
+  countAction(action);
+  std::vector<BoundArg> args;
+  for (llvm::Value* v : argsFn()) args.push_back({v, std::nullopt});
+  inlineBody(action->params, args, action->body.get(), action->name, nullptr);
   setLoc(loc);
 }
 
@@ -38,17 +77,32 @@ void Lowerer::callAction(const ast::CallExpr* call) {
     unsupported(call->loc, "this action call");
     return;
   }
-  std::vector<llvm::Value*> args;
-  for (std::size_t i = 0; i < action->params.size(); ++i) {
-    const ast::ParamDecl* p = action->params[i].get();
-    if (p->direction == ast::Direction::Out || p->direction == ast::Direction::InOut) {
-      unsupported(call->loc, "actions with out/inout parameters");
-      return;
-    }
-    const ast::Expr* arg = i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
-    args.push_back(arg ? expr(arg, p->type) : zeroValue(p->type, p->loc));
+  std::vector<BoundArg> args = bindCallArgs(action->params, call);
+  countAction(action);
+  inlineBody(action->params, args, action->body.get(), action->name, nullptr);
+  setLoc(call->loc);
+}
+
+llvm::Value* Lowerer::callFunction(const ast::CallExpr* call) {
+  const auto* fn = ast::dynCast<ast::FunctionDecl>(call->target);
+  if (!fn || !fn->body) {
+    unsupported(call->loc, "this function call");
+    return nullptr;
   }
-  runAction(action, [&] { return args; }, call->loc);
+  if (m_inlineDepth > 16) {
+    unsupported(call->loc, "recursive function calls");
+    return nullptr;
+  }
+  std::vector<BoundArg> args = bindCallArgs(fn->params, call);
+  const sema::Type* returnType = call->type;
+  bool hasValue = returnType && returnType->kind != sema::TypeKind::Void &&
+                  returnType->kind != sema::TypeKind::Unknown;
+  llvm::AllocaInst* slot = hasValue ? allocate(returnType, fn->name + ".result", call->loc) : nullptr;
+  ++m_inlineDepth;
+  inlineBody(fn->params, args, fn->body.get(), fn->name, slot);
+  --m_inlineDepth;
+  setLoc(call->loc);
+  return slot ? m_ctx.builder().CreateLoad(slot->getAllocatedType(), slot) : nullptr;
 }
 
 }  // namespace p4wb::compiler

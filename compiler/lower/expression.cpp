@@ -294,8 +294,16 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
     if (const auto* table = ast::dynCast<ast::TableDecl>(call->target))
       return applyTable(table, call->loc).hit;
   }
+  if (call->callKind == ast::CallKind::FunctionCall) {
+    if (llvm::Value* v = callFunction(call)) return v;
+    return zeroValue(call->type, call->loc);
+  }
+  if (call->callKind == ast::CallKind::Lookahead) return lookahead(call);
   if (llvm::Value* v = externCall(call)) return v;
-  unsupported(call->loc, "this call in an expression");
+  std::string what = "this call";
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get())) what = "'" + m->member + "()'";
+  if (const auto* p = ast::dynCast<ast::PathExpr>(call->callee.get())) what = "'" + p->name + "()'";
+  unsupported(call->loc, what + " in an expression");
   return zeroValue(call->type, call->loc);
 }
 

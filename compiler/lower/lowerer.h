@@ -53,6 +53,13 @@ struct LValue {
   const sema::Type* baseType = nullptr;  // the sliced integer's type
 };
 
+// An argument of an inlined call: its value (in, inout) and, for out/inout
+// parameters, where the result goes back to.
+struct BoundArg {
+  llvm::Value* value = nullptr;
+  std::optional<LValue> target;
+};
+
 // A lowered table (layout, maps, the actions it can run).
 struct LoweredTable {
   const ast::TableDecl* decl = nullptr;
@@ -123,6 +130,8 @@ class Lowerer {
   llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes,
                                     llvm::BasicBlock* fail);
 
+  llvm::Value* lookahead(const ast::CallExpr* call);
+
   // ---- parser (parser.cpp)
   void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
                    llvm::BasicBlock* reject);
@@ -134,6 +143,12 @@ class Lowerer {
   using ArgsFn = std::function<std::vector<llvm::Value*>()>;
   void runAction(const ast::ActionDecl* action, const ArgsFn& args, SourceLocation loc);
   void callAction(const ast::CallExpr* call);
+  llvm::Value* callFunction(const ast::CallExpr* call);  // null for void functions
+  std::vector<BoundArg> bindCallArgs(const ast::Params& params, const ast::CallExpr* call);
+  void inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
+                  const ast::BlockStmt* body, const std::string& name,
+                  llvm::AllocaInst* returnSlot);
+  void countAction(const ast::ActionDecl* action);
 
   // ---- externs (extern.cpp): null when the call is not a supported extern
   void declareExternInstance(const ast::InstantiationDecl* inst);
@@ -182,7 +197,9 @@ class Lowerer {
   llvm::AllocaInst* m_output = nullptr;  // xdp_output
   const sema::StructType* m_outputType = nullptr;
   llvm::BasicBlock* m_controlExit = nullptr;  // target of `exit`
-  llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` inside an action
+  llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function
+  llvm::AllocaInst* m_returnSlot = nullptr;  // where `return e;` stores e (functions)
+  unsigned m_inlineDepth = 0;
   llvm::BasicBlock* m_parserReject = nullptr;  // target of a failed extract/verify
   llvm::BasicBlock* m_verdictBlock = nullptr;
   unsigned m_rejectStage = 0;

@@ -140,6 +140,20 @@ void Lowerer::checkEveryHeaderEmitted() {
   }
 }
 
+llvm::Value* Lowerer::lookahead(const ast::CallExpr* call) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::Type* type = call->type;
+  unsigned width = type ? type->bitWidth() : 0;
+  if (!m_parserReject || !type || type->kind != sema::TypeKind::Bits || width == 0) {
+    unsupported(call->loc, "lookahead of this type (only bit<N> in the parser)");
+    return zeroValue(type, call->loc);
+  }
+  // Reading past the end of the packet rejects, like extract (PacketTooShort).
+  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
+  llvm::Value* ptr = checkedPacketPointer(offset, (width + 7) / 8, m_parserReject);
+  return loadBigEndian(ptr, 0, width);
+}
+
 void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   switch (call->callKind) {

@@ -135,6 +135,12 @@ void Lowerer::stmt(const ast::Stmt* s) {
         unsupported(s->loc, "return/exit here");
         return;
       }
+      const auto* ret = ast::dynCast<ast::ReturnStmt>(s);
+      if (ret && ret->value && m_returnSlot && target == m_actionReturn) {
+        b.CreateStore(coerce(expr(ret->value.get(), nullptr), m_returnSlot->getAllocatedType(),
+                             isSignedType(ret->value->type)),
+                      m_returnSlot);
+      }
       b.CreateBr(target);
       startDeadBlock();
       return;
@@ -160,6 +166,9 @@ void Lowerer::callStmt(const ast::CallExpr* call) {
       break;
     case ast::CallKind::ActionCall:
       callAction(call);
+      return;
+    case ast::CallKind::FunctionCall:
+      callFunction(call);
       return;
     case ast::CallKind::IsValid:
       return;
