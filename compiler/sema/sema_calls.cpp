@@ -1,5 +1,7 @@
 // Sema: calls - classification (extract, emit, isValid, table apply, actions, externs),
 // overload choice by argument count, argument checking and generic binding.
+#include <algorithm>
+
 #include "compiler/sema/sema_impl.h"
 
 namespace p4wb::compiler::sema {
@@ -36,8 +38,10 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
     return false;
   }
   bool ok = true;
+  bool named = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     Argument& a = args[i];
+    named = named || !a.name.empty();
     const ParamDecl* p = nullptr;
     if (!a.name.empty()) {
       for (std::size_t k = firstParam; k < params.size(); ++k)
@@ -65,6 +69,16 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
       error(DiagKind::OutArgNotLValue, a.value->loc, {directionSpelling(p->direction), p->name});
       ok = false;
     }
+  }
+  // Named arguments are put in parameter order so lowering can match them by position.
+  if (named && ok) {
+    auto indexOf = [&](const Argument& a) {
+      for (std::size_t k = firstParam; k < params.size(); ++k)
+        if (params[k]->name == a.name) return k;
+      return params.size();
+    };
+    std::stable_sort(args.begin(), args.end(),
+                     [&](const Argument& x, const Argument& y) { return indexOf(x) < indexOf(y); });
   }
   return ok;
 }

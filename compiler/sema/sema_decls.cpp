@@ -36,6 +36,26 @@ void Sema::checkTypedef(TypedefDecl& d) {
   declare(d);
 }
 
+namespace {
+
+// Header fields are fixed bit patterns; header_union members are headers.
+bool validHeaderField(TypeKind container, const Type* t) {
+  if (t->isUnknown() || t->kind == TypeKind::TypeVar) return true;
+  if (container == TypeKind::HeaderUnion) return t->kind == TypeKind::Header;
+  switch (t->kind) {
+    case TypeKind::Bits: case TypeKind::Varbit: case TypeKind::Bool: return true;
+    case TypeKind::Enum: return static_cast<const EnumType*>(t)->underlying != nullptr;
+    case TypeKind::Struct: {
+      for (const auto& f : static_cast<const StructType*>(t)->fields)
+        if (!validHeaderField(TypeKind::Header, f.type) || f.type->kind == TypeKind::Varbit) return false;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+}  // namespace
+
 void Sema::checkStructLike(StructTypeDecl& d) {
   TypeKind k = d.kind == NodeKind::HeaderDecl  ? TypeKind::Header
                : d.kind == NodeKind::StructDecl ? TypeKind::Struct
@@ -54,6 +74,8 @@ void Sema::checkStructLike(StructTypeDecl& d) {
       error(DiagKind::Redefinition, f->loc, {f->name});
       continue;
     }
+    if (k != TypeKind::Struct && !validHeaderField(k, ft))
+      error(DiagKind::InvalidHeaderField, f->loc, {f->name, st->toString(), ft->toString()});
     Field fld;
     fld.name = f->name;
     fld.type = ft;

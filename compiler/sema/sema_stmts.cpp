@@ -256,7 +256,17 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
     if (r.action) run->members.push_back({r.action->name, std::nullopt, nullptr});
   }
   tt->actionRun = run;
-  if (t.defaultAction) resolveActionRef(*t.defaultAction, false);
+  // Lowering numbers actions by their place in `actions`; anything else is an error.
+  auto requireListed = [&](const ActionRef& r) {
+    if (!r.action) return;
+    for (const auto& listed : t.actions)
+      if (listed.action == r.action) return;
+    error(DiagKind::ActionNotInTable, r.loc, {r.action->name, t.name});
+  };
+  if (t.defaultAction) {
+    resolveActionRef(*t.defaultAction, false);
+    requireListed(*t.defaultAction);
+  }
   if (t.size)
     if (auto v = constUnsigned(t.size.get(), "table size")) t.sizeValue = *v;
   if (t.implementation) checkExpr(t.implementation.get());
@@ -267,6 +277,7 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
     for (std::size_t i = 0; i < e.keys.size(); ++i)
       checkKeyset(e.keys[i].get(), i < t.keys.size() && t.keys[i].expr ? t.keys[i].expr->type : nullptr);
     resolveActionRef(e.action, false);
+    requireListed(e.action);
     if (e.priority) checkExpr(e.priority.get());
   }
   for (auto& [name, e] : t.otherProperties) {

@@ -249,6 +249,12 @@ class TestSema : public QObject {
     QTest::newRow("generic struct field")
         << "struct G<T> { T v; }\nconst G<bit<8>> X = { 8w1 };\nconst bit<16> Y = X.v;"
         << "t.p4:4:19: error: cannot convert bit<8> to bit<16>";
+    QTest::newRow("default action not listed")
+        << "control c() { action a() {} action b() {}\n"
+           "  table t { actions = { a; } default_action = b(); } apply {} }"
+        << "t.p4:3:47: error: action 'b' is not in the actions list of table 't'";
+    QTest::newRow("header field type") << "header a_t { bit<8> x; }\nheader b_t { a_t inner; }"
+                                       << "t.p4:3:18: error: field 'inner' of header 'b_t' cannot have type header 'a_t'";
     QTest::newRow("missing main") << "const bit<8> X = 1;"
                                   << "error: program has no 'main' package instantiation";
   }
@@ -302,6 +308,17 @@ class TestSema : public QObject {
     auto* inc = dynCast<CallStmt>(act->body->stmts[1].get());
     QCOMPARE(inc->call->callKind, CallKind::ExternMethod);
     QCOMPARE(inc->call->target->name, std::string("increment"));
+  }
+
+  void namedArgumentsInParameterOrder() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "action a(in bit<8> x, in bool y) {}\n"
+                             "control c() { apply { a(y = true, x = 8w1); } }\n");
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    auto* c = findDecl<ControlDecl>(*r.program, "c");
+    auto* call = dynCast<CallStmt>(c->apply->stmts[0].get())->call.get();
+    QCOMPARE(call->args[0].name, std::string("x"));
+    QCOMPARE(call->args[1].name, std::string("y"));
   }
 
   void driverDiagnosticsConversion() {
