@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -58,15 +59,19 @@ Status createNetns(const std::string& name) {
   // A fresh namespace is made by a throwaway thread and kept alive by a bind mount,
   // exactly as `ip netns add` does; the calling thread stays where it is.
   Status result;
-  std::thread worker([&] {
-    if (unshare(CLONE_NEWNET) != 0) {
-      result = makeError(errno, "cannot create a network namespace");
-      return;
-    }
-    if (mount("/proc/thread-self/ns/net", path.c_str(), "none", MS_BIND, nullptr) != 0)
-      result = makeError(errno, "cannot bind-mount the new namespace at " + path);
-  });
-  worker.join();
+  try {
+    std::thread worker([&] {
+      if (unshare(CLONE_NEWNET) != 0) {
+        result = makeError(errno, "cannot create a network namespace");
+        return;
+      }
+      if (mount("/proc/thread-self/ns/net", path.c_str(), "none", MS_BIND, nullptr) != 0)
+        result = makeError(errno, "cannot bind-mount the new namespace at " + path);
+    });
+    worker.join();
+  } catch (const std::system_error& e) {
+    result = makeError(e.code().value(), "cannot start a thread to create namespace " + name);
+  }
   if (!result.ok()) unlink(path.c_str());
   return result;
 }

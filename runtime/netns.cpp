@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <system_error>
 #include <thread>
 
 #include "runtime/unique_fd.h"
@@ -51,14 +52,18 @@ Status runInNetns(const std::string& netns, const std::function<Status()>& fn) {
   Status result;
   // setns() changes only the calling thread's namespace; a throwaway thread keeps the
   // caller's thread (and any other thread) where it was.
-  std::thread worker([&] {
-    if (setns(nsFd.get(), CLONE_NEWNET) != 0) {
-      result = makeError(errno, "cannot enter network namespace " + netns);
-      return;
-    }
-    result = fn();
-  });
-  worker.join();
+  try {
+    std::thread worker([&] {
+      if (setns(nsFd.get(), CLONE_NEWNET) != 0) {
+        result = makeError(errno, "cannot enter network namespace " + netns);
+        return;
+      }
+      result = fn();
+    });
+    worker.join();
+  } catch (const std::system_error& e) {  // thread creation failed (resource limits)
+    return makeError(e.code().value(), std::string("cannot start a thread for netns ") + netns);
+  }
   return result;
 }
 
