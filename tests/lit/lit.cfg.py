@@ -15,3 +15,7 @@ config.substitutions.append(("%examples", config.examples_dir))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("%llvm-objdump", os.path.join(config.llvm_tools_dir, "llvm-objdump")))
 config.substitutions.append(("%llvm-readelf", os.path.join(config.llvm_tools_dir, "llvm-readelf")))
+
+# Tests that load programs into the kernel (BPF_PROG_TEST_RUN) say `REQUIRES: root`.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
