@@ -20,8 +20,8 @@ struct Attachment {
 };
 
 // Attaches progFd at target. Without `replace` it refuses (EEXIST, naming the program
-// id already there) when the hook is taken (XDP: any program; tc: our filter slot). Returns what is
-// attached afterwards (the mode the kernel actually chose for XdpMode::Auto).
+// id already there) when the hook is taken (XDP: any program; tc: our filter slot).
+// Returns what is attached afterwards (for XdpMode::Auto, the mode the kernel chose).
 Result<Attachment> attach(int progFd, const Target& target, bool replace = false);
 
 // Swaps the program at target from oldProgFd to newProgFd (XDP: atomically with

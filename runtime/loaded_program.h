@@ -66,8 +66,8 @@ class LoadedProgram {
   Result<MapInfo> mapInfo(std::string_view mapName) const;
   Result<std::vector<MapInfo>> mapInfos() const;  // in load order
 
-  // Pins the program as <dir>/prog and every map as <dir>/map_<name> (dots become '_',
-  // bpffs refuses them), creating dir with mode 0700. dir must be on bpffs.
+  // Pins the program as <dir>/prog and every map as <dir>/<pinFileNameForMap(name)>,
+  // creating dir with mode 0700. dir must be on bpffs.
   Status pin(const std::string& dir) const;
 
  private:
@@ -82,7 +82,8 @@ class LoadedProgram {
   std::string m_verifierLog;
 };
 
-// File name a map gets when pinned (bpffs names may not contain '.').
+// File name a map gets when pinned: "map_" + name with '.' written as "%2e" (bpffs
+// refuses dots; reversible, so reopened maps keep their ELF names).
 std::string pinFileNameForMap(std::string_view mapName);
 
 // Mounts bpffs at /sys/fs/bpf when nothing is mounted there (needs CAP_SYS_ADMIN).
