@@ -9,6 +9,7 @@
 #include "runtime/field_codec.h"
 #include "runtime/hex.h"
 #include "runtime/object_spec.h"
+#include "runtime/packet.h"
 #include "runtime/schema.h"
 #include "runtime/table.h"
 #include "runtime/table_script.h"
@@ -380,6 +381,50 @@ table get pipe 1 ipv4_fwd key 10.0.0.3
     QVERIFY(!bad.ok());
     QVERIFY(bad.error().message.find("position 3") != std::string::npos);
     QVERIFY(parseHex("")->empty());
+  }
+
+  void buildsAndDescribesPackets() {
+    // Expected bytes computed independently (Python struct + RFC 1071 checksums).
+    Result<PacketSpec> udp = parsePacketSpec("payload=deadbeef");
+    QVERIFY(udp.ok());
+    Result<std::vector<std::uint8_t>> frame = buildPacket(*udp);
+    QVERIFY(frame.ok());
+    QCOMPARE(formatHex(*frame, ""), std::string("02000000000202000000000108004500002000000000401166cb0a0000010a000002"
+                                                "04d20050000c4914deadbeef0000000000000000000000000000"));
+    QCOMPARE(describePacket(*frame), std::string("02:00:00:00:00:01 > 02:00:00:00:00:02 IPv4 10.0.0.1 > 10.0.0.2 "
+                                                 "ttl 64 UDP 1234 > 80 len 4"));
+    Result<PacketSpec> tcp = parsePacketSpec("proto=tcp dport=443");
+    QVERIFY(tcp.ok());
+    QCOMPARE(formatHex(*buildPacket(*tcp), ""),
+             std::string("02000000000202000000000108004500002800000000400666ce0a0000010a00000204d201bb000000000000"
+                         "00005002ffff95530000000000000000"));
+    QVERIFY(describePacket(*buildPacket(*tcp)).ends_with("TCP 1234 > 443 len 0"));
+    Result<PacketSpec> icmp = parsePacketSpec("proto=icmp dst=192.168.1.9 ttl=1 size=0");
+    QVERIFY(icmp.ok());
+    std::vector<std::uint8_t> ping = *buildPacket(*icmp);
+    QCOMPARE(ping.size(), std::size_t(42));
+    QVERIFY(describePacket(ping).ends_with("10.0.0.1 > 192.168.1.9 ttl 1 ICMP type 8 code 0"));
+
+    QVERIFY(!parsePacketSpec("dport=70000").ok());
+    QVERIFY(!parsePacketSpec("colour=blue").ok());
+    QVERIFY(!parsePacketSpec("dst").ok());
+    PacketSpec bad;
+    bad.dstIp = "10.0.0.300";
+    Result<std::vector<std::uint8_t>> badFrame = buildPacket(bad);
+    QVERIFY(!badFrame.ok());
+    QVERIFY(badFrame.error().message.find("dst:") == 0);
+    bad = PacketSpec{};
+    bad.proto = "sctp";
+    QVERIFY(!buildPacket(bad).ok());
+    // Truncated and non-IP frames are described without reading past the end.
+    QCOMPARE(describePacket(std::vector<std::uint8_t>(5, 0)), std::string("runt frame (5 bytes)"));
+    std::vector<std::uint8_t> shortIp(frame->begin(), frame->begin() + 20);
+    QVERIFY(describePacket(shortIp).ends_with("IPv4 (truncated)"));
+    std::vector<std::uint8_t> arp = *frame;
+    arp[13] = 0x06;
+    QVERIFY(describePacket(arp).ends_with(" ARP"));
+    std::vector<std::uint8_t> cut(frame->begin(), frame->begin() + 36);  // IP header + 2 bytes of UDP
+    QVERIFY2(describePacket(cut).ends_with("UDP (truncated)"), describePacket(cut).c_str());
   }
 
   void readsSchemaFromObject() {
