@@ -9,7 +9,41 @@ namespace {
 
 const char* roleWord(arch::BlockRole r) { return r == arch::BlockRole::Parser ? "parser" : "control"; }
 
+std::string describeParam(const ParamDecl& p) {
+  std::string d = directionSpelling(p.direction);
+  return (d.empty() ? "" : d + " ") + (p.type ? p.type->toString() : std::string("?"));
+}
+
 }  // namespace
+
+bool Sema::matchBlockSignature(const Decl& block, const Params& blockParams,
+                               const BlockTypeDecl& expected, const Type*& headers) {
+  const char* what = block.kind == NodeKind::ParserDecl ? "parser" : "control";
+  if (blockParams.size() != expected.params.size()) {
+    error(DiagKind::BlockParamCount, block.loc, {what, block.name, std::to_string(blockParams.size()),
+                                                 expected.name, std::to_string(expected.params.size())});
+    return false;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < blockParams.size(); ++i) {
+    const ParamDecl& have = *blockParams[i];
+    const ParamDecl& want = *expected.params[i];
+    const Type* wantType = want.type;
+    if (wantType && wantType->kind == TypeKind::TypeVar) {
+      if (!headers && have.type && !have.type->isUnknown()) headers = have.type;
+      wantType = headers;
+    }
+    bool typeOk = !have.type || !wantType || sameType(have.type, wantType);
+    if (have.direction != want.direction || !typeOk) {
+      std::string wantText = std::string(directionSpelling(want.direction));
+      wantText += (wantText.empty() ? "" : " ") + (wantType ? wantType->toString() : std::string("?"));
+      error(DiagKind::BlockParamMismatch, have.loc, {have.name, block.name, describeParam(have),
+                                                     expected.name, wantText});
+      ok = false;
+    }
+  }
+  return ok;
+}
 
 ProgramInfo Sema::instantiateArchitecture() {
   ProgramInfo pi;
@@ -33,6 +67,7 @@ ProgramInfo Sema::instantiateArchitecture() {
   pi.packageName = pkg->name;
   pi.arch = model->kind;
   bool ok = inst->args.size() == model->blockSlots.size();
+  const Type* headers = nullptr;  // H, taken from the first block that names it
   for (std::size_t i = 0; i < model->blockSlots.size() && i < inst->args.size(); ++i) {
     const arch::BlockSlot& slot = model->blockSlots[i];
     const Expr* a = inst->args[i].value.get();
@@ -59,6 +94,15 @@ ProgramInfo Sema::instantiateArchitecture() {
                                                      roleWord(slot.role), a->type->toString()});
       ok = false;
       continue;
+    }
+    auto* slotType = i < pkg->params.size() && pkg->params[i]->typeRef
+                         ? dynCast<BlockTypeDecl>(pkg->params[i]->typeRef->decl)
+                         : nullptr;
+    if (slotType) {
+      const Params& params = b.decl->kind == NodeKind::ParserDecl
+                                 ? static_cast<const ParserDecl*>(b.decl)->params
+                                 : static_cast<const ControlDecl*>(b.decl)->params;
+      ok = matchBlockSignature(*b.decl, params, *slotType, headers) && ok;
     }
     if (slot.role == arch::BlockRole::Parser) pi.parser = static_cast<const ParserDecl*>(b.decl);
     else if (slot.role == arch::BlockRole::Control) pi.controls.push_back(static_cast<const ControlDecl*>(b.decl));

@@ -103,6 +103,10 @@ class Sema {
 
   // ---- architecture (sema_arch.cpp)
   ProgramInfo instantiateArchitecture();
+  // Compares a block's apply parameters with the package parameter type it fills
+  // (e.g. prs against xdp_parse<H>); type variables all stand for the one H.
+  bool matchBlockSignature(const Decl& block, const Params& blockParams,
+                           const BlockTypeDecl& expected, const Type*& headers);
 
   Program& m_prog;
   TypeContext& m_ctx;

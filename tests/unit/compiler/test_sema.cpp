@@ -281,6 +281,34 @@ class TestSema : public QObject {
     QVERIFY(!r.programInfo.valid);
   }
 
+  void blockSignatures_data() {
+    QTest::addColumn<QString>("control");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("other headers type")
+        << "control c(inout G h, in xdp_input i, out xdp_output o) { apply {} }"
+        << "t.p4:5:19: error: parameter 'h' of 'c' is inout struct 'G', but 'xdp_switch' expects inout struct 'H'";
+    QTest::newRow("direction")
+        << "control c(in H h, in xdp_input i, out xdp_output o) { apply {} }"
+        << "t.p4:5:16: error: parameter 'h' of 'c' is in struct 'H', but 'xdp_switch' expects inout struct 'H'";
+    QTest::newRow("count") << "control c(inout H h) { apply {} }"
+                           << "t.p4:5:9: error: control 'c' has 1 parameters but 'xdp_switch' expects 3";
+  }
+
+  void blockSignatures() {
+    QFETCH(QString, control);
+    QFETCH(QString, message);
+    FrontEndResult r = check(
+        "#include <xdp_model.p4>\n"
+        "struct H {} struct G { bit<8> x; }\n"
+        "parser p(packet_in b, out H h) { state start { transition accept; } }\n"
+        "control d(in H h, packet_out b) { apply {} }\n" +
+            control.toStdString() + "\n" +
+            "xdp(p(), c(), d()) main;\n",
+        true);
+    QCOMPARE(QString::fromStdString(firstError(r)), message);
+    QVERIFY(!r.programInfo.valid);
+  }
+
   void ebpfFilterProgram() {
     FrontEndResult r = check(
         "#include <ebpf_model.p4>\n"
