@@ -27,6 +27,17 @@ Result<TestRunResult> testRun(int progFd, std::span<const std::uint8_t> packet, 
   return result;
 }
 
+Result<std::vector<TestRunResult>> testRunBatch(int progFd, const std::vector<std::vector<std::uint8_t>>& packets) {
+  std::vector<TestRunResult> results;
+  results.reserve(packets.size());
+  for (std::size_t i = 0; i < packets.size(); ++i) {
+    Result<TestRunResult> r = testRun(progFd, packets[i], 1);
+    if (!r) return makeError(r.error().errnum, "packet " + std::to_string(i + 1) + ": " + r.error().message);
+    results.push_back(std::move(*r));
+  }
+  return results;
+}
+
 std::string xdpVerdictName(std::uint32_t retval) {
   static const char* kNames[] = {"XDP_ABORTED", "XDP_DROP", "XDP_PASS", "XDP_TX", "XDP_REDIRECT"};
   if (retval < 5) return kNames[retval];

@@ -24,6 +24,10 @@ struct TestRunResult {
 Result<TestRunResult> testRun(int progFd, std::span<const std::uint8_t> packet,
                               std::uint32_t repeat = 1);
 
+// One test run per packet, in order; stops at the first packet the kernel refuses.
+Result<std::vector<TestRunResult>> testRunBatch(int progFd,
+                                                const std::vector<std::vector<std::uint8_t>>& packets);
+
 // "XDP_PASS" etc.; "XDP_UNKNOWN(7)" for other values.
 std::string xdpVerdictName(std::uint32_t retval);
 

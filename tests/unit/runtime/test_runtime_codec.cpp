@@ -10,6 +10,7 @@
 #include "runtime/hex.h"
 #include "runtime/object_spec.h"
 #include "runtime/packet.h"
+#include "runtime/pcap.h"
 #include "runtime/schema.h"
 #include "runtime/table.h"
 #include "runtime/table_script.h"
@@ -425,6 +426,35 @@ table get pipe 1 ipv4_fwd key 10.0.0.3
     QVERIFY(describePacket(arp).ends_with(" ARP"));
     std::vector<std::uint8_t> cut(frame->begin(), frame->begin() + 36);  // IP header + 2 bytes of UDP
     QVERIFY2(describePacket(cut).ends_with("UDP (truncated)"), describePacket(cut).c_str());
+  }
+
+  void pcapRoundTrip() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::string path = dir.filePath("p.pcap").toStdString();
+    std::vector<std::vector<std::uint8_t>> packets = {*buildPacket(PacketSpec{}), {1, 2, 3}, {}};
+    QVERIFY(writePcap(path, packets).ok());
+    Result<std::vector<std::vector<std::uint8_t>>> back = readPcap(path);
+    QVERIFY2(back.ok(), back.ok() ? "" : back.error().render().c_str());
+    QCOMPARE(*back, packets);
+    // Byte-swapped header (a big-endian writer) with nanosecond magic.
+    std::vector<std::uint8_t> be = *parseHex("a1b23c4d 0002 0004 00000000 00000000 0000ffff 00000001"
+                                             "00000000 00000000 00000002 00000002 abcd");
+    std::string bePath = dir.filePath("be.pcap").toStdString();
+    std::ofstream(bePath, std::ios::binary).write(reinterpret_cast<const char*>(be.data()), static_cast<long>(be.size()));
+    Result<std::vector<std::vector<std::uint8_t>>> swapped = readPcap(bePath);
+    QVERIFY2(swapped.ok(), swapped.ok() ? "" : swapped.error().render().c_str());
+    QCOMPARE(swapped->size(), std::size_t(1));
+    QCOMPARE(formatHex(swapped->at(0), ""), std::string("abcd"));
+    // Truncation, wrong magic and wrong link type are errors naming the file.
+    be.pop_back();
+    std::ofstream(bePath, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(be.data()), static_cast<long>(be.size()));
+    QVERIFY(readPcap(bePath).error().message.find("truncated packet 1") != std::string::npos);
+    be[23] = 105;  // link type 105 (802.11)
+    std::ofstream(bePath, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(be.data()), static_cast<long>(be.size()));
+    QVERIFY(readPcap(bePath).error().message.find("link type 105") != std::string::npos);
+    QVERIFY(!readPcap(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.c").ok());
+    QCOMPARE(readPcap("/nonexistent.pcap").error().errnum, ENOENT);
   }
 
   void readsSchemaFromObject() {

@@ -9,6 +9,7 @@
 #include "runtime/counters.h"
 #include "runtime/hex.h"
 #include "runtime/loaded_program.h"
+#include "runtime/packet.h"
 #include "runtime/stf.h"
 #include "runtime/table.h"
 #include "runtime/table_script.h"
@@ -240,6 +241,28 @@ class RuntimeKernelTest : public QObject {
     CHECK_OK(ps);
     QCOMPARE(ps->id, p.programId());
     QVERIFY(ps->runCount >= 5);
+  }
+
+  void batchRunsWithBuiltPackets() {
+    const LoadedProgram& p = *m_prog;
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
+    CHECK_OK(resetDefault(p, "ipv4_fwd"));
+    CHECK_OK(addEntry(p, "ipv4_fwd", {"10.0.0.2"}, "drop", {}));
+    std::vector<std::vector<std::uint8_t>> packets;
+    for (const char* spec : {"dst=10.0.0.2", "dst=10.0.0.3 proto=tcp", "proto=icmp dst=10.0.0.2"})
+      packets.push_back(take(buildPacket(take(parsePacketSpec(spec)))));
+    Result<std::vector<TestRunResult>> runs = testRunBatch(p.programFd(), packets);
+    CHECK_OK(runs);
+    QCOMPARE(runs->size(), std::size_t(3));
+    QCOMPARE(xdpVerdictName(runs->at(0).retval), std::string("XDP_DROP"));
+    QCOMPARE(xdpVerdictName(runs->at(1).retval), std::string("XDP_PASS"));
+    QCOMPARE(xdpVerdictName(runs->at(2).retval), std::string("XDP_DROP"));
+    QCOMPARE(describePacket(runs->at(1).output), describePacket(packets[1]));
+    packets.push_back({1, 2, 3});
+    Result<std::vector<TestRunResult>> bad = testRunBatch(p.programFd(), packets);
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().message.find("packet 4:") == 0);
+    CHECK_OK(clearTable(p, "ipv4_fwd"));
   }
 
   void mapInfoAndLayoutChecks() {
