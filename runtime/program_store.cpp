@@ -303,6 +303,48 @@ Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectS
   return report;
 }
 
+namespace {
+Status saveRecord(const ProgramRecord& rec) {
+  std::string text = recordToJson(rec).dump(2) + "\n";
+  return writeFile(rec.stateDir + "/record.json", text.data(), text.size());
+}
+}  // namespace
+
+Result<ProgramRecord> ProgramStore::attachNamed(const std::string& name, const Target& target, bool replace) {
+  Result<ProgramRecord> rec = record(name);
+  if (!rec) return rec.error();
+  if (!rec->target.ifname.empty())
+    return makeError(EBUSY, name + " is already attached (" + describeTarget(rec->target) + "); detach it first");
+  if (target.ifname.empty()) return makeError(EINVAL, "no interface given to attach " + name + " to");
+  Result<LoadedProgram> prog = open(name);
+  if (!prog) return prog.error();
+  Result<Attachment> a = attach(prog->programFd(), target, replace);
+  if (!a) return a.error();
+  rec->target = target;
+  rec->ifindex = a->ifindex;
+  rec->attachedMode = a->mode;
+  if (Status s = saveRecord(*rec); !s) {
+    (void)detach(target, prog->programId());
+    return s.error();
+  }
+  return rec;
+}
+
+Result<ProgramRecord> ProgramStore::detachNamed(const std::string& name) {
+  Result<ProgramRecord> rec = record(name);
+  if (!rec) return rec.error();
+  if (rec->target.ifname.empty()) return rec;  // nothing to do
+  Status s = detach(rec->target, rec->progId);
+  bool gone = !s && (s.error().errnum == ENOENT || s.error().errnum == ENODEV);
+  if (!s && !gone) return s.error();
+  rec->target.ifname.clear();
+  rec->target.netns.clear();
+  rec->ifindex = 0;
+  rec->attachedMode = XdpMode::Auto;
+  if (Status w = saveRecord(*rec); !w) return w.error();
+  return rec;
+}
+
 Status ProgramStore::unload(const std::string& name) {
   if (Status s = checkName(name); !s) return s;
   std::string pinDir = m_paths.pinRoot + "/" + name;

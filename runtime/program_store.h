@@ -75,6 +75,13 @@ class ProgramStore {
   Result<ReloadReport> reload(const std::string& name, const ObjectSpec& spec,
                               const LoadOptions& options = {});
 
+  // Attaches a loaded (not attached) named program to target and records it; EBUSY when
+  // it is attached somewhere already (detach it first).
+  Result<ProgramRecord> attachNamed(const std::string& name, const Target& target, bool replace = false);
+  // Detaches a named program (only if it is still the attached one) and records that it
+  // is no longer attached; the program stays loaded and pinned.
+  Result<ProgramRecord> detachNamed(const std::string& name);
+
   // Detaches (only if our program is still the attached one), unpins and removes the
   // state. Best effort: carries on after a failure and reports the first one.
   Status unload(const std::string& name);

@@ -241,6 +241,28 @@ class RuntimeAttachTest : public QObject {
     QCOMPARE(store.unload("fwd").error().errnum, ENOENT);
   }
 
+  void attachAndDetachNamed() {
+    QVERIFY(m_lab.has_value());
+    ProgramStore store(storePaths());
+    Result<LoadedProgram> loaded = store.loadAndAttach(*m_spec, Target{}, "later");  // load + pin only
+    CHECK_OK(loaded);
+    QVERIFY(take(store.record("later")).target.ifname.empty());
+    Target target{m_netns, "veth1", Hook::Xdp, XdpMode::Generic};
+    Result<ProgramRecord> attached = store.attachNamed("later", target);
+    CHECK_OK(attached);
+    QCOMPARE(attached->target.ifname, std::string("veth1"));
+    QCOMPARE(take(queryAttached(target)).progId, loaded->programId());
+    QCOMPARE(store.attachNamed("later", target).error().errnum, EBUSY);
+    QCOMPARE(take(store.record("later")).target.netns, m_netns);  // persisted
+    Result<ProgramRecord> detached = store.detachNamed("later");
+    CHECK_OK(detached);
+    QVERIFY(detached->target.ifname.empty());
+    QCOMPARE(take(queryAttached(target)).progId, 0u);
+    QVERIFY(take(store.record("later")).target.ifname.empty());
+    CHECK_OK(store.detachNamed("later"));  // idempotent
+    CHECK_OK(store.unload("later"));
+  }
+
   void attachRefusesAndReplaces() {
     QVERIFY(m_lab.has_value());
     Target target{m_netns, "veth1", Hook::Xdp, XdpMode::Auto};
