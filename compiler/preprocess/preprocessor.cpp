@@ -2,7 +2,6 @@
 #include "compiler/preprocess/preprocessor.h"
 
 #include <filesystem>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,6 +9,7 @@
 #include "compiler/lex/lexer.h"
 #include "compiler/preprocess/builtin_includes.h"
 #include "compiler/preprocess/if_expression.h"
+#include "compiler/preprocess/macro_table.h"
 
 namespace p4wb::compiler {
 
@@ -17,16 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr std::size_t kMaxIncludeDepth = 200;
-constexpr int kMaxExpansionDepth = 256;
 
 using TokenList = std::vector<Token>;
-
-struct Macro {
-  bool functionLike = false;
-  std::vector<std::string> params;
-  TokenList body;
-  SourceLocation loc;
-};
 
 struct Frame {
   TokenList toks;
@@ -59,7 +51,7 @@ std::string directiveName(const Token& t) {
 class Preprocessor {
  public:
   Preprocessor(SourceManager& sm, DiagnosticEngine& diags, const PreprocessOptions& opts)
-      : m_sm(sm), m_diags(diags), m_opts(opts) {}
+      : m_sm(sm), m_diags(diags), m_opts(opts), m_macros(diags) {}
 
   PreprocessResult run() {
     std::string mainName(m_sm.name(m_opts.mainFile));
@@ -121,7 +113,7 @@ class Preprocessor {
       }
       ++f.pos;
       if (!active()) continue;
-      if (isNameToken(tok) && m_macros.count(std::string(tok.text))) {
+      if (isNameToken(tok) && m_macros.isDefined(tok.text)) {
         expandFromStream(tok);
         continue;
       }
@@ -157,11 +149,11 @@ class Preprocessor {
     if (!active()) return;
     if (name.empty()) return;  // null directive
     if (name == "include") return include(d, line);
-    if (name == "define") return define(line, d);
+    if (name == "define") return m_macros.define(line, d);
     if (name == "undef") {
       if (line.empty() || !isNameToken(line[0]))
         return m_diags.error(DiagKind::ExpectedMacroName, d.loc);
-      m_macros.erase(std::string(line[0].text));
+      m_macros.undef(std::string(line[0].text));
       return;
     }
     if (name == "error") return m_diags.error(DiagKind::UserError, d.loc, restText(line));
@@ -199,7 +191,7 @@ class Preprocessor {
         if (line.empty() || !isNameToken(line[0])) {
           m_diags.error(DiagKind::ExpectedMacroName, d.loc);
         } else {
-          bool defined = m_macros.count(std::string(line[0].text)) != 0;
+          bool defined = m_macros.isDefined(line[0].text);
           value = name == "ifdef" ? defined : !defined;
         }
       }
@@ -246,7 +238,7 @@ class Preprocessor {
         bool paren = j < line.size() && line[j].kind == TokenKind::LParen;
         if (paren) ++j;
         if (j >= line.size() || !isNameToken(line[j])) break;
-        bool isDef = m_macros.count(std::string(line[j].text)) != 0;
+        bool isDef = m_macros.isDefined(line[j].text);
         if (paren) {
           ++j;
           if (j >= line.size() || line[j].kind != TokenKind::RParen) break;
@@ -260,7 +252,7 @@ class Preprocessor {
       }
       pre.push_back(line[i]);
     }
-    TokenList expanded = expandList(pre, {}, 0);
+    TokenList expanded = m_macros.expand(pre);
     auto v = evaluateIfExpression(expanded);
     if (!v) {
       m_diags.error(DiagKind::InvalidIfExpression, d.loc, name);
@@ -281,46 +273,12 @@ class Preprocessor {
     m_frames.back().lineDelta = n - static_cast<std::int64_t>(d.loc.line) - 1;
   }
 
-  // ---- #define and expansion
-
-  void define(TokenList& line, const Token& d) {
-    if (line.empty() || !isNameToken(line[0]))
-      return m_diags.error(DiagKind::ExpectedMacroName, d.loc);
-    Macro m;
-    m.loc = line[0].loc;
-    std::string name(line[0].text);
-    std::size_t i = 1;
-    if (i < line.size() && line[i].kind == TokenKind::LParen && !line[i].spaceBefore) {
-      m.functionLike = true;
-      ++i;
-      while (i < line.size() && line[i].kind != TokenKind::RParen) {
-        if (isNameToken(line[i])) m.params.emplace_back(line[i].text);
-        else if (line[i].text == "...") m.params.emplace_back("__VA_ARGS__");
-        ++i;
-      }
-      ++i;
-    }
-    for (; i < line.size(); ++i) m.body.push_back(line[i]);
-    auto it = m_macros.find(name);
-    if (it != m_macros.end() && !sameMacro(it->second, m))
-      m_diags.error(DiagKind::MacroRedefined, line[0].loc, name);
-    m_macros[name] = std::move(m);
-  }
-
-  static bool sameMacro(const Macro& a, const Macro& b) {
-    if (a.functionLike != b.functionLike || a.params != b.params ||
-        a.body.size() != b.body.size())
-      return false;
-    for (std::size_t i = 0; i < a.body.size(); ++i)
-      if (a.body[i].text != b.body[i].text) return false;
-    return true;
-  }
+  // ---- macro uses in the token stream
 
   void expandFromStream(const Token& nameTok) {
-    const Macro& m = m_macros.at(std::string(nameTok.text));
     Frame& f = m_frames.back();
     TokenList call{nameTok};
-    if (m.functionLike) {
+    if (m_macros.isFunctionLike(nameTok.text)) {
       if (f.toks[f.pos].kind != TokenKind::LParen) return emit(nameTok);
       int depth = 0;
       while (f.toks[f.pos].kind != TokenKind::EndOfFile) {
@@ -333,79 +291,7 @@ class Preprocessor {
         return m_diags.error(DiagKind::UnterminatedMacroCall, nameTok.loc,
                              std::string(nameTok.text));
     }
-    for (auto& t : expandList(call, {}, 0)) emit(t);
-  }
-
-  // Splits "( a, (b, c) )" starting at toks[i] == '('; i ends after the ')'.
-  static bool collectArgs(const TokenList& toks, std::size_t& i, std::vector<TokenList>& args) {
-    int depth = 0;
-    args.assign(1, {});
-    for (; i < toks.size(); ++i) {
-      const Token& t = toks[i];
-      if (t.kind == TokenKind::LParen && depth++ == 0) continue;
-      if (t.kind == TokenKind::RParen && --depth == 0) {
-        ++i;
-        return true;
-      }
-      if (t.kind == TokenKind::Comma && depth == 1) {
-        args.emplace_back();
-        continue;
-      }
-      args.back().push_back(t);
-    }
-    return false;
-  }
-
-  TokenList expandList(const TokenList& in, const std::set<std::string>& disabled, int depth) {
-    TokenList out;
-    if (depth > kMaxExpansionDepth) return in;
-    for (std::size_t i = 0; i < in.size();) {
-      const Token& t = in[i];
-      std::string name(t.text);
-      auto it = isNameToken(t) ? m_macros.find(name) : m_macros.end();
-      if (it == m_macros.end() || disabled.count(name)) {
-        out.push_back(in[i++]);
-        continue;
-      }
-      const Macro& m = it->second;
-      std::set<std::string> inner = disabled;
-      inner.insert(name);
-      if (!m.functionLike) {
-        ++i;
-        for (auto& e : expandList(m.body, inner, depth + 1)) out.push_back(e);
-        continue;
-      }
-      if (i + 1 >= in.size() || in[i + 1].kind != TokenKind::LParen) {
-        out.push_back(in[i++]);
-        continue;
-      }
-      std::size_t j = i + 1;
-      std::vector<TokenList> args;
-      if (!collectArgs(in, j, args)) {
-        m_diags.error(DiagKind::UnterminatedMacroCall, t.loc, name);
-        return out;
-      }
-      if (args.size() == 1 && args[0].empty() && m.params.empty()) args.clear();
-      if (args.size() != m.params.size()) {
-        m_diags.error(DiagKind::MacroArgCount, t.loc, name, std::to_string(m.params.size()),
-                      std::to_string(args.size()));
-        i = j;
-        continue;
-      }
-      TokenList substituted;
-      for (const Token& b : m.body) {
-        std::size_t p = 0;
-        while (p < m.params.size() && (!isNameToken(b) || m.params[p] != b.text)) ++p;
-        if (p == m.params.size()) {
-          substituted.push_back(b);
-          continue;
-        }
-        for (auto& a : expandList(args[p], disabled, depth + 1)) substituted.push_back(a);
-      }
-      for (auto& e : expandList(substituted, inner, depth + 1)) out.push_back(e);
-      i = j;
-    }
-    return out;
+    for (auto& t : m_macros.expand(call)) emit(t);
   }
 
   // ---- #include
@@ -460,7 +346,7 @@ class Preprocessor {
   const PreprocessOptions& m_opts;
   std::vector<Frame> m_frames;
   std::vector<Cond> m_conds;
-  std::unordered_map<std::string, Macro> m_macros;
+  MacroTable m_macros;
   std::unordered_map<std::string, FileId> m_loaded;
   std::unordered_set<std::string> m_pragmaOnce;
   SourceLocation m_lastLoc;
