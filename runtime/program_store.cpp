@@ -142,6 +142,29 @@ void migrateTables(const LoadedProgram& from, const LoadedProgram& to, ReloadRep
   }
 }
 
+// The schema must list the hook we attach to (xdp-generic counts for generic XDP).
+Status checkHook(const ProgramSchema& schema, const Target& target) {
+  const std::vector<std::string>& hooks = schema.program.hooks;
+  if (target.ifname.empty() || hooks.empty()) return {};
+  std::string hook(hookName(target.hook));
+  auto supports = [&](const std::string& h) { return std::find(hooks.begin(), hooks.end(), h) != hooks.end(); };
+  bool generic = target.hook == Hook::Xdp && target.mode == XdpMode::Generic;
+  if (supports(hook) || (generic && supports("xdp-generic"))) return {};
+  std::string list;
+  for (const std::string& h : hooks) list += (list.empty() ? "" : ", ") + h;
+  return makeError(EINVAL, "this program cannot attach to " + hook + " (it supports " + list + ")");
+}
+
+// schema.json, object.o, then record.json: its presence makes the name "loaded" for
+// other processes.
+Status writeState(const ProgramRecord& rec, const ObjectSpec& spec) {
+  const std::string& schemaText = spec.schema().json;
+  std::string recordText = recordToJson(rec).dump(2) + "\n";
+  if (Status s = writeFile(rec.stateDir + "/schema.json", schemaText.data(), schemaText.size()); !s) return s;
+  if (Status s = writeFile(rec.stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()); !s) return s;
+  return writeFile(rec.stateDir + "/record.json", recordText.data(), recordText.size());
+}
+
 }  // namespace
 
 ProgramStore::ProgramStore(StorePaths paths) : m_paths(std::move(paths)) {}
@@ -161,24 +184,14 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   if (m_paths.pinRoot.rfind("/sys/fs/bpf", 0) == 0)
     if (Status s = ensureBpffs("/sys/fs/bpf"); !s) return s.error();
 
-  const ProgramInfo& info = spec.schema().program;
-  std::string hook(hookName(target.hook));
-  bool generic = target.hook == Hook::Xdp && target.mode == XdpMode::Generic;
-  auto supports = [&](const std::string& h) {
-    return std::find(info.hooks.begin(), info.hooks.end(), h) != info.hooks.end();
-  };
-  if (!target.ifname.empty() && !info.hooks.empty() && !supports(hook) && !(generic && supports("xdp-generic"))) {
-    std::string list;
-    for (const std::string& h : info.hooks) list += (list.empty() ? "" : ", ") + h;
-    return makeError(EINVAL, "this program cannot attach to " + hook + " (it supports " + list + ")");
-  }
+  if (Status s = checkHook(spec.schema(), target); !s) return s.error();
   // Claim the name atomically (mkdir), so two loads racing for it cannot both win.
   if (Status s = makePrivateDir(m_paths.stateRoot); !s) return s.error();
   if (mkdir(rec.stateDir.c_str(), 0700) != 0)
     return makeError(errno, errno == EEXIST ? "a program named " + name + " is already loaded; unload it first"
                                             : "cannot create " + rec.stateDir);
   LoadOptions effective = options;
-  if (effective.section.empty()) effective.section = spec.schema().sectionFor(hook);
+  if (effective.section.empty()) effective.section = spec.schema().sectionFor(hookName(target.hook));
   Result<LoadedProgram> prog = LoadedProgram::load(spec, effective);
   if (!prog) {
     fs::remove_all(rec.stateDir, ec);
@@ -205,15 +218,7 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   rec.progId = prog->programId();
   rec.source = spec.schema().program.source;
   rec.loadedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
-  std::string recordText = recordToJson(rec).dump(2) + "\n";
-  const std::string& schemaText = spec.schema().json;
-  // record.json last: its presence is what makes the name "loaded" for other processes.
-  if (Status s = writeFile(rec.stateDir + "/schema.json", schemaText.data(), schemaText.size()); !s)
-    return undo(s.error(), attached);
-  if (Status s = writeFile(rec.stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()); !s)
-    return undo(s.error(), attached);
-  if (Status s = writeFile(rec.stateDir + "/record.json", recordText.data(), recordText.size()); !s)
-    return undo(s.error(), attached);
+  if (Status s = writeState(rec, spec); !s) return undo(s.error(), attached);
   return prog;
 }
 
@@ -295,11 +300,7 @@ Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectS
   fs::remove_all(rec->pinDir, ec);
   fs::rename(staging, rec->pinDir, ec);
   if (ec) return makeError(ec.value(), "the new program runs but could not be pinned at " + rec->pinDir);
-  std::string recordText = recordToJson(updated).dump(2) + "\n";
-  const std::string& schemaText = spec.schema().json;
-  if (Status s = writeFile(rec->stateDir + "/schema.json", schemaText.data(), schemaText.size()); !s) return s.error();
-  if (Status s = writeFile(rec->stateDir + "/object.o", spec.bytes().data(), spec.bytes().size()); !s) return s.error();
-  if (Status s = writeFile(rec->stateDir + "/record.json", recordText.data(), recordText.size()); !s) return s.error();
+  if (Status s = writeState(updated, spec); !s) return s.error();
   return report;
 }
 
