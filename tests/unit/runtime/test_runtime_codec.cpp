@@ -11,6 +11,9 @@
 #include "runtime/object_spec.h"
 #include "runtime/packet.h"
 #include "runtime/pcap.h"
+#include "runtime/privileges.h"
+
+#include <unistd.h>
 #include "runtime/schema.h"
 #include "runtime/table.h"
 #include "runtime/table_script.h"
@@ -455,6 +458,19 @@ table get pipe 1 ipv4_fwd key 10.0.0.3
     QVERIFY(readPcap(bePath).error().message.find("link type 105") != std::string::npos);
     QVERIFY(!readPcap(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.c").ok());
     QCOMPARE(readPcap("/nonexistent.pcap").error().errnum, ENOENT);
+  }
+
+  void readsPrivileges() {
+    Result<Privileges> p = currentPrivileges();
+    QVERIFY(p.ok());
+    // Root in the initial user namespace has every capability; others usually none.
+    if (geteuid() == 0) {
+      QVERIFY(p->canLoad() && p->canUseNamespaces());
+      QVERIFY(p->missingSummary().empty());
+    }
+    Privileges none;
+    QVERIFY(!none.canLoad());
+    QVERIFY(none.missingSummary().find("CAP_BPF") != std::string::npos);
   }
 
   void readsSchemaFromObject() {
