@@ -66,6 +66,31 @@ const char* binaryOpSpelling(BinaryOp op) {
   return "?";
 }
 
+const char* callKindName(CallKind kind) {
+  switch (kind) {
+    case CallKind::Unknown: return "Unknown";
+    case CallKind::Extract: return "Extract";
+    case CallKind::Lookahead: return "Lookahead";
+    case CallKind::Advance: return "Advance";
+    case CallKind::PacketLength: return "PacketLength";
+    case CallKind::Emit: return "Emit";
+    case CallKind::IsValid: return "IsValid";
+    case CallKind::SetValid: return "SetValid";
+    case CallKind::SetInvalid: return "SetInvalid";
+    case CallKind::PushFront: return "PushFront";
+    case CallKind::PopFront: return "PopFront";
+    case CallKind::TableApply: return "TableApply";
+    case CallKind::SubBlockApply: return "SubBlockApply";
+    case CallKind::ActionCall: return "ActionCall";
+    case CallKind::ExternMethod: return "ExternMethod";
+    case CallKind::ExternFunction: return "ExternFunction";
+    case CallKind::FunctionCall: return "FunctionCall";
+    case CallKind::Constructor: return "Constructor";
+    case CallKind::Verify: return "Verify";
+  }
+  return "?";
+}
+
 const char* directionSpelling(Direction d) {
   switch (d) {
     case Direction::None: return "";

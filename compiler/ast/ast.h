@@ -235,6 +235,8 @@ enum class CallKind : std::uint8_t {
   Verify,           // verify(cond, err): also ExternFunction-like, classified for convenience
 };
 
+const char* callKindName(CallKind kind);  // "Extract", "TableApply", ...
+
 struct CallExpr : Expr {
   explicit CallExpr(SourceLocation l) : Expr(NodeKind::Call, l) {}
   P4WB_CLASSOF1(Call)

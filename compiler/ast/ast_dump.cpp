@@ -193,6 +193,8 @@ class Dumper {
   void expr(const Expr& e, int ind) {
     std::string extra;
     if (e.constValue) extra = " = " + e.constValue->toString();
+    if (auto* c = dynCast<CallExpr>(&e); c && c->callKind != CallKind::Unknown)
+      extra += std::string(" {") + callKindName(c->callKind) + "}";
     line(ind, e, std::string(nodeKindName(e.kind)) + " " + exprToString(e) + typeSuffix(e.type) + extra);
   }
 

@@ -8,10 +8,15 @@ namespace p4wb::compiler::sema {
 
 namespace {
 
+// A parameter may be left out when it has a default value or is @optional.
+bool isOptionalParam(const ParamDecl& p) {
+  return p.defaultValue || p.findAnnotation("optional");
+}
+
 std::size_t requiredParams(const Params& ps) {
   std::size_t n = 0;
   for (const auto& p : ps)
-    if (!p->defaultValue) ++n;
+    if (!isOptionalParam(*p)) ++n;
   return n;
 }
 
@@ -31,7 +36,7 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   std::size_t avail = params.size() > firstParam ? params.size() - firstParam : 0;
   std::size_t required = 0;
   for (std::size_t i = firstParam; i < params.size(); ++i)
-    if (!params[i]->defaultValue) ++required;
+    if (!isOptionalParam(*params[i])) ++required;
   if (args.size() > avail || args.size() < required) {
     error(DiagKind::ArgCount, loc, {calleeName, std::to_string(avail), std::to_string(args.size())});
     for (auto& a : args) checkExpr(a.value.get());
@@ -224,6 +229,19 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   if (bt->isUnknown()) {
     for (auto& a : c.args) checkExpr(a.value.get());
     return bt;
+  }
+  // minSizeInBits() and friends are compile-time constants of fixed-size types.
+  if ((bt->isStructLike() || bt->isBits()) &&
+      (name == "minSizeInBits" || name == "minSizeInBytes" || name == "maxSizeInBits" ||
+       name == "maxSizeInBytes")) {
+    unsigned bits = bt->bitWidth();
+    if (bt->isStructLike())
+      for (const auto& f : static_cast<const StructType*>(bt)->fields)
+        if (f.type->kind == TypeKind::Varbit && name.rfind("max", 0) == 0)
+          bits += static_cast<const VarbitType*>(f.type)->maxWidth;
+    unsigned v = name.find("Bytes") != std::string::npos ? (bits + 7) / 8 : bits;
+    c.constValue = ConstValue::makeInt(llvm::APInt(ConstValue::kInfIntWidth, v), true);
+    return noArgs(CallKind::Unknown, m_ctx.infInt());
   }
   if (bt->isHeaderLike()) {
     if (name == "isValid") return noArgs(CallKind::IsValid, m_ctx.boolType());

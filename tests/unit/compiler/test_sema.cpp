@@ -180,7 +180,10 @@ class TestSema : public QObject {
                              "const bit<4> D = C[11:8] | 4w1;\n"
                              "const bool E = A < 8w5 && !false;\n"
                              "const int F = (7 * 6) % 5;\n"
-                             "const bit<8> G = (bit<8>)16w0x1FF;\n");
+                             "const bit<8> G = (bit<8>)16w0x1FF;\n"
+                             "header h_t { bit<4> a; bit<12> b; varbit<16> c; }\n"
+                             "control k(in h_t h) { apply { bit<8> s = (bit<8>)h.maxSizeInBytes(); } }\n"
+                             "const bit<32> H = 32w0xAB >> 4 + 0;\n");
     QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
     auto value = [&](const char* n) {
       return findDecl<VariableDecl>(*r.program, n)->init->constValue->toString();
@@ -192,6 +195,10 @@ class TestSema : public QObject {
     QCOMPARE(value("E"), std::string("true"));
     QCOMPARE(value("F"), std::string("2"));
     QCOMPARE(value("G"), std::string("255"));
+    QCOMPARE(value("H"), std::string("10"));
+    auto* k = findDecl<ControlDecl>(*r.program, "k");
+    auto* s = dynCast<VariableDecl>(dynCast<DeclStmt>(k->apply->stmts[0].get())->decl.get());
+    QCOMPARE(s->init->constValue->toString(), std::string("4"));
   }
 
   void errors_data() {
