@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "runtime/libbpf_capture.h"
+#include "runtime/table.h"
 
 namespace p4wb::runtime {
 
@@ -92,6 +93,8 @@ Result<LoadedProgram> LoadedProgram::load(const ObjectSpec& spec, const LoadOpti
     loaded = loadOnce(spec, statsOnly);
     if (loaded) loaded->m_verifierLog = "(the full verifier log exceeded 16 MiB; statistics only)\n" + loaded->m_verifierLog;
   }
+  if (loaded && options.installConstEntries)
+    if (Status s = installConstEntries(*loaded); !s) return s.error();
   return loaded;
 }
 

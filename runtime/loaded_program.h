@@ -24,6 +24,8 @@ struct LoadOptions {
   // 4 = stats only). A full log larger than 16 MiB falls back to stats only. A failed
   // load is always retried with level 1 and the log returned in Error::detail.
   std::uint32_t logLevel = 0;
+  // Write the schema's const_entries into the table maps right after loading.
+  bool installConstEntries = true;
 };
 
 // What the kernel says about one map of the program.

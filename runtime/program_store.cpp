@@ -130,8 +130,18 @@ void migrateTables(const LoadedProgram& from, const LoadedProgram& to, ReloadRep
     }
     for (const Entry& e : *entries) {
       Status s = addEntry(to, old.name, e.keys, e.action, e.params);
-      if (s) ++report.entriesMoved;
-      else report.notMoved.push_back(entryText(old.name, e) + ": " + s.error().message);
+      if (s) {
+        ++report.entriesMoved;
+        continue;
+      }
+      // The new program may already hold this key as one of its const entries.
+      if (s.error().errnum == EEXIST) {
+        Result<Entry> now = lookupEntry(to, old.name, e.keys);
+        if (now && now->action == e.action && now->params == e.params) continue;
+        report.notMoved.push_back(entryText(old.name, e) + ": the new program's const entry for this key wins");
+        continue;
+      }
+      report.notMoved.push_back(entryText(old.name, e) + ": " + s.error().message);
     }
     Result<Entry> def = readDefault(from, old.name);
     if (def && !def->compiledDefault) {

@@ -59,6 +59,11 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
 // Deletes every entry; returns how many were deleted.
 Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table);
 
+// Writes every table's schema const_entries into its map (LoadedProgram::load does this
+// unless told not to, so a loaded program already holds the entries the P4 source fixes).
+// The error names the table and entry that failed.
+Status installConstEntries(const LoadedProgram& prog);
+
 // Writes slot 0 of the table's default_map.
 Status setDefault(const LoadedProgram& prog, std::string_view table, std::string_view action,
                   const std::vector<std::string>& params);

@@ -168,6 +168,18 @@ Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table
   return deleted;
 }
 
+Status installConstEntries(const LoadedProgram& prog) {
+  for (const TableSchema& t : prog.schema().tables)
+    for (std::size_t i = 0; i < t.constEntries.size(); ++i) {
+      const ConstEntrySchema& e = t.constEntries[i];
+      Status s = writeEntry(prog, t.name, e.keys, e.action, e.args, BPF_ANY);
+      if (!s)
+        return makeError(s.error().errnum, "const entry " + std::to_string(i + 1) + " of table " + t.name + ": " +
+                                               s.error().message);
+    }
+  return {};
+}
+
 namespace {
 
 Result<int> defaultMapFd(const LoadedProgram& prog, const TableSchema& table) {

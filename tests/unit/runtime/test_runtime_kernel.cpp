@@ -265,6 +265,34 @@ class RuntimeKernelTest : public QObject {
     CHECK_OK(clearTable(p, "ipv4_fwd"));
   }
 
+  void constEntriesAreInstalled() {
+    std::string withConst = m_spec->schema().json;
+    std::string marker = "\"const_entries\": []";
+    withConst.replace(withConst.find(marker), marker.size(),
+                      R"("const_entries": [{"keys": ["10.0.0.9"], "action": "ingress.drop", "args": []},
+                                           {"keys": ["10.0.0.10"], "action": "forward",
+                                            "args": ["02:00:00:00:00:0a", "02:00:00:00:00:01"]}])");
+    Result<ObjectSpec> spec = ObjectSpec::fromBytes(m_spec->bytes(), withConst);
+    CHECK_OK(spec);
+    QCOMPARE(spec->schema().tables[0].constEntries.size(), std::size_t(2));
+    Result<LoadedProgram> prog = LoadedProgram::load(*spec);
+    CHECK_OK(prog);
+    QCOMPARE(take(dumpTable(*prog, "ipv4_fwd")).size(), std::size_t(2));
+    QCOMPARE(take(lookupEntry(*prog, "ipv4_fwd", {"10.0.0.9"})).action, std::string("ingress.drop"));
+    QCOMPARE(take(testRun(prog->programFd(), ipv4Packet("0a 00 00 0a"))).retval, 3u);  // XDP_TX
+    LoadOptions bare;
+    bare.installConstEntries = false;
+    Result<LoadedProgram> without = LoadedProgram::load(*spec, bare);
+    CHECK_OK(without);
+    QVERIFY(take(dumpTable(*without, "ipv4_fwd")).empty());
+    // A const entry that does not fit its table fails the load with a clear message.
+    std::string broken = withConst;
+    broken.replace(broken.find("10.0.0.9"), 8, "10.0.0.999");
+    Result<LoadedProgram> bad = LoadedProgram::load(*ObjectSpec::fromBytes(m_spec->bytes(), broken));
+    QVERIFY(!bad.ok());
+    QVERIFY2(bad.error().message.find("const entry 1 of table ingress.ipv4_fwd") == 0, bad.error().message.c_str());
+  }
+
   void mapInfoAndLayoutChecks() {
     Result<MapInfo> info = m_prog->mapInfo("ingress_ipv4_fwd");
     CHECK_OK(info);
