@@ -1,6 +1,8 @@
 #include "app/studio/diagnostics_dock.h"
 
 #include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
 #include <QTreeView>
 
 #include "app/studio/diagnostics_model.h"
@@ -8,7 +10,11 @@
 namespace p4wb::app {
 
 DiagnosticsDock::DiagnosticsDock(DiagnosticsModel* model, QWidget* parent)
-    : QDockWidget(tr("Diagnostics"), parent), m_model(model), m_view(new QTreeView) {
+    : QDockWidget(tr("Diagnostics"), parent),
+      m_model(model),
+      m_view(new QTreeView),
+      m_placeholder(new QLabel),
+      m_stack(new QStackedWidget) {
   setObjectName(QStringLiteral("DiagnosticsDock"));
   m_view->setModel(model);
   m_view->setRootIsDecorated(false);
@@ -21,7 +27,11 @@ DiagnosticsDock::DiagnosticsDock(DiagnosticsModel* model, QWidget* parent)
   header->setStretchLastSection(false);
   header->setSectionResizeMode(DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
   header->setSectionResizeMode(DiagnosticsModel::LocationColumn, QHeaderView::ResizeToContents);
-  setWidget(m_view);
+  m_placeholder->setAlignment(Qt::AlignCenter);
+  m_placeholder->setEnabled(false);
+  m_stack->addWidget(m_placeholder);
+  m_stack->addWidget(m_view);
+  setWidget(m_stack);
 
   connect(m_view, &QTreeView::activated, this, &DiagnosticsDock::activate);
   connect(m_view, &QTreeView::clicked, this, &DiagnosticsDock::activate);
@@ -54,6 +64,9 @@ void DiagnosticsDock::updateTitle() {
   // The count in the tab title tells the user there is something to read at a glance.
   const int n = m_model->rowCount();
   setWindowTitle(n == 0 ? tr("Diagnostics") : tr("Diagnostics (%1)").arg(n));
+  m_placeholder->setText(m_model->hasResult() ? tr("No problems: the program compiled cleanly.")
+                                              : tr("Compile the program (Ctrl+B) to check it."));
+  m_stack->setCurrentWidget(n == 0 ? static_cast<QWidget*>(m_placeholder) : m_view);
 }
 
 }  // namespace p4wb::app

@@ -4,6 +4,8 @@
 
 #include <QDockWidget>
 
+class QLabel;
+class QStackedWidget;
 class QTreeView;
 
 namespace p4wb::app {
@@ -32,6 +34,8 @@ private:
 
   DiagnosticsModel* m_model;
   QTreeView* m_view;
+  QLabel* m_placeholder;
+  QStackedWidget* m_stack;
 };
 
 }  // namespace p4wb::app

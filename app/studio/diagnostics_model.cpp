@@ -46,10 +46,16 @@ DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent
 void DiagnosticsModel::setDiagnostics(std::vector<compiler::Diagnostic> diagnostics) {
   beginResetModel();
   m_diagnostics = std::move(diagnostics);
+  m_hasResult = true;
   endResetModel();
 }
 
-void DiagnosticsModel::clear() { setDiagnostics({}); }
+void DiagnosticsModel::clear() {
+  beginResetModel();
+  m_diagnostics.clear();
+  m_hasResult = false;
+  endResetModel();
+}
 
 int DiagnosticsModel::errorCount() const {
   return static_cast<int>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(),

@@ -18,8 +18,11 @@ public:
 
   explicit DiagnosticsModel(QObject* parent = nullptr);
 
+  // Diagnostics of a finished compile (possibly none: a clean program).
   void setDiagnostics(std::vector<compiler::Diagnostic> diagnostics);
+  // Back to "nothing compiled yet".
   void clear();
+  bool hasResult() const { return m_hasResult; }
   const std::vector<compiler::Diagnostic>& diagnostics() const { return m_diagnostics; }
   int errorCount() const;
   int warningCount() const;
@@ -32,6 +35,7 @@ public:
 
 private:
   std::vector<compiler::Diagnostic> m_diagnostics;
+  bool m_hasResult = false;
 };
 
 // "basic_fwd.p4:83:9" — the file's base name, then whatever of line/col is known.

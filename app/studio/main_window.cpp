@@ -114,7 +114,7 @@ void MainWindow::resetLayout() {
   splitDockWidget(m_irDock, m_asmDock, Qt::Vertical);
   addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
   const int w = width();
-  resizeDocks({m_stagesDock, m_irDock}, {w * 19 / 100, w * 36 / 100}, Qt::Horizontal);
+  resizeDocks({m_stagesDock, m_irDock}, {w * 21 / 100, w * 36 / 100}, Qt::Horizontal);
   resizeDocks({m_irDock, m_asmDock}, {1, 1}, Qt::Vertical);
   resizeDocks({m_diagnosticsDock}, {height() * 18 / 100}, Qt::Vertical);
 }
