@@ -48,7 +48,13 @@ std::vector<Annotation> Parser::parseAnnotations() {
     Annotation a;
     a.loc = peek().loc;
     a.name = std::string(consume().text.substr(1));
-    if (at(TokenKind::LParen) || at(TokenKind::LBracket)) {
+    if (a.name == "pragma") {
+      // @pragma takes the rest of its line, unbracketed.
+      while (!at(TokenKind::EndOfFile) && !peek().atLineStart) {
+        if (!a.body.empty() && peek().spaceBefore) a.body += ' ';
+        a.body += consume().text;
+      }
+    } else if (at(TokenKind::LParen) || at(TokenKind::LBracket)) {
       TokenKind open = peek().kind;
       TokenKind close = open == TokenKind::LParen ? TokenKind::RParen : TokenKind::RBracket;
       consume();

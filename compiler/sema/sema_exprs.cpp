@@ -271,6 +271,15 @@ const Type* Sema::checkBinary(BinaryExpr& e) {
       return result;
     }
     default: {
+      // Serializable enums mix with their underlying type (e.g. proto == 8w6).
+      auto underlyingOf = [](const Type* t) -> const Type* {
+        if (t->kind == TypeKind::Enum) {
+          if (auto* u = static_cast<const EnumType*>(t)->underlying) return u;
+        }
+        return t;
+      };
+      if (lt->kind == TypeKind::Enum && rt->kind != TypeKind::Enum) lt = underlyingOf(lt);
+      if (rt->kind == TypeKind::Enum && lt->kind != TypeKind::Enum) rt = underlyingOf(rt);
       // Integers of unknown width take the other side's type.
       if (lt->kind == TypeKind::InfInt && rt->isBits()) convertTo(*e.lhs, rt), lt = rt;
       if (rt->kind == TypeKind::InfInt && lt->isBits()) convertTo(*e.rhs, lt), rt = lt;

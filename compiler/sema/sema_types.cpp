@@ -170,6 +170,9 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
     return true;
   }
   if (from->kind == TypeKind::InfInt && to->kind == TypeKind::InfInt) return true;
+  // A serializable enum converts implicitly to its underlying bit<N>/int<N>.
+  if (from->kind == TypeKind::Enum && static_cast<const EnumType*>(from)->underlying == to)
+    return true;
   // A list or struct initializer for a struct/header/tuple.
   if ((e.kind == NodeKind::List || e.kind == NodeKind::StructInit) && to->isStructLike()) {
     auto* st = static_cast<const StructType*>(to);

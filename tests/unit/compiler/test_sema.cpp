@@ -345,6 +345,20 @@ class TestSema : public QObject {
     QCOMPARE(inc->call->target->name, std::string("increment"));
   }
 
+  void serializableEnumsMixWithTheirBits() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "enum bit<8> P { TCP = 6 }\n"
+                             "@pragma my_tool option 1\n"
+                             "control c(inout bit<8> x, in P p) { apply { x = p; if (p == 6) { x = 1; } } }\n");
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    auto* c = findDecl<ControlDecl>(*r.program, "c");
+    QVERIFY(c->findAnnotation("pragma"));
+    QCOMPARE(c->findAnnotation("pragma")->body, std::string("my_tool option 1"));
+    auto* ifs = dynCast<IfStmt>(c->apply->stmts[1].get());
+    auto* cmp = dynCast<BinaryExpr>(ifs->cond.get());
+    QCOMPARE(cmp->rhs->type->toString(), std::string("bit<8>"));
+  }
+
   void namedArgumentsInParameterOrder() {
     FrontEndResult r = check(std::string(kPrelude) +
                              "action a(in bit<8> x, in bool y) {}\n"
