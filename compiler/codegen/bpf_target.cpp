@@ -9,6 +9,8 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Utils/Mem2Reg.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/Target/TargetOptions.h>
@@ -78,9 +80,17 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel)
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
-  llvm::ModulePassManager mpm =
-      optLevel <= 0 ? pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
-                    : pb.buildPerModuleDefaultPipeline(passBuilderLevel(optLevel));
+  llvm::ModulePassManager mpm;
+  if (optLevel <= 0) {
+    // Even unoptimised code needs its locals in registers: the verifier cannot follow
+    // packet offsets through stack spills.
+    llvm::FunctionPassManager fpm;
+    fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+    fpm.addPass(llvm::PromotePass());
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(fpm)));
+  } else {
+    mpm = pb.buildPerModuleDefaultPipeline(passBuilderLevel(optLevel));
+  }
   mpm.run(module, mam);
 }
 

@@ -25,8 +25,9 @@ std::unique_ptr<llvm::TargetMachine> createBpfTargetMachine(std::string& error);
 // Sets the module's triple and data layout from `tm`.
 void configureModuleForBpf(llvm::Module& module, llvm::TargetMachine& tm);
 
-// Runs the new pass manager's default per-module pipeline at `optLevel` (0..3),
-// including the BPF target's own IR passes.
+// Runs the new pass manager's default per-module pipeline at `optLevel` (1..3),
+// including the BPF target's own IR passes; 0 runs only SROA and mem2reg, which the
+// verifier needs.
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel);
 
 // Verifies the module; returns an empty string when it is well formed.

@@ -12,6 +12,9 @@ namespace p4wb::compiler {
 
 namespace {
 
+// Larger than any XDP frame; below the verifier's MAX_PACKET_OFF (0xffff).
+constexpr std::uint32_t kMaxPacketOffset = 0x3fff;
+
 struct ByteSpan {
   unsigned first = 0;  // first byte touched
   unsigned count = 0;  // bytes touched
@@ -75,6 +78,11 @@ void Lowerer::storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned wid
 llvm::Value* Lowerer::checkedPacketPointer(llvm::Value* offset, unsigned bytes,
                                            llvm::BasicBlock* fail) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  // The verifier only grants packet access through a pointer whose variable offset has
+  // a known small bound; this branch gives it one (and folds away for constant offsets).
+  llvm::BasicBlock* bounded = newBlock("offset.ok");
+  b.CreateCondBr(b.CreateICmpUGT(offset, b.getInt32(kMaxPacketOffset)), fail, bounded);
+  b.SetInsertPoint(bounded);
   llvm::Value* ptr = b.CreateGEP(b.getInt8Ty(), m_data, b.CreateZExt(offset, b.getInt64Ty()));
   llvm::Value* end = b.CreateConstGEP1_64(b.getInt8Ty(), ptr, bytes);
   llvm::BasicBlock* ok = newBlock("bounds.ok");
