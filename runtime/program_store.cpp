@@ -277,7 +277,9 @@ Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectS
   if (!rec) return rec.error();
   Result<LoadedProgram> old = open(name);
   if (!old) return old.error();
-  Result<LoadedProgram> fresh = LoadedProgram::load(spec, options);
+  LoadOptions effective = options;
+  if (effective.section.empty()) effective.section = spec.schema().sectionFor(hookName(rec->target.hook));
+  Result<LoadedProgram> fresh = LoadedProgram::load(spec, effective);
   if (!fresh) return fresh.error();
   ReloadReport report;
   report.oldProgId = old->programId();

@@ -1,6 +1,6 @@
 // Typed table entries: user strings <-> map key/value bytes as the schema lays them out,
 // and the operations on a LoadedProgram's table maps (add, modify, delete, dump,
-// default action, clear). Tables are named by full P4 name or unique suffix.
+// default action, clear). Tables are named by full P4 name, unique suffix or map name.
 // Supported now: exact keys, and one lpm key in "lpm_trie" maps (key = u32 prefix length
 // in host order, then the key fields from offset 4, the lpm field last in network order;
 // literal "10.0.0.0/8", a bare value means the full length). Ternary and range keys fail

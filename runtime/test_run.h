@@ -14,7 +14,7 @@
 namespace p4wb::runtime {
 
 struct TestRunResult {
-  std::uint32_t retval = 0;  // XDP verdict for XDP programs
+  std::uint32_t retval = 0;  // XDP verdict (XDP_*) or tc action (TC_ACT_*)
   std::vector<std::uint8_t> output;  // the packet after the program (same size class)
   std::uint32_t durationNs = 0;  // average per repetition, as the kernel reports it
   std::uint32_t repeat = 1;
