@@ -28,7 +28,9 @@ P4Editor::P4Editor(QWidget* parent) : QsciScintilla(parent) {
   setAutoIndent(true);
   setBraceMatching(QsciScintilla::SloppyBraceMatch);
   setCaretLineVisible(true);
-  setCaretLineBackgroundColor(QColor(0xf3, 0xf6, 0xfb));
+  setCaretLineBackgroundColor(QColor(0xe8, 0xf0, 0xfe));
+  // Keep the current line marked while the user reads the IR or eBPF docks.
+  SendScintilla(SCI_SETCARETLINEVISIBLEALWAYS, true);
   setEdgeMode(QsciScintilla::EdgeLine);
   setEdgeColumn(100);
   setEdgeColor(QColor(0xe8, 0xe8, 0xe8));
@@ -118,9 +120,14 @@ void P4Editor::setDiagnostics(const QList<EditorDiagnostic>& diagnostics) {
 void P4Editor::goToLocation(int line, int column, bool takeFocus) {
   const int line0 = clampedLine0(line);
   const int index0 = std::clamp(column - 1, 0, std::max(lineLength(line0), 0));
+  // A jump to an off-screen line lands it in the upper third, where the eye expects
+  // it, rather than on the bottom edge.
+  const int first = static_cast<int>(SendScintilla(SCI_GETFIRSTVISIBLELINE));
+  const int onScreen = static_cast<int>(SendScintilla(SCI_LINESONSCREEN));
+  if (line0 < first || line0 >= first + onScreen)
+    SendScintilla(SCI_SETFIRSTVISIBLELINE, std::max(line0 - onScreen / 3, 0));
   setCursorPosition(line0, index0);
   ensureLineVisible(line0);
-  SendScintilla(SCI_SCROLLCARET);
   if (takeFocus) setFocus(Qt::OtherFocusReason);
 }
 

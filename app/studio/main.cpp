@@ -1,4 +1,4 @@
-// p4wb-studio [FILE.p4] [--compile]: the desktop workbench. Parses the command line
+// p4wb-studio [FILE.p4] [--compile] [--line N]: the desktop workbench. Parses the command line
 // and hands over to the Workbench.
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,12 +20,16 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("P4 program to open."), QStringLiteral("[FILE.p4]"));
   const QCommandLineOption compileOption(QStringLiteral("compile"), QStringLiteral("Compile once at startup."));
   parser.addOption(compileOption);
+  const QCommandLineOption lineOption(QStringLiteral("line"), QStringLiteral("Put the cursor on line N."),
+                                      QStringLiteral("N"));
+  parser.addOption(lineOption);
   parser.process(app);
 
   p4wb::app::Workbench workbench;
   const QStringList files = parser.positionalArguments();
   const bool opened = !files.isEmpty() && workbench.openFile(files.first());
   workbench.mainWindow()->show();
+  if (opened && parser.isSet(lineOption)) workbench.showLine(parser.value(lineOption).toInt());
   if (opened && parser.isSet(compileOption)) workbench.compile();
   return QApplication::exec();
 }

@@ -176,6 +176,8 @@ void Workbench::goToLine() {
   if (ok) ed->goToLocation(target, 1);
 }
 
+void Workbench::showLine(int line) { m_window->editor()->goToLocation(line, 1); }
+
 void Workbench::about() {
   QMessageBox::about(
       m_window.get(), tr("About P4 Workbench Studio"),

@@ -35,6 +35,8 @@ public:
 
   // Loads `path` into the editor; on failure reports in the status bar and returns false.
   bool openFile(const QString& path);
+  // Puts the editor's caret on 1-based `line` (clamped to the buffer).
+  void showLine(int line);
   // Compiles the editor's current (possibly unsaved) text.
   void compile();
 
