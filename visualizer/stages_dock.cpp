@@ -28,7 +28,6 @@ StagesDock::StagesDock(StagesModel* model, QWidget* parent)
   header->setSectionResizeMode(StagesModel::NameColumn, QHeaderView::Stretch);
   header->setSectionResizeMode(StagesModel::LineColumn, QHeaderView::ResizeToContents);
 
-  m_placeholder->setText(tr("Compile the program (Ctrl+B) to list its pipeline stages."));
   m_placeholder->setAlignment(Qt::AlignCenter);
   m_placeholder->setWordWrap(true);
   m_placeholder->setEnabled(false);
@@ -54,8 +53,9 @@ void StagesDock::activate(const QModelIndex& index) {
 void StagesDock::updatePlaceholder() {
   auto* stack = static_cast<QStackedWidget*>(widget());
   const bool empty = m_model->rowCount() == 0;
-  if (empty && !m_model->errorString().isEmpty())
-    m_placeholder->setText(tr("No stages: %1").arg(m_model->errorString()));
+  m_placeholder->setText(m_model->errorString().isEmpty()
+                             ? tr("Compile the program (Ctrl+B) to list its pipeline stages.")
+                             : tr("No stages: %1.").arg(m_model->errorString()));
   stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_placeholder) : m_view);
 }
 

@@ -53,11 +53,13 @@ QString stageKindLabel(const QString& kind) {
 
 StagesModel::StagesModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void StagesModel::clear() {
+void StagesModel::clear() { setUnavailable({}); }
+
+void StagesModel::setUnavailable(const QString& why) {
   beginResetModel();
   m_stages.clear();
+  m_error = why;
   endResetModel();
-  m_error.clear();
 }
 
 bool StagesModel::setSchemaJson(const std::string& schemaJson) {
@@ -76,8 +78,8 @@ bool StagesModel::setSchemaJson(const std::string& schemaJson) {
 
   beginResetModel();
   m_stages = std::move(stages);
-  endResetModel();
   m_error = error;
+  endResetModel();
   return error.isEmpty();
 }
 

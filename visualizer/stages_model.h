@@ -32,6 +32,8 @@ public:
   // and sets errorString() when the text is not a schema.
   bool setSchemaJson(const std::string& schemaJson);
   void clear();
+  // Empties the model and says why there are no stages (e.g. the compile failed).
+  void setUnavailable(const QString& why);
   QString errorString() const { return m_error; }
   const QVector<Stage>& stages() const { return m_stages; }
 

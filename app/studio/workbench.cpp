@@ -258,8 +258,10 @@ void Workbench::showResult(const compiler::CompileResult& result) {
     m_window->diagnosticsDock()->show();
     m_window->diagnosticsDock()->raise();
   }
-  if (result.schemaJson.empty())
-    m_stages->clear();
+  if (!result.ok)
+    m_stages->setUnavailable(tr("the program has errors"));
+  else if (result.schemaJson.empty())
+    m_stages->setUnavailable(tr("the compiler described no stages"));
   else if (!m_stages->setSchemaJson(result.schemaJson))
     m_window->showMessage(tr("Stages unavailable: %1").arg(m_stages->errorString()));
 }

@@ -61,6 +61,13 @@ void TestStagesModel::fillsFromSchema() {
   QCOMPARE(model.rowCount(), 1);
   model.clear();
   QCOMPARE(model.rowCount(), 0);
+  QVERIFY(model.errorString().isEmpty());
+
+  // A failed compile empties the model and says why.
+  QVERIFY(model.setSchemaJson(kSchema));
+  model.setUnavailable(QStringLiteral("the program has errors"));
+  QCOMPARE(model.rowCount(), 0);
+  QCOMPARE(model.errorString(), QStringLiteral("the program has errors"));
 }
 
 void TestStagesModel::toleratesBadInput_data() {
