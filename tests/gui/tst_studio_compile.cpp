@@ -2,7 +2,9 @@
 // and eBPF panes; then break the program and find the error in the Diagnostics list.
 #include <QAction>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -46,6 +48,8 @@ private slots:
   void secondCompileSupersedesFirst();
   void diagnosticClickJumpsToLine();
   void compilesWhileTyping();
+  void resolvesQuotedIncludesNextToTheFile();
+  void savesWindowStateOnClose();
 
 private:
   void compileAndWait();
@@ -55,6 +59,9 @@ private:
 };
 
 void TestStudioCompile::initTestCase() {
+  QCoreApplication::setOrganizationName(QStringLiteral("p4wb-tests"));
+  QCoreApplication::setApplicationName(QStringLiteral("tst_studio_compile"));
+  QSettings().clear();
   QVERIFY2(QFile::exists(kExample), qPrintable(kExample));
   m_workbench = std::make_unique<Workbench>();
   m_window = m_workbench->mainWindow();
@@ -195,6 +202,45 @@ void TestStudioCompile::compilesWhileTyping() {
   QVERIFY(!m_workbench->isCompiling());  // debounced: not yet
   QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kCompileTimeoutMs);
   whileTyping->setChecked(false);
+}
+
+void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
+  // The unsaved buffer is compiled under the file's real path, so #include "defs.p4"
+  // finds the file next to it.
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  QFile example(kExample);
+  QVERIFY(example.open(QIODevice::ReadOnly));
+  QString program = QString::fromUtf8(example.readAll());
+  const QString typedefs = QStringLiteral("typedef bit<48> mac_addr_t;\ntypedef bit<32> ipv4_addr_t;\n");
+  QVERIFY(program.contains(typedefs));
+  program.replace(typedefs, QStringLiteral("#include \"defs.p4\"\n"));
+  QFile defs(dir.filePath(QStringLiteral("defs.p4")));
+  QVERIFY(defs.open(QIODevice::WriteOnly));
+  defs.write(typedefs.toUtf8());
+  defs.close();
+  QFile main(dir.filePath(QStringLiteral("main.p4")));
+  QVERIFY(main.open(QIODevice::WriteOnly));
+  main.write("// placeholder: the editor's text is what gets compiled\n");
+  main.close();
+
+  QVERIFY(m_workbench->openFile(main.fileName()));
+  p4wb::editor::P4Editor* editor = m_window->editor();
+  editor->selectAll();
+  editor->replaceSelectedText(program);
+  compileAndWait();
+  QStringList rendered;
+  for (const auto& d : m_workbench->diagnosticsModel()->diagnostics()) rendered << QString::fromStdString(d.render());
+  QVERIFY2(rendered.isEmpty(), qPrintable(rendered.join(QLatin1Char('\n'))));
+  QVERIFY(m_window->irDock()->text().contains(QStringLiteral("@p4wb_xdp(")));
+}
+
+void TestStudioCompile::savesWindowStateOnClose() {
+  m_window->editor()->setModified(false);  // nothing to ask about
+  QVERIFY(m_window->close());
+  QSettings settings;
+  QVERIFY(!settings.value(QStringLiteral("mainWindow/state")).toByteArray().isEmpty());
+  QVERIFY(!settings.value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
 }
 
 QTEST_MAIN(TestStudioCompile)
