@@ -175,6 +175,7 @@ ExprPtr Parser::parsePrimary() {
           a.name = parseName(&a.loc);
           expect(TokenKind::Assign);
           a.value = parseExpr();
+          if (!a.value) break;
           s->fields.push_back(std::move(a));
         } while (accept(TokenKind::Comma));
         expect(TokenKind::RBrace);
@@ -225,11 +226,13 @@ ExprPtr Parser::parsePostfix(ExprPtr e) {
     } else if (at(TokenKind::LBracket)) {
       SourceLocation l = consume().loc;
       ExprPtr idx = parseExpr();
+      if (!idx) return nullptr;
       if (accept(TokenKind::Colon)) {
         auto s = std::make_unique<SliceExpr>(l);
         s->base = std::move(e);
         s->hi = std::move(idx);
         s->lo = parseExpr();
+        if (!s->lo) return nullptr;
         expect(TokenKind::RBracket);
         e = std::move(s);
       } else {
@@ -285,12 +288,14 @@ ExprPtr Parser::parseKeyset() {
     auto m = std::make_unique<MaskExpr>(consume().loc);
     m->value = std::move(e);
     m->mask = parseExpr();
+    if (!m->mask) return nullptr;
     return m;
   }
   if (at(TokenKind::DotDot)) {
     auto r = std::make_unique<RangeExpr>(consume().loc);
     r->lo = std::move(e);
     r->hi = parseExpr();
+    if (!r->hi) return nullptr;
     return r;
   }
   return e;
