@@ -95,6 +95,9 @@ class Lowerer {
   llvm::Value* zeroValue(const sema::Type* type, SourceLocation loc);
   llvm::Value* coerce(llvm::Value* value, llvm::Type* to, bool isSigned);
   static bool isSignedType(const sema::Type* type);
+  // Bits a value of `type` takes in a map key or value (0: cannot be stored).
+  static unsigned storageBits(const sema::Type* type);
+  std::vector<std::string> argTexts(const ast::ActionRef& ref);
   static const sema::StructType* asStruct(const sema::Type* type);
   llvm::AllocaInst* allocate(const sema::Type* type, const std::string& name,
                              SourceLocation loc);

@@ -32,6 +32,12 @@ struct DefaultActionLayout {
   bool isConst = false;
 };
 
+struct ConstEntryLayout {
+  std::vector<std::string> keys;  // "_" for a wildcard
+  std::string action;
+  std::vector<std::string> args;
+};
+
 struct TableLayout {
   std::string name;  // "ingress.ipv4_fwd"
   std::string map;  // "ingress_ipv4_fwd"
@@ -43,6 +49,7 @@ struct TableLayout {
   std::vector<ActionLayout> actions;
   std::string defaultMap;  // "ingress_ipv4_fwd_def"
   DefaultActionLayout defaultAction;
+  std::vector<ConstEntryLayout> constEntries;  // checked before the map, in order
 };
 
 // An extern instance backed by a map (so far: CounterArray, u32 index -> u32 count).

@@ -47,6 +47,8 @@ ordered_json tableJson(const TableLayout& t) {
                          {"args", t.defaultAction.args},
                          {"const", t.defaultAction.isConst}};
   j["const_entries"] = ordered_json::array();
+  for (const ConstEntryLayout& e : t.constEntries)
+    j["const_entries"].push_back({{"keys", e.keys}, {"action", e.action}, {"args", e.args}});
   return j;
 }
 

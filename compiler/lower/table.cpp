@@ -5,6 +5,7 @@
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
+#include <cstdio>
 #include <set>
 
 namespace p4wb::compiler {
@@ -46,6 +47,33 @@ std::string typeNames(const ast::Expr* e) {
   return names;
 }
 
+// A constant in the display format of its field (what `p4wb table` accepts).
+std::string constText(const sema::ConstValue& v, const std::string& format) {
+  if (v.kind != sema::ConstValue::Kind::Int) return v.toString();
+  std::uint64_t x = v.asU64();
+  char buf[64];
+  if (format == "ipv4") {
+    std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", unsigned(x >> 24 & 255), unsigned(x >> 16 & 255),
+                  unsigned(x >> 8 & 255), unsigned(x & 255));
+    return buf;
+  }
+  if (format == "mac") {
+    std::snprintf(buf, sizeof buf, "%02x:%02x:%02x:%02x:%02x:%02x", unsigned(x >> 40 & 255),
+                  unsigned(x >> 32 & 255), unsigned(x >> 24 & 255), unsigned(x >> 16 & 255),
+                  unsigned(x >> 8 & 255), unsigned(x & 255));
+    return buf;
+  }
+  return v.toString();
+}
+
+std::string keysetText(const ast::Expr* e, const std::string& format) {
+  if (ast::isa<ast::DefaultExpr>(e)) return "_";
+  if (e->constValue) return constText(*e->constValue, format);
+  if (const auto* m = ast::dynCast<ast::MaskExpr>(e))
+    return keysetText(m->value.get(), format) + "&&&" + keysetText(m->mask.get(), "hex");
+  return "?";
+}
+
 std::string lastComponent(const std::string& dotted) {
   std::size_t dot = dotted.rfind('.');
   return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
@@ -56,6 +84,40 @@ llvm::DIType* fieldDiType(LowerContext& ctx, unsigned bytes) {
 }
 
 }  // namespace
+
+// The arguments of an action reference as the runtime's table syntax writes them:
+// in the parameter's display format; enum members as the number stored for them.
+std::vector<std::string> Lowerer::argTexts(const ast::ActionRef& ref) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ref.args.size(); ++i) {
+    const ast::Expr* arg = ref.args[i];
+    const ast::ParamDecl* p =
+        ref.action && i < ref.action->params.size() ? ref.action->params[i].get() : nullptr;
+    if (!arg || !arg->constValue) {
+      out.push_back("?");
+      continue;
+    }
+    if (arg->constValue->kind == sema::ConstValue::Kind::Member) {
+      llvm::Value* v = enumMemberValue(arg->constValue->member, arg->type);
+      auto* c = llvm::dyn_cast<llvm::ConstantInt>(v);
+      out.push_back(c ? std::to_string(c->getZExtValue()) : "?");
+      continue;
+    }
+    unsigned bits = p ? storageBits(p->type) : 0;
+    std::string names = p ? p->name + " " + (p->typeRef ? p->typeRef->name : "") : "";
+    out.push_back(constText(*arg->constValue, formatFor(bits, names)));
+  }
+  return out;
+}
+
+unsigned Lowerer::storageBits(const sema::Type* type) {
+  if (!type) return 0;
+  // Plain enums (xdp_action, error) are stored as their 32-bit numbering.
+  if ((type->kind == sema::TypeKind::Enum || type->kind == sema::TypeKind::Error) &&
+      type->bitWidth() == 0)
+    return 32;
+  return type->bitWidth();
+}
 
 std::string Lowerer::controlLocalName(const ast::Decl* decl) const {
   const ast::Decl* enclosing = nullptr;
@@ -85,7 +147,7 @@ bool Lowerer::layoutTable(LoweredTable& t) {
       if (a.name == "name" && !a.args.empty())
         if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get())) f.name = s->value;
     f.match = k.matchKind;
-    f.bits = k.expr->type ? k.expr->type->bitWidth() : 0;
+    f.bits = storageBits(k.expr->type);
     if (f.bits == 0) {
       unsupported(k.loc, "a table key of type " + (k.expr->type ? k.expr->type->toString() : "?"));
       ok = false;
@@ -108,7 +170,7 @@ bool Lowerer::layoutTable(LoweredTable& t) {
       if (p->direction != ast::Direction::None) continue;
       FieldLayout f;
       f.name = p->name;
-      f.bits = p->type ? p->type->bitWidth() : 0;
+      f.bits = storageBits(p->type);
       if (f.bits == 0) {
         unsupported(p->loc, "an action parameter of type " + (p->type ? p->type->toString() : "?"));
         ok = false;
@@ -127,13 +189,19 @@ bool Lowerer::layoutTable(LoweredTable& t) {
   l.valueSize = 4 + paramBytes;
   if (decl->defaultAction && decl->defaultAction->action) {
     l.defaultAction.action = controlLocalName(decl->defaultAction->action);
-    for (const ast::Expr* arg : decl->defaultAction->args)
-      l.defaultAction.args.push_back(arg && arg->constValue ? arg->constValue->toString() : "?");
+    l.defaultAction.args = argTexts(*decl->defaultAction);
   } else {
     l.defaultAction.action = "NoAction";
   }
   l.defaultAction.isConst = decl->defaultActionConst;
-  if (!decl->entries.empty()) unsupported(decl->entries.front().loc, "const table entries");
+  for (const ast::TableEntry& e : decl->entries) {
+    ConstEntryLayout entry;
+    for (std::size_t i = 0; i < e.keys.size(); ++i)
+      entry.keys.push_back(keysetText(e.keys[i].get(), i < l.keys.size() ? l.keys[i].format : "dec"));
+    entry.action = e.action.action ? controlLocalName(e.action.action) : "?";
+    entry.args = argTexts(e.action);
+    l.constEntries.push_back(entry);
+  }
   return ok;
 }
 

@@ -1,5 +1,6 @@
-// `t.apply()`: build the key, look it up, fall back to the default slot, then run the
-// action the entry names (a switch on the action id). Counts table_hit / table_miss.
+// `t.apply()`: check const entries, build the key, look it up, fall back to the default
+// slot, then run the action the entry names (a switch on the action id). Counts
+// table_hit / table_miss.
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -60,6 +61,26 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
   llvm::BasicBlock* dispatch = newBlock("dispatch." + table->name);
   llvm::BasicBlock* compiled = newBlock("default." + table->name);
   llvm::AllocaInst* entry = m_ctx.entryAlloca(b.getPtrTy(), "entry");
+  std::vector<llvm::Value*> keys;
+  for (const ast::TableKey& k : table->keys) keys.push_back(expr(k.expr.get()));
+  // Const entries first, in order (the first match wins), then the map.
+  for (const ast::TableEntry& e : table->entries) {
+    if (!e.action.action) continue;
+    llvm::Value* match = b.getTrue();
+    for (std::size_t i = 0; i < e.keys.size() && i < keys.size(); ++i)
+      match = b.CreateAnd(match, selectCaseMatches(e.keys[i].get(), keys[i], table->keys[i].expr->type));
+    llvm::BasicBlock* matched = newBlock("entry." + table->name);
+    llvm::BasicBlock* next = newBlock("entry.next");
+    b.CreateCondBr(match, matched, next);
+    b.SetInsertPoint(matched);
+    m_stages.emitIncrement(t.hitStage);
+    b.CreateStore(b.getTrue(), hit);
+    for (std::size_t i = 0; i < t.actions.size(); ++i)
+      if (t.actions[i] == e.action.action) b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
+    runAction(e.action.action, [&] { return boundArgs(e.action, nullptr, nullptr); }, e.loc);
+    b.CreateBr(join);
+    b.SetInsertPoint(next);
+  }
   if (t.map) {
     llvm::Type* keyType = llvm::ArrayType::get(b.getInt8Ty(), t.layout.keySize);
     llvm::AllocaInst* key = m_ctx.entryAlloca(keyType, "key." + table->name);
@@ -67,8 +88,7 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
     b.CreateStore(llvm::Constant::getNullValue(keyType), key);
     for (std::size_t i = 0; i < t.layout.keys.size(); ++i) {
       const FieldLayout& f = t.layout.keys[i];
-      llvm::Value* v = expr(table->keys[i].expr.get());
-      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, v);
+      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
     }
     llvm::Value* found = emitMapLookup(m_ctx, t.map, key);
     b.CreateStore(found, entry);
