@@ -60,9 +60,12 @@ Result<Uint128> parseIpv4(std::string_view text, const FieldLayout& field) {
   std::string s(text);
   if (inet_pton(AF_INET, s.c_str(), &addr) != 1)
     return makeError(EINVAL, "'" + s + "' is not a valid IPv4 address (" + fieldLabel(field) + ")");
-  if (field.bits < 32)
-    return makeError(ERANGE, "IPv4 address " + s + " does not fit " + fieldLabel(field) + " (" +
-                                 std::to_string(field.bits) + " bits)");
+  // An address only makes sense for a field of exactly its width; anything else is
+  // almost always a parameter given in the wrong position.
+  if (field.bits != 32)
+    return makeError(field.bits < 32 ? ERANGE : EINVAL,
+                     "IPv4 address " + s + " given for " + fieldLabel(field) + " (" +
+                         std::to_string(field.bits) + " bits); IPv4 needs 32 bits");
   return Uint128(ntohl(addr.s_addr));
 }
 
@@ -71,9 +74,12 @@ Result<Uint128> parseIpv6(std::string_view text, const FieldLayout& field) {
   std::string s(text);
   if (inet_pton(AF_INET6, s.c_str(), &addr) != 1)
     return makeError(EINVAL, "'" + s + "' is not a valid IPv6 address (" + fieldLabel(field) + ")");
-  if (field.bits < 128)
-    return makeError(ERANGE, "IPv6 address " + s + " does not fit " + fieldLabel(field) + " (" +
-                                 std::to_string(field.bits) + " bits)");
+  // An address only makes sense for a field of exactly its width; anything else is
+  // almost always a parameter given in the wrong position.
+  if (field.bits != 128)
+    return makeError(field.bits < 128 ? ERANGE : EINVAL,
+                     "IPv6 address " + s + " given for " + fieldLabel(field) + " (" +
+                         std::to_string(field.bits) + " bits); IPv6 needs 128 bits");
   Uint128 value = 0;
   for (unsigned char b : addr.s6_addr) value = (value << 8) | b;
   return value;
@@ -97,9 +103,12 @@ Result<Uint128> parseMac(std::string_view text, const FieldLayout& field) {
   }
   if (groups != 6)
     return makeError(EINVAL, "'" + s + "' is not a valid MAC address (" + fieldLabel(field) + ")");
-  if (field.bits < 48)
-    return makeError(ERANGE, "MAC address " + s + " does not fit " + fieldLabel(field) + " (" +
-                                 std::to_string(field.bits) + " bits)");
+  // An address only makes sense for a field of exactly its width; anything else is
+  // almost always a parameter given in the wrong position.
+  if (field.bits != 48)
+    return makeError(field.bits < 48 ? ERANGE : EINVAL,
+                     "MAC address " + s + " given for " + fieldLabel(field) + " (" +
+                         std::to_string(field.bits) + " bits); MAC needs 48 bits");
   return value;
 }
 

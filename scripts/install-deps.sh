@@ -10,7 +10,7 @@ PKGS=(
   llvm-19-dev clang-19 llvm-19-tools libclang-cpp19-dev
   libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev
   libgraphviz-dev libpcap-dev nlohmann-json3-dev libcli11-dev
-  iproute2 ethtool xvfb xauth imagemagick
+  iproute2 xvfb xauth imagemagick
 )
 missing=()
 for p in "${PKGS[@]}"; do

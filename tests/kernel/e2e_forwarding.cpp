@@ -1,7 +1,8 @@
 // End to end on a real interface: compile and load resources/examples/basic_fwd.p4 on a
 // veth inside a fresh network namespace with `p4wb load`, add table entries with
 // `p4wb table add`, send frames from the peer with AF_PACKET and check what comes back
-// (XDP_TX with rewritten MACs, drops, passes), then check the stage counters.
+// (XDP_TX with rewritten MACs, drops, passes), then check the stage counters and a
+// BPF_PROG_TEST_RUN through `p4wb run`.
 #include "tests/kernel/lab_fixture.h"
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,13 @@ int main() {
     lab.onTeardown(p4wb + " unload " + name);
     check(load.status == 0, "p4wb load attaches basic_fwd.p4 with XDP");
     if (load.status != 0) goto done;
+
+    // Native XDP_TX on veth reaches the peer only when the peer runs XDP too: the same
+    // program with an empty table passes everything, so it serves as the pass-through.
+    auto peerLoad = runCommand(p4wb + " load " + example + " --dev " + lab.peer() +
+                               " --netns " + lab.netns() + " --name " + name + "-peer");
+    lab.onTeardown(p4wb + " unload " + name + "-peer");
+    check(peerLoad.status == 0, "pass-through XDP program on the peer");
 
     const std::string table = p4wb + " table ";
     check(runCommand(table + "add " + name +

@@ -21,7 +21,8 @@ CommandResult runCommand(const std::string& commandLine);
 class VethLab {
  public:
   // Creates namespace `p4wbt-<tag>-<pid>` holding veth pair dev/peer, both up,
-  // IPv6 off (no stray router solicitations), GRO on the peer so XDP_TX frames arrive.
+  // IPv6 off (no stray router solicitations). For native XDP_TX frames to reach the
+  // peer, the peer needs an XDP program of its own (a pass-through one will do).
   explicit VethLab(const std::string& tag);
   ~VethLab();
   VethLab(const VethLab&) = delete;

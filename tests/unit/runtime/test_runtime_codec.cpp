@@ -227,6 +227,8 @@ class RuntimeCodecTest : public QObject {
     QTest::newRow("9 bit overflow") << 9 << "dec" << "512" << ERANGE << "(9 bits, max 511)";
     QTest::newRow("hex overflow") << 12 << "hex" << "0x1000" << ERANGE << "12 bits";
     QTest::newRow("ipv4 in 16") << 16 << "ipv4" << "10.0.0.1" << ERANGE << "16 bits";
+    QTest::newRow("ipv4 in 48") << 48 << "mac" << "1.2.3.4" << EINVAL << "(48 bits); IPv4 needs 32 bits";
+    QTest::newRow("mac in 64") << 64 << "hex" << "02:00:00:00:00:01" << EINVAL << "MAC needs 48 bits";
     QTest::newRow("bad ipv4") << 32 << "ipv4" << "10.0.0.256" << EINVAL << "not a valid IPv4";
     QTest::newRow("bad mac") << 48 << "mac" << "02:00:00:00:00" << EINVAL << "not a valid MAC";
     QTest::newRow("mac in 32") << 32 << "mac" << "02:00:00:00:00:01" << ERANGE << "32 bits";
