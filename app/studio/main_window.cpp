@@ -10,9 +10,11 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include "app/studio/diagnostics_dock.h"
 #include "app/studio/listing_dock.h"
+#include "editor/find_bar.h"
 #include "editor/p4_editor.h"
 #include "visualizer/stages_dock.h"
 
@@ -34,10 +36,16 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& sh
 
 MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
                        QWidget* parent)
-    : QMainWindow(parent), m_editor(new editor::P4Editor) {
+    : QMainWindow(parent), m_editor(new editor::P4Editor), m_findBar(new editor::FindBar(m_editor)) {
   setObjectName(QStringLiteral("MainWindow"));
   m_editor->setObjectName(QStringLiteral("P4Editor"));
-  setCentralWidget(m_editor);
+  auto* central = new QWidget;
+  auto* column = new QVBoxLayout(central);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  column->addWidget(m_editor, 1);
+  column->addWidget(m_findBar);
+  setCentralWidget(central);
   setDockNestingEnabled(true);
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -68,6 +76,12 @@ void MainWindow::createActions() {
 
   a.undo = makeAction(this, tr("&Undo"), QKeySequence::Undo);
   a.redo = makeAction(this, tr("&Redo"), QKeySequence(tr("Ctrl+Shift+Z")));
+  a.find = makeAction(this, tr("&Find..."), QKeySequence::Find);
+  a.findNext = makeAction(this, tr("Find &Next"), QKeySequence(Qt::Key_F3));
+  a.findPrevious = makeAction(this, tr("Find Pre&vious"), QKeySequence(Qt::SHIFT | Qt::Key_F3));
+  connect(a.find, &QAction::triggered, m_findBar, &editor::FindBar::activate);
+  connect(a.findNext, &QAction::triggered, m_findBar, &editor::FindBar::findNext);
+  connect(a.findPrevious, &QAction::triggered, m_findBar, &editor::FindBar::findPrevious);
   a.goToLine = makeAction(this, tr("&Go to Line..."), QKeySequence(tr("Ctrl+L")));
   connect(a.undo, &QAction::triggered, m_editor, &QsciScintilla::undo);
   connect(a.redo, &QAction::triggered, m_editor, &QsciScintilla::redo);
@@ -128,6 +142,8 @@ void MainWindow::createMenus() {
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addActions({a.undo, a.redo});
+  edit->addSeparator();
+  edit->addActions({a.find, a.findNext, a.findPrevious});
   edit->addSeparator();
   edit->addAction(a.goToLine);
 

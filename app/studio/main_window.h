@@ -9,8 +9,9 @@ class QLabel;
 class QProgressBar;
 
 namespace p4wb::editor {
+class FindBar;
 class P4Editor;
-}
+}  // namespace p4wb::editor
 namespace p4wb::visualizer {
 class StagesDock;
 class StagesModel;
@@ -33,6 +34,9 @@ public:
     QAction* quit = nullptr;
     QAction* undo = nullptr;
     QAction* redo = nullptr;
+    QAction* find = nullptr;
+    QAction* findNext = nullptr;
+    QAction* findPrevious = nullptr;
     QAction* goToLine = nullptr;
     QAction* compile = nullptr;
     QAction* cancelCompile = nullptr;
@@ -47,6 +51,7 @@ public:
              QWidget* parent = nullptr);
 
   editor::P4Editor* editor() const { return m_editor; }
+  editor::FindBar* findBar() const { return m_findBar; }
   DiagnosticsDock* diagnosticsDock() const { return m_diagnosticsDock; }
   ListingDock* irDock() const { return m_irDock; }
   ListingDock* asmDock() const { return m_asmDock; }
@@ -74,6 +79,7 @@ private:
   void saveWindowState();
 
   editor::P4Editor* m_editor;
+  editor::FindBar* m_findBar;
   DiagnosticsDock* m_diagnosticsDock = nullptr;
   ListingDock* m_irDock = nullptr;
   ListingDock* m_asmDock = nullptr;
