@@ -209,6 +209,29 @@ class TestParser : public QObject {
     QCOMPARE(sw->cases.size(), size_t(2));
   }
 
+  void missingFileAndCancel() {
+    FrontEndOptions o;
+    o.inputPath = "/nonexistent/x.p4";
+    FrontEndResult r = runFrontEnd(o);
+    QVERIFY(r.hasErrors());
+    QVERIFY(!r.program);
+    QCOMPARE(messages(r), std::vector<std::string>{"error: cannot open file '/nonexistent/x.p4'"});
+    std::atomic<bool> cancel{true};
+    o.inputPath = kSourceDir + "/resources/examples/basic_fwd.p4";
+    o.cancel = &cancel;
+    FrontEndResult c = runFrontEnd(o);
+    QVERIFY(c.cancelled);
+  }
+
+  void editorBufferIncludesRelativeToItsPath() {
+    FrontEndOptions o;
+    o.inputPath = kSourceDir + "/tests/unit/compiler/data/unsaved.p4";  // does not exist
+    o.inputText = "#include \"xdp_features.p4\"\n";
+    FrontEndResult r = runFrontEnd(o);
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    QVERIFY(r.programInfo.valid);
+  }
+
   void dumpMentionsNodes() {
     FrontEndResult r = parseText("header h { bit<8> f; }\n");
     std::string dump = dumpAst(*r.program, r.sources.get());
