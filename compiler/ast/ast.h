@@ -358,6 +358,33 @@ struct DeclStmt : Stmt {
   DeclPtr decl;  // VariableDecl (kind VariableDecl or ConstDecl), InstantiationDecl
 };
 
+struct ForStmt : Stmt {
+  explicit ForStmt(SourceLocation l) : Stmt(NodeKind::ForStmt, l) {}
+  P4WB_CLASSOF1(ForStmt)
+  std::vector<StmtPtr> init;    // declarations, assignments, calls
+  ExprPtr cond;                 // may be null (loops until break)
+  std::vector<StmtPtr> update;  // assignments, calls
+  StmtPtr body;
+};
+
+struct ForInStmt : Stmt {
+  explicit ForInStmt(SourceLocation l) : Stmt(NodeKind::ForInStmt, l) {}
+  P4WB_CLASSOF1(ForInStmt)
+  DeclPtr var;         // VariableDecl (no initializer)
+  ExprPtr collection;  // RangeExpr (lo .. hi), header stack, list
+  StmtPtr body;
+};
+
+struct BreakStmt : Stmt {
+  explicit BreakStmt(SourceLocation l) : Stmt(NodeKind::BreakStmt, l) {}
+  P4WB_CLASSOF1(BreakStmt)
+};
+
+struct ContinueStmt : Stmt {
+  explicit ContinueStmt(SourceLocation l) : Stmt(NodeKind::ContinueStmt, l) {}
+  P4WB_CLASSOF1(ContinueStmt)
+};
+
 // ---------------------------------------------------------------- declarations
 
 struct Decl : Node {

@@ -184,6 +184,23 @@ class Dumper {
       case NodeKind::DeclStmt:
         if (auto& d = static_cast<const DeclStmt&>(s).decl) decl(*d, ind);
         break;
+      case NodeKind::ForStmt: {
+        auto& f = static_cast<const ForStmt&>(s);
+        line(ind, s, "ForStmt");
+        for (const auto& i : f.init) stmt(*i, ind + 1);
+        if (f.cond) expr(*f.cond, ind + 1);
+        for (const auto& u : f.update) stmt(*u, ind + 1);
+        if (f.body) stmt(*f.body, ind + 1);
+        break;
+      }
+      case NodeKind::ForInStmt: {
+        auto& f = static_cast<const ForInStmt&>(s);
+        line(ind, s, "ForInStmt");
+        if (f.var) decl(*f.var, ind + 1);
+        if (f.collection) expr(*f.collection, ind + 1);
+        if (f.body) stmt(*f.body, ind + 1);
+        break;
+      }
       default:
         line(ind, s, nodeKindName(s.kind));
         break;

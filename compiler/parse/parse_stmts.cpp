@@ -60,6 +60,16 @@ StmtPtr Parser::parseStmt() {
     }
     case TokenKind::KwSwitch:
       return parseSwitch();
+    case TokenKind::KwFor:
+      return parseFor();
+    case TokenKind::KwBreak:
+      consume();
+      expectSemi("break statement");
+      return std::make_unique<BreakStmt>(t.loc);
+    case TokenKind::KwContinue:
+      consume();
+      expectSemi("continue statement");
+      return std::make_unique<ContinueStmt>(t.loc);
     case TokenKind::KwReturn: {
       consume();
       auto s = std::make_unique<ReturnStmt>(t.loc);
@@ -112,6 +122,94 @@ StmtPtr Parser::parseStmt() {
   errorAt(DiagKind::ExpectedStatement, e->loc, {describe(t)});
   recoverInBlock();
   return nullptr;
+}
+
+StmtPtr Parser::parseSimpleStmt() {
+  SourceLocation l = peek().loc;
+  if (startsDeclStmt()) {
+    TypeRefPtr type = parseType();
+    auto v = std::make_unique<VariableDecl>(NodeKind::VariableDecl, peek().loc);
+    v->typeRef = std::move(type);
+    v->name = parseName();
+    if (accept(TokenKind::Assign)) v->init = parseExpr();
+    auto d = std::make_unique<DeclStmt>(l);
+    d->decl = std::move(v);
+    return d;
+  }
+  ExprPtr e = parseExpr();
+  if (!e) return nullptr;
+  if (at(TokenKind::Assign)) {
+    auto a = std::make_unique<AssignStmt>(consume().loc);
+    a->lhs = std::move(e);
+    a->rhs = parseExpr();
+    if (!a->rhs) return nullptr;
+    a->loc = l;
+    return a;
+  }
+  if (e->kind == NodeKind::Call) {
+    auto c = std::make_unique<CallStmt>(l);
+    c->call.reset(static_cast<CallExpr*>(e.release()));
+    return c;
+  }
+  errorAt(DiagKind::ExpectedStatement, l, {describe(peek())});
+  return nullptr;
+}
+
+StmtPtr Parser::parseFor() {
+  SourceLocation l = consume().loc;
+  if (!expect(TokenKind::LParen)) {
+    recoverInBlock();
+    return nullptr;
+  }
+  pushTypeScope();
+  // for (T x in collection): a type, a name, then `in`.
+  std::size_t save = m_pos;
+  if (startsDeclStmt()) {
+    TypeRefPtr type = parseType();
+    if (type && isNameToken(peek()) && at(TokenKind::KwIn, 1)) {
+      auto f = std::make_unique<ForInStmt>(l);
+      auto v = std::make_unique<VariableDecl>(NodeKind::VariableDecl, peek().loc);
+      v->typeRef = std::move(type);
+      v->name = std::string(consume().text);
+      consume();  // in
+      f->var = std::move(v);
+      ExprPtr c = parseExpr();
+      if (c && at(TokenKind::DotDot)) {
+        auto r = std::make_unique<RangeExpr>(consume().loc);
+        r->lo = std::move(c);
+        r->hi = parseExpr();
+        c = r->hi ? std::move(r) : nullptr;
+      }
+      f->collection = std::move(c);
+      expect(TokenKind::RParen);
+      f->body = parseStmt();
+      popTypeScope();
+      if (!f->collection || !f->body) return nullptr;
+      return f;
+    }
+    m_pos = save;  // a C-style loop that starts with a declaration
+  }
+  auto f = std::make_unique<ForStmt>(l);
+  while (!at(TokenKind::Semi) && !at(TokenKind::EndOfFile)) {
+    StmtPtr s = parseSimpleStmt();
+    if (!s) break;
+    f->init.push_back(std::move(s));
+    if (!accept(TokenKind::Comma)) break;
+  }
+  expect(TokenKind::Semi);
+  if (!at(TokenKind::Semi)) f->cond = parseExpr();
+  expect(TokenKind::Semi);
+  while (!at(TokenKind::RParen) && !at(TokenKind::EndOfFile)) {
+    StmtPtr s = parseSimpleStmt();
+    if (!s) break;
+    f->update.push_back(std::move(s));
+    if (!accept(TokenKind::Comma)) break;
+  }
+  expect(TokenKind::RParen);
+  f->body = parseStmt();
+  popTypeScope();
+  if (!f->body) return nullptr;
+  return f;
 }
 
 StmtPtr Parser::parseSwitch() {

@@ -84,6 +84,9 @@ class Parser {
   std::unique_ptr<BlockStmt> parseBlock();
   bool startsDeclStmt() const;
   StmtPtr parseSwitch();
+  StmtPtr parseFor();
+  // One init/update element of a for loop: declaration, assignment or call.
+  StmtPtr parseSimpleStmt();
 
   // ---- parsers, controls, tables (parse_blocks.cpp)
   DeclPtr parseParserOrControl(std::vector<Annotation> annos, bool isParser);

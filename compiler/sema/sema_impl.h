@@ -93,6 +93,8 @@ class Sema {
   void checkBlock(BlockStmt* b);
   void checkAssign(AssignStmt& s);
   void checkSwitch(SwitchStmt& s);
+  void checkFor(ForStmt& s);
+  void checkForIn(ForInStmt& s);
   void checkParser(ParserDecl& p);
   void checkTransition(ParserDecl& p, Transition& t);
   void checkControl(ControlDecl& c);
@@ -116,6 +118,7 @@ class Sema {
   const EnumDecl* m_errorDecl = nullptr;
   const Type* m_returnType = nullptr;  // inside functions
   const ControlDecl* m_control = nullptr;  // inside a control
+  int m_loopDepth = 0;  // break/continue are allowed when > 0
   std::map<std::pair<const Decl*, std::vector<const Type*>>, const StructType*> m_specialized;
 };
 

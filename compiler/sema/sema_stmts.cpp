@@ -27,6 +27,13 @@ void Sema::checkStmt(Stmt* s) {
       return;
     }
     case NodeKind::SwitchStmt: return checkSwitch(static_cast<SwitchStmt&>(*s));
+    case NodeKind::ForStmt: return checkFor(static_cast<ForStmt&>(*s));
+    case NodeKind::ForInStmt: return checkForIn(static_cast<ForInStmt&>(*s));
+    case NodeKind::BreakStmt:
+    case NodeKind::ContinueStmt:
+      if (m_loopDepth == 0)
+        error(DiagKind::OutsideLoop, s->loc, {s->kind == NodeKind::BreakStmt ? "break" : "continue"});
+      return;
     case NodeKind::ReturnStmt: {
       auto& r = static_cast<ReturnStmt&>(*s);
       if (!r.value) return;
@@ -44,6 +51,50 @@ void Sema::checkStmt(Stmt* s) {
     }
     default: return;
   }
+}
+
+void Sema::checkFor(ForStmt& s) {
+  pushScope();
+  for (auto& i : s.init) checkStmt(i.get());
+  if (s.cond) {
+    const Type* ct = checkExpr(s.cond.get());
+    if (!ct->isBool() && !ct->isUnknown())
+      error(DiagKind::ConditionNotBool, s.cond->loc, {ct->toString()});
+  }
+  for (auto& u : s.update) checkStmt(u.get());
+  ++m_loopDepth;
+  checkStmt(s.body.get());
+  --m_loopDepth;
+  popScope();
+}
+
+void Sema::checkForIn(ForInStmt& s) {
+  pushScope();
+  auto* v = dynCast<VariableDecl>(s.var.get());
+  const Type* vt = v ? resolveType(v->typeRef.get()) : m_ctx.unknown();
+  if (auto* r = dynCast<RangeExpr>(s.collection.get())) {
+    checkKeyset(r, vt);
+  } else {
+    const Type* ct = checkExpr(s.collection.get());
+    const Type* elem = nullptr;
+    if (ct->kind == TypeKind::HeaderStack) elem = static_cast<const HeaderStackType*>(ct)->element;
+    if (ct->kind == TypeKind::Tuple) {
+      auto* tt = static_cast<const TupleType*>(ct);
+      if (!tt->elements.empty()) elem = tt->elements.front();
+    }
+    if (!elem && !ct->isUnknown())
+      error(DiagKind::InvalidOperand, s.collection->loc, {"for ... in", ct->toString()});
+    else if (elem && !sameType(elem, vt))
+      error(DiagKind::TypeMismatch, s.collection->loc, {elem->toString(), vt->toString()});
+  }
+  if (v) {
+    v->type = vt;
+    declare(*v);
+  }
+  ++m_loopDepth;
+  checkStmt(s.body.get());
+  --m_loopDepth;
+  popScope();
 }
 
 void Sema::checkAssign(AssignStmt& s) {

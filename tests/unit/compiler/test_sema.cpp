@@ -359,6 +359,29 @@ class TestSema : public QObject {
     QCOMPARE(cmp->rhs->type->toString(), std::string("bit<8>"));
   }
 
+  void loops() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "header h_t { bit<8> v; }\n"
+                             "control c(inout h_t[3] hs, inout bit<8> acc) { apply {\n"
+                             "  for (bit<8> i = 0, bit<8> j = 1; i < 3; i = i + 1, j = j << 1) { acc = acc + j; }\n"
+                             "  for (h_t h in hs) { if (h.v == 0) { break; } acc = acc + h.v; }\n"
+                             "  for (bit<4> k in 1 .. 5) { continue; }\n"
+                             "} }\n");
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    auto* c = findDecl<ControlDecl>(*r.program, "c");
+    auto* f = dynCast<ForStmt>(c->apply->stmts[0].get());
+    QVERIFY(f);
+    QCOMPARE(f->init.size(), size_t(2));
+    QCOMPARE(f->update.size(), size_t(2));
+    QCOMPARE(f->cond->type->toString(), std::string("bool"));
+    auto* fi = dynCast<ForInStmt>(c->apply->stmts[1].get());
+    QVERIFY(fi && fi->var->type->kind == TypeKind::Header);
+    auto* range = dynCast<ForInStmt>(c->apply->stmts[2].get());
+    QVERIFY(range && range->collection->kind == NodeKind::Range);
+    FrontEndResult bad = check(std::string(kPrelude) + "control c() { apply { break; } }\n");
+    QCOMPARE(firstError(bad), std::string("t.p4:2:23: error: 'break' outside a loop"));
+  }
+
   void namedArgumentsInParameterOrder() {
     FrontEndResult r = check(std::string(kPrelude) +
                              "action a(in bit<8> x, in bool y) {}\n"
