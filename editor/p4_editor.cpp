@@ -1,6 +1,7 @@
 #include "editor/p4_editor.h"
 
 #include <QToolTip>
+#include <Qsci/qsciabstractapis.h>
 #include <algorithm>
 
 #include "editor/monospace_font.h"
@@ -13,6 +14,26 @@ constexpr int kLineNumberMargin = 0;
 constexpr int kSymbolMargin = 1;
 const QColor kErrorColor(0xd0, 0x30, 0x30);
 const QColor kWarningColor(0xc8, 0x8a, 0x00);
+
+// Completion source of the P4 keywords. Synchronous on purpose: QsciAPIs prepares its
+// word list on a thread that can outlive a quickly closed editor.
+class KeywordApis : public QsciAbstractAPIs {
+public:
+  explicit KeywordApis(QsciLexer* lexer) : QsciAbstractAPIs(lexer), m_words(P4Lexer::keywords()) {}
+
+  void updateAutoCompletionList(const QStringList& context, QStringList& list) override {
+    const QString prefix = context.isEmpty() ? QString() : context.last();
+    for (const QString& word : m_words)
+      if (word.startsWith(prefix) && !list.contains(word)) list << word;
+  }
+
+  QStringList callTips(const QStringList&, int, QsciScintilla::CallTipsStyle, QList<int>&) override {
+    return {};
+  }
+
+private:
+  QStringList m_words;
+};
 
 }  // namespace
 
@@ -40,10 +61,20 @@ P4Editor::P4Editor(QWidget* parent) : QsciScintilla(parent) {
 
   setUpMargins();
   setUpDiagnosticStyles();
+  setUpCompletion();
   connect(this, &QsciScintilla::linesChanged, this, &P4Editor::updateLineNumberMarginWidth);
   SendScintilla(SCI_SETMOUSEDWELLTIME, 400);
   connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, &P4Editor::showDiagnosticTip);
   connect(this, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+}
+
+void P4Editor::setUpCompletion() {
+  // Keywords plus the words already in the buffer, offered after three letters.
+  new KeywordApis(m_lexer);
+  setAutoCompletionSource(QsciScintilla::AcsAll);
+  setAutoCompletionThreshold(3);
+  setAutoCompletionCaseSensitivity(true);
+  setAutoCompletionReplaceWord(false);
 }
 
 void P4Editor::setUpMargins() {

@@ -39,6 +39,7 @@ public:
 
 private:
   void setUpMargins();
+  void setUpCompletion();
   void showDiagnosticTip(int position, int x, int y);
   void setUpDiagnosticStyles();
   void updateLineNumberMarginWidth();

@@ -34,6 +34,15 @@ int styleFor(TokenCategory category) {
 
 P4Lexer::P4Lexer(QObject* parent) : QsciLexerCustom(parent) {}
 
+QStringList P4Lexer::keywords() {
+  QStringList words;
+#define TOKEN(Name, Desc)
+#define KEYWORD(Name, Spelling) words << QStringLiteral(Spelling);
+#include "compiler/lex/token_kinds.def"
+  words.removeAll(QStringLiteral("_"));  // a keyword, but nothing to complete
+  return words;
+}
+
 const char* P4Lexer::language() const { return "P4"; }
 
 QString P4Lexer::description(int style) const {

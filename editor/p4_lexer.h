@@ -39,6 +39,9 @@ public:
 
   void styleText(int start, int end) override;
 
+  // Every P4 keyword, as the compiler's token table spells them (for completion).
+  static QStringList keywords();
+
 private:
   // Styles one line (bytes without the line end) given whether it starts inside a
   // block comment; returns whether it ends inside one.

@@ -14,6 +14,7 @@ class TestP4Lexer : public QObject {
 private slots:
   void stylesTokens();
   void commentStateFollowsEdits();
+  void keywordsComeFromTheCompiler();
 
 private:
   // Style of the byte at 0-based `line`/`index`, after making sure it is styled.
@@ -63,6 +64,23 @@ void TestP4Lexer::commentStateFollowsEdits() {
   QCOMPARE(styleAt(editor, 1, 0), int(P4Lexer::Comment));
   QCOMPARE(styleAt(editor, 1, 6), int(P4Lexer::Keyword));  // apply, shifted by "*/"
   QCOMPARE(styleAt(editor, 2, 0), int(P4Lexer::Operator));  // }
+}
+
+void TestP4Lexer::keywordsComeFromTheCompiler() {
+  const QStringList words = P4Lexer::keywords();
+  for (const char* kw : {"control", "parser", "table", "transition", "header", "bit", "apply"})
+    QVERIFY2(words.contains(QLatin1String(kw)), kw);
+  QVERIFY(!words.contains(QStringLiteral("_")));
+  QVERIFY(!words.contains(QStringLiteral("{")));
+
+  // Typing three letters of a keyword offers completion; accepting it inserts it.
+  P4Editor editor;
+  editor.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&editor));
+  QTest::keyClicks(&editor, QStringLiteral("tran"));
+  QTRY_VERIFY(editor.isListActive());
+  QTest::keyClick(&editor, Qt::Key_Return);
+  QCOMPARE(editor.text(), QStringLiteral("transition"));
 }
 
 QTEST_MAIN(TestP4Lexer)
