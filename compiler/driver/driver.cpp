@@ -107,6 +107,7 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
   LowerOptions lowerOptions;
   lowerOptions.inputPath = options.inputPath;
   lowerOptions.stageCounters = options.stageCounters;
+  lowerOptions.tcProgram = options.tcProgram;
   LowerResult lowered = lowerProgram(context, fe, lowerOptions);
   for (const LowerError& e : lowered.errors)
     addError(result, std::string(fe.sources->name(e.loc.file)), e.message, e.loc.line,

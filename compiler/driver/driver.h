@@ -39,6 +39,10 @@ struct CompileOptions {
   std::vector<std::string> includeDirs;  // -I, searched before the built-in includes
   std::vector<std::pair<std::string, std::string>> defines;  // -D NAME[=VALUE]
   bool stageCounters = true;  // --no-stage-counters turns them off
+  // Also emit a tc classifier (`p4wb_tc`, section "tc") for the tc-ingress/tc-egress
+  // hooks, next to the XDP program. Off by default: the runtime loads every program of
+  // an object, so each extra one costs load time and verifier work.
+  bool tcProgram = false;
   int optLevel = 2;  // LLVM optimisation level 0..3
   bool frontEndOnly = false;  // `p4wb check`: stop after semantic checks
   bool wantIR = true;  // fill CompileResult::irText

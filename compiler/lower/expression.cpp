@@ -155,6 +155,7 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     llvm::Type* t = llvmType(lv.type, {});
     b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
   }
+  if (!m_writeThrough) return;
   if (lv.headerPtr && lv.headerField >= 0) {
     writeThrough(lv.headerPtr, lv.headerType, static_cast<std::size_t>(lv.headerField));
     return;

@@ -25,6 +25,7 @@ llvm::Value* u32(llvm::IRBuilder<>& b, llvm::Value* v) {
 }  // namespace
 
 void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
+  if (m_counters.count(inst)) return;  // already made for the other program
   const auto* ext = ast::dynCast<ast::ExternDecl>(inst->instantiated);
   if (!ext || ext->name != "CounterArray") {
     unsupported(inst->loc, "extern instance '" + inst->name + "'" +

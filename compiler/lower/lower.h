@@ -21,6 +21,8 @@ struct FrontEndResult;
 struct LowerOptions {
   std::string inputPath;  // the main P4 file as the user named it
   bool stageCounters = true;
+  // Also emit `p4wb_tc` (section "tc") for the tc-ingress/tc-egress hooks.
+  bool tcProgram = false;
 };
 
 struct LowerError {
@@ -34,12 +36,14 @@ struct LowerResult {
   std::vector<LowerError> errors;
 };
 
-// Lowers an xdp program. `frontEnd` must have no errors and a valid ProgramInfo.
+// Lowers an xdp or ebpfFilter program. `frontEnd` must have no errors and a valid ProgramInfo.
 LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& frontEnd,
                          const LowerOptions& options);
 
 // ELF section and function name of the generated XDP program.
 inline constexpr const char* kXdpSection = "xdp";
 inline constexpr const char* kXdpFunction = "p4wb_xdp";
+inline constexpr const char* kTcSection = "tc";
+inline constexpr const char* kTcFunction = "p4wb_tc";
 
 }  // namespace p4wb::compiler

@@ -163,9 +163,12 @@ class Lowerer {
 
  private:
   friend class ParserLowering;
-  bool bindXdpParameters();
+  bool bindParameters(unsigned ingressIfindexOffset);
+  bool lowerFunction(bool tc);
+  void resetFunctionState();
+  void finishWith(const std::string& verdict, llvm::Value* result);
   void lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done);
-  void emitVerdict();
+  void emitVerdict(bool tc, unsigned ifindexOffset);
   void registerVerdictStages();
   LoweredTable* tableFor(const ast::TableDecl* table);
   bool layoutTable(LoweredTable& t);
@@ -198,6 +201,9 @@ class Lowerer {
   llvm::AllocaInst* m_packetOffset = nullptr;  // i32 parser cursor, bytes
   llvm::AllocaInst* m_headers = nullptr;  // the H instance shared by all blocks
   llvm::AllocaInst* m_output = nullptr;  // xdp_output
+  llvm::AllocaInst* m_accept = nullptr;  // ebpfFilter: the control's `out bool`
+  bool m_isFilter = false;  // ebpfFilter rather than xdp
+  bool m_writeThrough = true;  // header field writes go to the packet
   const sema::StructType* m_outputType = nullptr;
   llvm::BasicBlock* m_controlExit = nullptr;  // target of `exit`
   llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function

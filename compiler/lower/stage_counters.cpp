@@ -25,6 +25,8 @@ StageCounters::StageCounters(LowerContext& ctx, bool enabled) : m_ctx(ctx), m_en
 
 unsigned StageCounters::add(StageKind kind, const std::string& name, const std::string& file,
                             unsigned line, unsigned column) {
+  for (const Stage& s : m_stages)
+    if (s.kind == kind && s.name == name) return s.id;
   unsigned id = static_cast<unsigned>(m_stages.size());
   m_stages.push_back({id, kind, name, file, line, column});
   return id;

@@ -42,7 +42,11 @@ class StageCounters {
 
   bool enabled() const { return m_enabled; }
 
-  // Registers a stage and returns its id (ids are dense, in registration order).
+  // Forgets per-function state; call before lowering each program function.
+  void beginFunction() { m_key = nullptr; }
+
+  // Registers a stage and returns its id (ids are dense, in registration order); the
+  // same kind and name registered again (by a second program) gets the same id.
   unsigned add(StageKind kind, const std::string& name, const std::string& file,
                unsigned line, unsigned column);
 
