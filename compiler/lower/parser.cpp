@@ -1,8 +1,7 @@
 // Parser states as basic blocks. Each state counts its stage, runs its statements
 // (extract checks bounds and branches to reject on a short packet) and ends in a direct
 // transition or a select chain; a select without a matching case rejects (error.NoMatch).
-// accept continues with the control; reject drops the packet (XDP_DROP), like p4c's xdp
-// target.
+// accept continues with the control; reject drops the packet (XDP_DROP).
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
