@@ -113,7 +113,16 @@ bool Parser::looksLikeTypeArgsThenCall() const {
       case TokenKind::Greater:
         if (--depth == 0) return peek(i + 1).kind == TokenKind::LParen;
         break;
-      case TokenKind::Identifier: case TokenKind::IntLiteral: case TokenKind::Comma:
+      case TokenKind::Identifier:
+        // Only type names may appear: `a < b, c > (d)` stays a pair of comparisons.
+        // A width like bit<W> may name a constant.
+        if (!isTypeName(t.text) &&
+            !(i >= 2 && peek(i - 1).kind == TokenKind::Less &&
+              (peek(i - 2).kind == TokenKind::KwBit || peek(i - 2).kind == TokenKind::KwInt ||
+               peek(i - 2).kind == TokenKind::KwVarbit)))
+          return false;
+        break;
+      case TokenKind::IntLiteral: case TokenKind::Comma:
       case TokenKind::Dot: case TokenKind::LBracket: case TokenKind::RBracket:
       case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
       case TokenKind::KwBool: case TokenKind::KwError: case TokenKind::KwString:

@@ -131,6 +131,8 @@ class TestParser : public QObject {
     QTest::newRow("unary") << "-a - ~b" << "(-a - ~b)";
     QTest::newRow("cast slice member") << "(bit<8>)h.f[7:0]" << "(bit<8>)h.f[7:0]";
     QTest::newRow("typed call") << "p.lookahead<bit<16>>() |+| 1" << "(p.lookahead<bit<16>>() |+| 1)";
+    QTest::newRow("typed call const width") << "p.lookahead<bit<W>>()" << "p.lookahead<bit<W>>()";
+    QTest::newRow("comparisons not type args") << "f(a < b, c > (d))" << "f((a < b), (c > d))";
   }
 
   void precedence() {
