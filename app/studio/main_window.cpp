@@ -96,6 +96,10 @@ void MainWindow::createActions() {
   a.compileWhileTyping = makeAction(this, tr("Compile &While Typing"), QKeySequence(tr("Ctrl+Alt+B")),
                                     tr("Recompile shortly after each edit"));
   a.compileWhileTyping->setCheckable(true);
+  a.stageCounters = makeAction(this, tr("&Stage Counters"), QKeySequence(tr("Ctrl+Alt+S")),
+                               tr("Count packets per pipeline stage (p4wb --no-stage-counters turns them off)"));
+  a.stageCounters->setCheckable(true);
+  a.stageCounters->setChecked(true);
   a.nextDiagnostic = makeAction(this, tr("&Next Diagnostic"), QKeySequence(Qt::Key_F8));
   a.previousDiagnostic =
       makeAction(this, tr("&Previous Diagnostic"), QKeySequence(Qt::SHIFT | Qt::Key_F8));
@@ -148,7 +152,9 @@ void MainWindow::createMenus() {
   edit->addAction(a.goToLine);
 
   QMenu* build = menuBar()->addMenu(tr("&Build"));
-  build->addActions({a.compile, a.cancelCompile, a.compileWhileTyping});
+  build->addActions({a.compile, a.cancelCompile});
+  build->addSeparator();
+  build->addActions({a.compileWhileTyping, a.stageCounters});
   build->addSeparator();
   build->addActions({a.nextDiagnostic, a.previousDiagnostic});
 

@@ -41,6 +41,7 @@ public:
     QAction* compile = nullptr;
     QAction* cancelCompile = nullptr;
     QAction* compileWhileTyping = nullptr;  // checkable
+    QAction* stageCounters = nullptr;  // checkable: compile with per-stage counters
     QAction* nextDiagnostic = nullptr;
     QAction* previousDiagnostic = nullptr;
     QAction* resetLayout = nullptr;

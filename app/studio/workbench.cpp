@@ -23,6 +23,7 @@ namespace {
 
 constexpr int kTypingDelayMs = 800;
 const QString kCompileWhileTypingKey = QStringLiteral("build/compileWhileTyping");
+const QString kStageCountersKey = QStringLiteral("build/stageCounters");
 const QString kP4Filter = QObject::tr("P4 programs (*.p4);;All files (*)");
 
 editor::EditorDiagnostic toEditorDiagnostic(const compiler::Diagnostic& d) {
@@ -52,6 +53,7 @@ Workbench::Workbench(QObject* parent)
   connectActions();
   m_window->actions().compileWhileTyping->setChecked(
       QSettings().value(kCompileWhileTypingKey, false).toBool());
+  m_window->actions().stageCounters->setChecked(QSettings().value(kStageCountersKey, true).toBool());
   updateTitle();
 }
 
@@ -68,6 +70,7 @@ void Workbench::connectActions() {
   connect(a.cancelCompile, &QAction::triggered, m_compiler, &CompileService::cancel);
   connect(a.about, &QAction::triggered, this, &Workbench::about);
   connect(a.compileWhileTyping, &QAction::toggled, this, &Workbench::setCompileWhileTyping);
+  connect(a.stageCounters, &QAction::toggled, this, [](bool on) { QSettings().setValue(kStageCountersKey, on); });
   connect(&m_typingTimer, &QTimer::timeout, this, &Workbench::compile);
   connect(m_window->editor(), &QsciScintilla::textChanged, this, &Workbench::onTextEdited);
 
@@ -204,6 +207,7 @@ void Workbench::compile() {
   compiler::CompileOptions options;
   options.inputPath = m_document.compilerPath().toStdString();
   options.inputText = m_window->editor()->text().toStdString();
+  options.stageCounters = m_window->actions().stageCounters->isChecked();
   m_compiler->compile(std::move(options));
 }
 
@@ -226,8 +230,10 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
   const QString seconds = QString::number(static_cast<double>(elapsedMs) / 1000.0, 'f', 2);
   if (result.ok) {
     m_window->setCompileSummary(
-        tr("Compiled in %1 s: %2 warning(s), %3 bytes of eBPF object")
-            .arg(seconds).arg(warnings).arg(result.object.size()),
+        tr("Compiled for %1 in %2 s: %3 warning(s), %4 bytes of eBPF object")
+            .arg(QString::fromStdString(result.architecture), seconds)
+            .arg(warnings)
+            .arg(result.object.size()),
         true);
   } else {
     m_window->setCompileSummary(tr("Compile failed: %1 error(s), %2 warning(s)").arg(errors).arg(warnings),

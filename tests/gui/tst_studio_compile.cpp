@@ -49,6 +49,7 @@ private slots:
   void diagnosticClickJumpsToLine();
   void compilesWhileTyping();
   void resolvesQuotedIncludesNextToTheFile();
+  void stageCountersCanBeTurnedOff();
   void savesWindowStateOnClose();
 
 private:
@@ -233,6 +234,20 @@ void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
   for (const auto& d : m_workbench->diagnosticsModel()->diagnostics()) rendered << QString::fromStdString(d.render());
   QVERIFY2(rendered.isEmpty(), qPrintable(rendered.join(QLatin1Char('\n'))));
   QVERIFY(m_window->irDock()->text().contains(QStringLiteral("@p4wb_xdp(")));
+}
+
+void TestStudioCompile::stageCountersCanBeTurnedOff() {
+  // Build > Stage Counters off: the program compiles without the counters map.
+  QVERIFY(m_workbench->openFile(kExample));  // the previous test's files are gone
+  QAction* counters = m_window->actions().stageCounters;
+  QVERIFY(counters->isChecked());
+  counters->setChecked(false);
+  compileAndWait();
+  QVERIFY(m_workbench->diagnosticsModel()->errorCount() == 0);
+  QVERIFY(!m_window->irDock()->text().contains(QStringLiteral("@p4wb_stages ")));
+  counters->setChecked(true);
+  compileAndWait();
+  QVERIFY(m_window->irDock()->text().contains(QStringLiteral("@p4wb_stages ")));
 }
 
 void TestStudioCompile::savesWindowStateOnClose() {
