@@ -151,46 +151,8 @@ ExprPtr Parser::parsePrimary() {
       e->name = parseName();
       return e;
     }
-    case TokenKind::LParen: {
-      if (isCastAhead()) {
-        auto c = std::make_unique<CastExpr>(consume().loc);
-        c->targetType = parseType();
-        expect(TokenKind::RParen);
-        c->operand = parseUnary();
-        if (!c->targetType || !c->operand) return nullptr;
-        return c;
-      }
-      consume();
-      ExprPtr e = parseExpr();
-      expect(TokenKind::RParen);
-      return e;
-    }
-    case TokenKind::LBrace: {
-      SourceLocation l = consume().loc;
-      if (isNameToken(peek()) && at(TokenKind::Assign, 1)) {
-        auto s = std::make_unique<StructInitExpr>(l);
-        do {
-          if (at(TokenKind::RBrace)) break;
-          Argument a;
-          a.name = parseName(&a.loc);
-          expect(TokenKind::Assign);
-          a.value = parseExpr();
-          if (!a.value) break;
-          s->fields.push_back(std::move(a));
-        } while (accept(TokenKind::Comma));
-        expect(TokenKind::RBrace);
-        return s;
-      }
-      auto list = std::make_unique<ListExpr>(l);
-      while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile)) {
-        ExprPtr e = parseExpr();
-        if (!e) break;
-        list->elements.push_back(std::move(e));
-        if (!accept(TokenKind::Comma)) break;
-      }
-      expect(TokenKind::RBrace);
-      return list;
-    }
+    case TokenKind::LParen: return parseParenOrCast();
+    case TokenKind::LBrace: return parseBraceExpr();
     case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
     case TokenKind::KwBool: {
       auto e = std::make_unique<TypeAsExprExpr>(t.loc);
@@ -207,6 +169,49 @@ ExprPtr Parser::parsePrimary() {
   }
   errorAt(DiagKind::ExpectedExpression, t.loc, {describe(t)});
   return nullptr;
+}
+
+ExprPtr Parser::parseParenOrCast() {
+  if (isCastAhead()) {
+    auto c = std::make_unique<CastExpr>(consume().loc);
+    c->targetType = parseType();
+    expect(TokenKind::RParen);
+    c->operand = parseUnary();
+    if (!c->targetType || !c->operand) return nullptr;
+    return c;
+  }
+  consume();
+  ExprPtr e = parseExpr();
+  expect(TokenKind::RParen);
+  return e;
+}
+
+// { a, b } is a list; { name = e, ... } a struct initializer.
+ExprPtr Parser::parseBraceExpr() {
+  SourceLocation l = consume().loc;
+  if (isNameToken(peek()) && at(TokenKind::Assign, 1)) {
+    auto s = std::make_unique<StructInitExpr>(l);
+    do {
+      if (at(TokenKind::RBrace)) break;
+      Argument a;
+      a.name = parseName(&a.loc);
+      expect(TokenKind::Assign);
+      a.value = parseExpr();
+      if (!a.value) break;
+      s->fields.push_back(std::move(a));
+    } while (accept(TokenKind::Comma));
+    expect(TokenKind::RBrace);
+    return s;
+  }
+  auto list = std::make_unique<ListExpr>(l);
+  while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile)) {
+    ExprPtr e = parseExpr();
+    if (!e) break;
+    list->elements.push_back(std::move(e));
+    if (!accept(TokenKind::Comma)) break;
+  }
+  expect(TokenKind::RBrace);
+  return list;
 }
 
 ExprPtr Parser::parsePostfix(ExprPtr e) {

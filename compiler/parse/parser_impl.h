@@ -73,6 +73,8 @@ class Parser {
   ExprPtr parseExpr(int minPrec = 0);
   ExprPtr parseUnary();
   ExprPtr parsePrimary();
+  ExprPtr parseParenOrCast();
+  ExprPtr parseBraceExpr();
   ExprPtr parsePostfix(ExprPtr e);
   std::vector<Argument> parseArgs();  // '(' ... ')'
   ExprPtr parseKeyset();              // expr, expr &&& expr, expr .. expr, default, _

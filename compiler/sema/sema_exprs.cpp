@@ -232,74 +232,86 @@ const Type* Sema::checkUnary(UnaryExpr& e) {
   return m_ctx.unknown();
 }
 
+namespace {
+
+bool isComparison(BinaryOp op) {
+  return op == BinaryOp::Eq || op == BinaryOp::Ne || op == BinaryOp::Lt || op == BinaryOp::Le ||
+         op == BinaryOp::Gt || op == BinaryOp::Ge;
+}
+
+// Serializable enums mix with their underlying type (e.g. proto == 8w6).
+const Type* underlyingOf(const Type* t) {
+  if (t->kind == TypeKind::Enum)
+    if (auto* u = static_cast<const EnumType*>(t)->underlying) return u;
+  return t;
+}
+
+}  // namespace
+
+const Type* Sema::checkConcat(BinaryExpr& e, const Type* lt, const Type* rt) {
+  if (!lt->isBits() || !rt->isBits()) return nullptr;
+  auto* a = static_cast<const BitsType*>(lt);
+  auto* b = static_cast<const BitsType*>(rt);
+  unsigned w = a->width + b->width;
+  if (e.lhs->constValue && e.rhs->constValue) {
+    llvm::APInt v = e.lhs->constValue->value.zextOrTrunc(w).shl(b->width) |
+                    e.rhs->constValue->value.zextOrTrunc(w);
+    e.constValue = ConstValue::makeInt(v, a->isSigned);
+  }
+  return m_ctx.bits(w, a->isSigned);
+}
+
+// Arithmetic, bitwise and comparison operators: both sides get one type (unsized
+// integers and serializable enums adapt to the other side). Null after an error.
+const Type* Sema::unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt) {
+  if (lt->kind == TypeKind::Enum && rt->kind != TypeKind::Enum) lt = underlyingOf(lt);
+  if (rt->kind == TypeKind::Enum && lt->kind != TypeKind::Enum) rt = underlyingOf(rt);
+  if (lt->kind == TypeKind::InfInt && rt->isBits()) convertTo(*e.lhs, rt), lt = rt;
+  if (rt->kind == TypeKind::InfInt && lt->isBits()) convertTo(*e.rhs, lt), rt = lt;
+  bool equality = e.op == BinaryOp::Eq || e.op == BinaryOp::Ne;
+  if (!equality && (!isNumeric(lt) || !isNumeric(rt))) return nullptr;
+  if (lt->isBits() && rt->isBits() && lt != rt) {
+    error(DiagKind::WidthMismatch, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    return m_ctx.unknown();
+  }
+  if (equality && !sameType(lt, rt)) return nullptr;
+  return lt;
+}
+
 const Type* Sema::checkBinary(BinaryExpr& e) {
   const Type* lt = checkExpr(e.lhs.get());
   const Type* rt = checkExpr(e.rhs.get());
-  const char* op = binaryOpSpelling(e.op);
-  bool cmp = e.op == BinaryOp::Eq || e.op == BinaryOp::Ne || e.op == BinaryOp::Lt ||
-             e.op == BinaryOp::Le || e.op == BinaryOp::Gt || e.op == BinaryOp::Ge;
-  if (lt->isUnknown() || rt->isUnknown()) return cmp ? m_ctx.boolType() : m_ctx.unknown();
-  auto invalid = [&]() {
-    error(DiagKind::InvalidOperands, e.loc, {op, lt->toString(), rt->toString()});
-    return cmp ? m_ctx.boolType() : m_ctx.unknown();
-  };
-  const Type* result = nullptr;
-  const Type* operandType = lt;
+  bool cmp = isComparison(e.op);
+  const Type* failed = cmp ? m_ctx.boolType() : m_ctx.unknown();
+  if (lt->isUnknown() || rt->isUnknown()) return failed;
+  const Type* operandType = nullptr;
   switch (e.op) {
     case BinaryOp::And:
     case BinaryOp::Or:
-      if (!lt->isBool() || !rt->isBool()) return invalid();
-      result = m_ctx.boolType();
+      if (lt->isBool() && rt->isBool()) operandType = lt;
       break;
     case BinaryOp::Shl:
     case BinaryOp::Shr:
-      if (!isNumeric(lt) || !isNumeric(rt)) return invalid();
-      if (rt->isBits() && static_cast<const BitsType*>(rt)->isSigned) return invalid();
-      result = lt;
+      if (isNumeric(lt) && isNumeric(rt) && !(rt->isBits() && static_cast<const BitsType*>(rt)->isSigned))
+        operandType = lt;
       break;
-    case BinaryOp::Concat: {
-      if (lt->kind == TypeKind::InfInt || rt->kind == TypeKind::InfInt || !lt->isBits() || !rt->isBits())
-        return invalid();
-      auto* a = static_cast<const BitsType*>(lt);
-      auto* b = static_cast<const BitsType*>(rt);
-      result = m_ctx.bits(a->width + b->width, a->isSigned);
-      if (e.lhs->constValue && e.rhs->constValue) {
-        llvm::APInt v = e.lhs->constValue->value.zextOrTrunc(a->width + b->width).shl(b->width) |
-                        e.rhs->constValue->value.zextOrTrunc(a->width + b->width);
-        e.constValue = ConstValue::makeInt(v, a->isSigned);
-      }
-      return result;
-    }
-    default: {
-      // Serializable enums mix with their underlying type (e.g. proto == 8w6).
-      auto underlyingOf = [](const Type* t) -> const Type* {
-        if (t->kind == TypeKind::Enum) {
-          if (auto* u = static_cast<const EnumType*>(t)->underlying) return u;
-        }
-        return t;
-      };
-      if (lt->kind == TypeKind::Enum && rt->kind != TypeKind::Enum) lt = underlyingOf(lt);
-      if (rt->kind == TypeKind::Enum && lt->kind != TypeKind::Enum) rt = underlyingOf(rt);
-      // Integers of unknown width take the other side's type.
-      if (lt->kind == TypeKind::InfInt && rt->isBits()) convertTo(*e.lhs, rt), lt = rt;
-      if (rt->kind == TypeKind::InfInt && lt->isBits()) convertTo(*e.rhs, lt), rt = lt;
-      operandType = lt;
-      bool numericOp = !(e.op == BinaryOp::Eq || e.op == BinaryOp::Ne);
-      if (numericOp && (!isNumeric(lt) || !isNumeric(rt))) return invalid();
-      if (lt->isBits() && rt->isBits() && lt != rt) {
-        error(DiagKind::WidthMismatch, e.loc, {op, lt->toString(), rt->toString()});
-        return cmp ? m_ctx.boolType() : m_ctx.unknown();
-      }
-      if (!numericOp && !sameType(lt, rt)) return invalid();
-      result = cmp ? m_ctx.boolType() : lt;
-    }
+    case BinaryOp::Concat:
+      if (const Type* t = checkConcat(e, lt, rt)) return t;
+      break;
+    default:
+      operandType = unifyOperands(e, lt, rt);
+      if (operandType && operandType->isUnknown()) return failed;  // already reported
+  }
+  if (!operandType) {
+    error(DiagKind::InvalidOperands, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    return failed;
   }
   if (e.lhs->constValue && e.rhs->constValue) {
     bool divZero = false;
     e.constValue = foldBinary(e.op, *e.lhs->constValue, *e.rhs->constValue, operandType, &divZero);
     if (divZero) error(DiagKind::DivisionByZero, e.loc);
   }
-  return result;
+  return cmp ? m_ctx.boolType() : operandType;
 }
 
 const Type* Sema::checkTernary(TernaryExpr& e) {

@@ -67,6 +67,8 @@ class Sema {
   const Type* checkMember(MemberExpr& e);
   const Type* checkUnary(UnaryExpr& e);
   const Type* checkBinary(BinaryExpr& e);
+  const Type* checkConcat(BinaryExpr& e, const Type* lt, const Type* rt);
+  const Type* unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt);
   const Type* checkTernary(TernaryExpr& e);
   const Type* checkCast(CastExpr& e);
   const Type* checkSlice(SliceExpr& e);
