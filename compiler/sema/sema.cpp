@@ -8,6 +8,8 @@
 //      Tables: keys/match kinds, action refs, default action, size, entries resolved.
 //   2. Architecture: `main` is found and its package arguments bound to parser/control
 //      declarations (ProgramInfo).
+#include <algorithm>
+
 #include "compiler/sema/sema_impl.h"
 
 namespace p4wb::compiler::sema {
@@ -47,6 +49,45 @@ std::vector<const Decl*> Sema::lookupAll(const std::string& name) const {
 const Decl* Sema::lookupGlobal(const std::string& name) const {
   auto f = m_scopes.front().find(name);
   return f == m_scopes.front().end() || f->second.empty() ? nullptr : f->second.front();
+}
+
+namespace {
+
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+void Sema::suggest(const std::string& name, SourceLocation loc,
+                   const std::vector<std::string>& extra, bool scopeNames) {
+  std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
+  std::string best;
+  std::size_t bestDist = limit + 1;
+  auto consider = [&](const std::string& cand) {
+    if (cand.empty() || cand == name) return;
+    std::size_t d = editDistance(name, cand);
+    if (d < bestDist) {
+      bestDist = d;
+      best = cand;
+    }
+  };
+  for (const auto& c : extra) consider(c);
+  if (scopeNames)
+    for (const auto& scope : m_scopes)
+      for (const auto& [n, decls] : scope) consider(n);
+  if (!best.empty()) error(DiagKind::DidYouMean, loc, {best});
 }
 
 SemaResult Sema::run() {

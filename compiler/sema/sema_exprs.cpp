@@ -99,6 +99,7 @@ const Type* Sema::checkPath(PathExpr& e) {
   if (!d && e.name == "error" && m_errorDecl) d = m_errorDecl;
   if (!d) {
     error(DiagKind::UndeclaredIdentifier, e.loc, {e.name});
+    suggest(e.name, e.loc, {}, true);
     return m_ctx.unknown();
   }
   e.resolved = d;
@@ -114,6 +115,9 @@ const Type* Sema::checkMember(MemberExpr& e) {
     const EnumMember* m = et->member(e.member);
     if (!m) {
       error(DiagKind::NoSuchMember, e.memberLoc, {e.member, et->toString()});
+      std::vector<std::string> names;
+      for (const auto& mm : et->members) names.push_back(mm.name);
+      suggest(e.member, e.memberLoc, names, false);
       return m_ctx.unknown();
     }
     e.memberKind = MemberExpr::MemberKind::EnumMember;
@@ -129,6 +133,9 @@ const Type* Sema::checkMember(MemberExpr& e) {
       const char* what = bt->kind == TypeKind::Header ? "header"
                          : bt->kind == TypeKind::HeaderUnion ? "header_union" : "struct";
       error(DiagKind::NoSuchField, e.memberLoc, {e.member, what, st->name});
+      std::vector<std::string> names;
+      for (const auto& f : st->fields) names.push_back(f.name);
+      suggest(e.member, e.memberLoc, names, false);
       return m_ctx.unknown();
     }
     e.memberKind = MemberExpr::MemberKind::Field;

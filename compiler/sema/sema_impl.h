@@ -32,6 +32,9 @@ class Sema {
   const Decl* lookup(const std::string& name) const;
   std::vector<const Decl*> lookupAll(const std::string& name) const;
   const Decl* lookupGlobal(const std::string& name) const;
+  // Adds a "did you mean" note when a visible name (or one of `extra`) is close to `name`.
+  void suggest(const std::string& name, SourceLocation loc, const std::vector<std::string>& extra,
+               bool scopeNames);
   void error(DiagKind k, SourceLocation loc, std::vector<std::string> args = {}) {
     m_diags.report(k, loc, std::move(args));
   }

@@ -62,6 +62,7 @@ const Type* Sema::resolveType(TypeRef* t) {
       const Decl* d = t->leadingDot ? lookupGlobal(t->name) : lookup(t->name);
       if (!d) {
         error(DiagKind::UndeclaredType, t->loc, {t->name});
+        suggest(t->name, t->loc, {}, true);
         break;
       }
       t->decl = d;

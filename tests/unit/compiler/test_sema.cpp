@@ -382,6 +382,21 @@ class TestSema : public QObject {
     QCOMPARE(firstError(bad), std::string("t.p4:2:23: error: 'break' outside a loop"));
   }
 
+  void didYouMeanNotes() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "header ipv4_t { bit<32> dstAddr; }\n"
+                             "control c(inout ipv4_t hdr) { apply { hdr.dstAdr = 1; hdrr.dstAddr = 2; } }\n");
+    std::vector<std::string> all;
+    for (const auto& d : r.diags->records()) all.push_back(r.diags->renderOneLine(d));
+    std::vector<std::string> want = {
+        "t.p4:3:43: error: no field 'dstAdr' in header 'ipv4_t'",
+        "t.p4:3:43: note: did you mean 'dstAddr'?",
+        "t.p4:3:55: error: use of undeclared identifier 'hdrr'",
+        "t.p4:3:55: note: did you mean 'hdr'?",
+    };
+    QCOMPARE(all, want);
+  }
+
   void namedArgumentsInParameterOrder() {
     FrontEndResult r = check(std::string(kPrelude) +
                              "action a(in bit<8> x, in bool y) {}\n"
