@@ -9,7 +9,7 @@ namespace p4wb::editor {
 struct EditorDiagnostic {
   enum class Severity { Error, Warning, Note };
   Severity severity = Severity::Error;
-  int line = 0;  // 1-based, as the compiler reports it
+  int line = 0;    // 1-based, as the compiler reports it
   int column = 0;  // 1-based; 0 when only the line is known
   QString message;
 };

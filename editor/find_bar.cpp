@@ -1,12 +1,13 @@
 #include "editor/find_bar.h"
 
+#include <Qsci/qsciscintilla.h>
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
-#include <Qsci/qsciscintilla.h>
 
 namespace p4wb::editor {
 

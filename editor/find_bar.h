@@ -14,7 +14,7 @@ namespace p4wb::editor {
 class FindBar : public QWidget {
   Q_OBJECT
 
-public:
+ public:
   explicit FindBar(QsciScintilla* editor, QWidget* parent = nullptr);
 
   // Shows the bar with the editor's selection (if any) as the search text.
@@ -25,10 +25,10 @@ public:
   bool findPrevious();
   QLineEdit* lineEdit() const { return m_text; }
 
-protected:
+ protected:
   void keyPressEvent(QKeyEvent* event) override;
 
-private:
+ private:
   bool find(bool forward, bool fromSelectionStart);
   void close();
 

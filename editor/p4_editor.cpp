@@ -1,7 +1,8 @@
 #include "editor/p4_editor.h"
 
-#include <QToolTip>
 #include <Qsci/qsciabstractapis.h>
+
+#include <QToolTip>
 #include <algorithm>
 
 #include "editor/monospace_font.h"
@@ -18,7 +19,7 @@ const QColor kWarningColor(0xc8, 0x8a, 0x00);
 // Completion source of the P4 keywords. Synchronous on purpose: QsciAPIs prepares its
 // word list on a thread that can outlive a quickly closed editor.
 class KeywordApis : public QsciAbstractAPIs {
-public:
+ public:
   explicit KeywordApis(QsciLexer* lexer) : QsciAbstractAPIs(lexer), m_words(P4Lexer::keywords()) {}
 
   void updateAutoCompletionList(const QStringList& context, QStringList& list) override {
@@ -27,11 +28,12 @@ public:
       if (word.startsWith(prefix) && !list.contains(word)) list << word;
   }
 
-  QStringList callTips(const QStringList&, int, QsciScintilla::CallTipsStyle, QList<int>&) override {
+  QStringList callTips(const QStringList&, int, QsciScintilla::CallTipsStyle,
+                       QList<int>&) override {
     return {};
   }
 
-private:
+ private:
   QStringList m_words;
 };
 
@@ -182,8 +184,7 @@ void P4Editor::showDiagnosticTip(int position, int x, int y) {
   int index0 = 0;
   lineIndexFromPosition(position, &line0, &index0);
   const QString text = diagnosticAt(line0, index0);
-  if (!text.isEmpty())
-    QToolTip::showText(viewport()->mapToGlobal(QPoint(x, y)), text, viewport());
+  if (!text.isEmpty()) QToolTip::showText(viewport()->mapToGlobal(QPoint(x, y)), text, viewport());
 }
 
 }  // namespace p4wb::editor

@@ -3,8 +3,9 @@
 // app decides what text it shows and when it is saved.
 #pragma once
 
-#include <QList>
 #include <Qsci/qsciscintilla.h>
+
+#include <QList>
 
 #include "editor/editor_diagnostic.h"
 
@@ -15,7 +16,7 @@ class P4Lexer;
 class P4Editor : public QsciScintilla {
   Q_OBJECT
 
-public:
+ public:
   explicit P4Editor(QWidget* parent = nullptr);
 
   // Replaces the shown diagnostics. Lines outside the buffer are clamped, never fatal.
@@ -37,7 +38,7 @@ public:
   static constexpr int kErrorIndicator = 8;
   static constexpr int kWarningIndicator = 9;
 
-private:
+ private:
   void setUpMargins();
   void setUpCompletion();
   void showDiagnosticTip(int position, int x, int y);

@@ -1,6 +1,7 @@
 #include "editor/p4_lexer.h"
 
 #include <Qsci/qsciscintilla.h>
+
 #include <string_view>
 
 #include "compiler/lex/lexer.h"
@@ -13,19 +14,30 @@ using compiler::TokenCategory;
 
 int styleFor(TokenCategory category) {
   switch (category) {
-    case TokenCategory::Comment: return P4Lexer::Comment;
-    case TokenCategory::Keyword: return P4Lexer::Keyword;
-    case TokenCategory::TypeKeyword: return P4Lexer::Type;
-    case TokenCategory::Identifier: return P4Lexer::Identifier;
-    case TokenCategory::Number: return P4Lexer::Number;
-    case TokenCategory::String: return P4Lexer::String;
-    case TokenCategory::Annotation: return P4Lexer::Annotation;
-    case TokenCategory::Preprocessor: return P4Lexer::Preprocessor;
+    case TokenCategory::Comment:
+      return P4Lexer::Comment;
+    case TokenCategory::Keyword:
+      return P4Lexer::Keyword;
+    case TokenCategory::TypeKeyword:
+      return P4Lexer::Type;
+    case TokenCategory::Identifier:
+      return P4Lexer::Identifier;
+    case TokenCategory::Number:
+      return P4Lexer::Number;
+    case TokenCategory::String:
+      return P4Lexer::String;
+    case TokenCategory::Annotation:
+      return P4Lexer::Annotation;
+    case TokenCategory::Preprocessor:
+      return P4Lexer::Preprocessor;
     case TokenCategory::Operator:
-    case TokenCategory::Punctuation: return P4Lexer::Operator;
-    case TokenCategory::Error: return P4Lexer::Invalid;
+    case TokenCategory::Punctuation:
+      return P4Lexer::Operator;
+    case TokenCategory::Error:
+      return P4Lexer::Invalid;
     case TokenCategory::Whitespace:
-    case TokenCategory::EndOfFile: return P4Lexer::Default;
+    case TokenCategory::EndOfFile:
+      return P4Lexer::Default;
   }
   return P4Lexer::Default;
 }
@@ -47,32 +59,52 @@ const char* P4Lexer::language() const { return "P4"; }
 
 QString P4Lexer::description(int style) const {
   switch (style) {
-    case Default: return tr("Default");
-    case Comment: return tr("Comment");
-    case Keyword: return tr("Keyword");
-    case Type: return tr("Type keyword");
-    case Number: return tr("Number");
-    case String: return tr("String");
-    case Preprocessor: return tr("Preprocessor");
-    case Operator: return tr("Operator");
-    case Identifier: return tr("Identifier");
-    case Annotation: return tr("Annotation");
-    case Invalid: return tr("Invalid");
+    case Default:
+      return tr("Default");
+    case Comment:
+      return tr("Comment");
+    case Keyword:
+      return tr("Keyword");
+    case Type:
+      return tr("Type keyword");
+    case Number:
+      return tr("Number");
+    case String:
+      return tr("String");
+    case Preprocessor:
+      return tr("Preprocessor");
+    case Operator:
+      return tr("Operator");
+    case Identifier:
+      return tr("Identifier");
+    case Annotation:
+      return tr("Annotation");
+    case Invalid:
+      return tr("Invalid");
   }
   return {};  // QScintilla asks until it gets an empty description
 }
 
 QColor P4Lexer::defaultColor(int style) const {
   switch (style) {
-    case Comment: return QColor(0x5f, 0x8c, 0x3a);
-    case Keyword: return QColor(0x00, 0x33, 0xb3);
-    case Type: return QColor(0x26, 0x7f, 0x99);
-    case Number: return QColor(0x09, 0x86, 0x58);
-    case String: return QColor(0xa3, 0x15, 0x15);
-    case Preprocessor: return QColor(0xaf, 0x00, 0xdb);
-    case Operator: return QColor(0x44, 0x44, 0x44);
-    case Annotation: return QColor(0x9e, 0x88, 0x0d);
-    case Invalid: return QColor(0xc6, 0x28, 0x28);
+    case Comment:
+      return QColor(0x5f, 0x8c, 0x3a);
+    case Keyword:
+      return QColor(0x00, 0x33, 0xb3);
+    case Type:
+      return QColor(0x26, 0x7f, 0x99);
+    case Number:
+      return QColor(0x09, 0x86, 0x58);
+    case String:
+      return QColor(0xa3, 0x15, 0x15);
+    case Preprocessor:
+      return QColor(0xaf, 0x00, 0xdb);
+    case Operator:
+      return QColor(0x44, 0x44, 0x44);
+    case Annotation:
+      return QColor(0x9e, 0x88, 0x0d);
+    case Invalid:
+      return QColor(0xc6, 0x28, 0x28);
   }
   return QColor(0x1f, 0x1f, 0x1f);
 }
@@ -102,14 +134,17 @@ const char* P4Lexer::blockEnd(int* style) const {
 void P4Lexer::styleText(int start, int end) {
   QsciScintilla* ed = editor();
   if (!ed || end <= start) return;
-  const int firstLine = static_cast<int>(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, start));
-  const int lastLine = static_cast<int>(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, end - 1));
+  const int firstLine =
+      static_cast<int>(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, start));
+  const int lastLine =
+      static_cast<int>(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, end - 1));
 
   // Restart from the state the previous line ended in; that is what makes re-lexing
   // a single edited line correct inside a multi-line comment.
   bool inComment = firstLine > 0 &&
-                   compiler::LexState::fromInt(static_cast<int>(
-                       ed->SendScintilla(QsciScintilla::SCI_GETLINESTATE, firstLine - 1))).inBlockComment;
+                   compiler::LexState::fromInt(static_cast<int>(ed->SendScintilla(
+                                                   QsciScintilla::SCI_GETLINESTATE, firstLine - 1)))
+                       .inBlockComment;
   for (int line = firstLine; line <= lastLine; ++line) {
     const long lineStart = ed->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, line);
     startStyling(static_cast<int>(lineStart));
@@ -128,7 +163,8 @@ void P4Lexer::styleText(int start, int end) {
 bool P4Lexer::styleLine(const QByteArray& text, bool inComment) {
   compiler::LexState out;
   const std::string_view view(text.constData(), static_cast<size_t>(text.size()));
-  const std::vector<compiler::Token> tokens = compiler::lexLine(view, compiler::LexState{inComment}, &out);
+  const std::vector<compiler::Token> tokens =
+      compiler::lexLine(view, compiler::LexState{inComment}, &out);
   int pos = 0;
   for (const compiler::Token& token : tokens) {
     if (token.kind == compiler::TokenKind::EndOfFile) break;

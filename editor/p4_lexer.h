@@ -11,7 +11,7 @@ namespace p4wb::editor {
 class P4Lexer : public QsciLexerCustom {
   Q_OBJECT
 
-public:
+ public:
   enum Style {
     Default = 0,
     Comment = 1,
@@ -42,7 +42,7 @@ public:
   // Every P4 keyword, as the compiler's token table spells them (for completion).
   static QStringList keywords();
 
-private:
+ private:
   // Styles one line (bytes without the line end) given whether it starts inside a
   // block comment; returns whether it ends inside one.
   bool styleLine(const QByteArray& text, bool inComment);

@@ -10,7 +10,10 @@
 namespace p4wb::visualizer {
 
 StagesDock::StagesDock(StagesModel* model, QWidget* parent)
-    : QDockWidget(tr("Stages"), parent), m_model(model), m_view(new QTableView), m_placeholder(new QLabel) {
+    : QDockWidget(tr("Stages"), parent),
+      m_model(model),
+      m_view(new QTableView),
+      m_placeholder(new QLabel) {
   setObjectName(QStringLiteral("StagesDock"));
   m_view->setModel(model);
   m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

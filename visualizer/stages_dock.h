@@ -14,15 +14,15 @@ class StagesModel;
 class StagesDock : public QDockWidget {
   Q_OBJECT
 
-public:
+ public:
   explicit StagesDock(StagesModel* model, QWidget* parent = nullptr);
   QTableView* view() const { return m_view; }
 
-signals:
+ signals:
   // 1-based line and column of the activated stage in `file`.
   void stageActivated(const QString& file, int line, int column);
 
-private:
+ private:
   void activate(const QModelIndex& index);
   void updatePlaceholder();
 

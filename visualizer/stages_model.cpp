@@ -65,7 +65,8 @@ void StagesModel::setUnavailable(const QString& why) {
 bool StagesModel::setSchemaJson(const std::string& schemaJson) {
   QVector<Stage> stages;
   QString error;
-  const nlohmann::json root = nlohmann::json::parse(schemaJson, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json root =
+      nlohmann::json::parse(schemaJson, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded() || !root.is_object()) {
     error = tr("the program schema is not valid JSON");
   } else if (auto it = root.find("stages"); it != root.end() && it->is_array()) {
@@ -98,15 +99,22 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole:
       switch (index.column()) {
-        case IdColumn: return s.id;
-        case KindColumn: return stageKindLabel(s.kind);
-        case NameColumn: return s.name;
-        case LineColumn: return s.line > 0 ? QVariant(s.line) : QVariant();
+        case IdColumn:
+          return s.id;
+        case KindColumn:
+          return stageKindLabel(s.kind);
+        case NameColumn:
+          return s.name;
+        case LineColumn:
+          return s.line > 0 ? QVariant(s.line) : QVariant();
       }
       return {};
     case Qt::ToolTipRole:
       if (s.line <= 0) return s.name;
-      return QStringLiteral("%1\n%2:%3:%4").arg(s.name, QFileInfo(s.file).fileName()).arg(s.line).arg(s.column);
+      return QStringLiteral("%1\n%2:%3:%4")
+          .arg(s.name, QFileInfo(s.file).fileName())
+          .arg(s.line)
+          .arg(s.column);
     case Qt::ForegroundRole:
       if (index.column() == KindColumn) return QBrush(kindColor(s.kind));
       return {};
@@ -114,9 +122,12 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
       if (index.column() == IdColumn || index.column() == LineColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
       return {};
-    case LineRole: return s.line;
-    case ColumnRole: return s.column;
-    case FileRole: return s.file;
+    case LineRole:
+      return s.line;
+    case ColumnRole:
+      return s.column;
+    case FileRole:
+      return s.file;
   }
   return {};
 }
@@ -124,10 +135,14 @@ QVariant StagesModel::data(const QModelIndex& index, int role) const {
 QVariant StagesModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
-    case IdColumn: return tr("Id");
-    case KindColumn: return tr("Kind");
-    case NameColumn: return tr("Name");
-    case LineColumn: return tr("Line");
+    case IdColumn:
+      return tr("Id");
+    case KindColumn:
+      return tr("Kind");
+    case NameColumn:
+      return tr("Name");
+    case LineColumn:
+      return tr("Line");
   }
   return {};
 }

@@ -22,7 +22,7 @@ struct Stage {
 class StagesModel : public QAbstractTableModel {
   Q_OBJECT
 
-public:
+ public:
   enum Column { IdColumn, KindColumn, NameColumn, LineColumn, ColumnCount };
   enum Role { LineRole = Qt::UserRole + 1, ColumnRole, FileRole };
 
@@ -43,7 +43,7 @@ public:
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
 
-private:
+ private:
   QVector<Stage> m_stages;
   QString m_error;
 };

@@ -18,7 +18,7 @@ namespace p4wb::app {
 class CompileService : public QObject {
   Q_OBJECT
 
-public:
+ public:
   explicit CompileService(QObject* parent = nullptr);
   ~CompileService() override;
 
@@ -28,12 +28,12 @@ public:
   void cancel();
   bool isRunning() const { return m_watcher != nullptr; }
 
-signals:
+ signals:
   void started();
   void finished(const p4wb::compiler::CompileResult& result, qint64 elapsedMs);
   void cancelled();
 
-private:
+ private:
   using Watcher = QFutureWatcher<compiler::CompileResult>;
   void onWatcherFinished(Watcher* watcher);
 

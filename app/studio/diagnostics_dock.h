@@ -15,7 +15,7 @@ class DiagnosticsModel;
 class DiagnosticsDock : public QDockWidget {
   Q_OBJECT
 
-public:
+ public:
   explicit DiagnosticsDock(DiagnosticsModel* model, QWidget* parent = nullptr);
   QTreeView* view() const { return m_view; }
 
@@ -23,11 +23,11 @@ public:
   void selectNext();
   void selectPrevious();
 
-signals:
+ signals:
   // `file` as the compiler reported it; 1-based line and column (0 if unknown).
   void diagnosticActivated(const QString& file, int line, int column);
 
-private:
+ private:
   void activate(const QModelIndex& index);
   void step(int delta);
   void updateTitle();

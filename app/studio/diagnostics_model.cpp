@@ -14,18 +14,24 @@ using Severity = compiler::Diagnostic::Severity;
 QIcon severityIcon(Severity s) {
   QStyle* style = QApplication::style();
   switch (s) {
-    case Severity::Error: return style->standardIcon(QStyle::SP_MessageBoxCritical);
-    case Severity::Warning: return style->standardIcon(QStyle::SP_MessageBoxWarning);
-    case Severity::Note: return style->standardIcon(QStyle::SP_MessageBoxInformation);
+    case Severity::Error:
+      return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case Severity::Warning:
+      return style->standardIcon(QStyle::SP_MessageBoxWarning);
+    case Severity::Note:
+      return style->standardIcon(QStyle::SP_MessageBoxInformation);
   }
   return {};
 }
 
 QString severityWord(Severity s) {
   switch (s) {
-    case Severity::Error: return QObject::tr("error");
-    case Severity::Warning: return QObject::tr("warning");
-    case Severity::Note: return QObject::tr("note");
+    case Severity::Error:
+      return QObject::tr("error");
+    case Severity::Warning:
+      return QObject::tr("warning");
+    case Severity::Note:
+      return QObject::tr("note");
   }
   return {};
 }
@@ -58,13 +64,15 @@ void DiagnosticsModel::clear() {
 }
 
 int DiagnosticsModel::errorCount() const {
-  return static_cast<int>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
-                                        [](const auto& d) { return d.severity == Severity::Error; }));
+  return static_cast<int>(
+      std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+                    [](const auto& d) { return d.severity == Severity::Error; }));
 }
 
 int DiagnosticsModel::warningCount() const {
-  return static_cast<int>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
-                                        [](const auto& d) { return d.severity == Severity::Warning; }));
+  return static_cast<int>(
+      std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+                    [](const auto& d) { return d.severity == Severity::Warning; }));
 }
 
 int DiagnosticsModel::rowCount(const QModelIndex& parent) const {
@@ -86,11 +94,16 @@ QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
       if (index.column() == MessageColumn) return severityIcon(d.severity);
       return {};
-    case Qt::ToolTipRole: return QString::fromStdString(d.render());
-    case FileRole: return QString::fromStdString(d.file);
-    case LineRole: return d.line;
-    case ColumnRole: return d.column;
-    case SeverityRole: return severityWord(d.severity);
+    case Qt::ToolTipRole:
+      return QString::fromStdString(d.render());
+    case FileRole:
+      return QString::fromStdString(d.file);
+    case LineRole:
+      return d.line;
+    case ColumnRole:
+      return d.column;
+    case SeverityRole:
+      return severityWord(d.severity);
   }
   return {};
 }

@@ -12,7 +12,7 @@ namespace p4wb::app {
 class DiagnosticsModel : public QAbstractTableModel {
   Q_OBJECT
 
-public:
+ public:
   enum Column { MessageColumn, LocationColumn, ColumnCount };
   enum Role { FileRole = Qt::UserRole + 1, LineRole, ColumnRole, SeverityRole };
 
@@ -33,7 +33,7 @@ public:
   QVariant headerData(int section, Qt::Orientation orientation,
                       int role = Qt::DisplayRole) const override;
 
-private:
+ private:
   std::vector<compiler::Diagnostic> m_diagnostics;
   bool m_hasResult = false;
 };

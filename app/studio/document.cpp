@@ -37,8 +37,6 @@ QString Document::displayName() const {
   return isUntitled() ? QStringLiteral("untitled.p4") : QFileInfo(m_path).fileName();
 }
 
-QString Document::compilerPath() const {
-  return isUntitled() ? displayName() : m_path;
-}
+QString Document::compilerPath() const { return isUntitled() ? displayName() : m_path; }
 
 }  // namespace p4wb::app

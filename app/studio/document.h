@@ -7,7 +7,7 @@
 namespace p4wb::app {
 
 class Document {
-public:
+ public:
   // Reads `path` into `text`; on failure returns false and sets `error`.
   bool load(const QString& path, QString* text, QString* error);
   // Writes `text` to `path` (atomically) and adopts it as the document's path.
@@ -15,11 +15,11 @@ public:
 
   bool isUntitled() const { return m_path.isEmpty(); }
   QString path() const { return m_path; }  // absolute, or empty
-  QString displayName() const;  // file name, or "untitled.p4"
+  QString displayName() const;             // file name, or "untitled.p4"
   // The name given to the compiler: the real path, so #include "..." resolves next to it.
   QString compilerPath() const;
 
-private:
+ private:
   QString m_path;
 };
 

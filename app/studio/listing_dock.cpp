@@ -78,7 +78,8 @@ int ListingDock::highlightSourceLine(int line) {
 
   // Scroll only when none of the lines is on screen, so the view does not jump about.
   const int top = m_edit->cursorForPosition(QPoint(0, 0)).blockNumber();
-  const int visibleLines = m_edit->viewport()->height() / std::max(m_edit->fontMetrics().lineSpacing(), 1);
+  const int visibleLines =
+      m_edit->viewport()->height() / std::max(m_edit->fontMetrics().lineSpacing(), 1);
   const bool anyVisible = std::any_of(m_highlighted.begin(), m_highlighted.end(),
                                       [&](int l) { return l >= top && l < top + visibleLines; });
   if (!anyVisible) m_edit->verticalScrollBar()->setValue(std::max(m_highlighted.first() - 3, 0));

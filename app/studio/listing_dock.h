@@ -19,7 +19,7 @@ namespace p4wb::app {
 class ListingDock : public QDockWidget {
   Q_OBJECT
 
-public:
+ public:
   enum class Flavor { LlvmIr, BpfAsm };
 
   ListingDock(const QString& title, const QString& objectName, Flavor flavor,
@@ -37,11 +37,11 @@ public:
   // 0-based listing lines currently highlighted.
   QList<int> highlightedLines() const { return m_highlighted; }
 
-signals:
+ signals:
   // The user moved onto a listing line that maps to this P4 place (1-based).
   void sourceLocationActivated(const QString& file, int line, int column);
 
-private:
+ private:
   void onCursorMoved();
 
   QPlainTextEdit* m_edit;

@@ -20,7 +20,8 @@ ListingHighlighter::ListingHighlighter(Flavor flavor, QTextDocument* document)
     addRule(QStringLiteral(R"(^[\w.$\-]+:)"), QColor(0x00, 0x33, 0xb3), true);
   } else {
     addRule(QStringLiteral(R"(\b[rw]\d{1,2}\b)"), QColor(0x26, 0x7f, 0x99));
-    addRule(QStringLiteral(R"(\b(exit|call|goto|if|ld_imm64|lddw)\b)"), QColor(0x00, 0x33, 0xb3), true);
+    addRule(QStringLiteral(R"(\b(exit|call|goto|if|ld_imm64|lddw)\b)"), QColor(0x00, 0x33, 0xb3),
+            true);
     addRule(QStringLiteral(R"(^\s*[0-9a-fA-F]+:)"), QColor(0x90, 0x90, 0x90));
     addRule(QStringLiteral(R"(^[\w.$\-]+:\s*$)"), QColor(0xa3, 0x15, 0x15), true);
     addRule(QStringLiteral(R"(<[\w.$\-]+>)"), QColor(0xa3, 0x15, 0x15));
@@ -50,11 +51,13 @@ void ListingHighlighter::highlightBlock(const QString& text) {
     auto it = rule.pattern.globalMatch(code);
     while (it.hasNext()) {
       const QRegularExpressionMatch m = it.next();
-      setFormat(static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength()), rule.format);
+      setFormat(static_cast<int>(m.capturedStart()), static_cast<int>(m.capturedLength()),
+                rule.format);
     }
   }
   if (commentStart < text.size())
-    setFormat(static_cast<int>(commentStart), static_cast<int>(text.size() - commentStart), m_commentFormat);
+    setFormat(static_cast<int>(commentStart), static_cast<int>(text.size() - commentStart),
+              m_commentFormat);
 }
 
 }  // namespace p4wb::app

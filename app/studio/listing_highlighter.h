@@ -12,14 +12,14 @@ namespace p4wb::app {
 class ListingHighlighter : public QSyntaxHighlighter {
   Q_OBJECT
 
-public:
+ public:
   enum class Flavor { LlvmIr, BpfAsm };
   ListingHighlighter(Flavor flavor, QTextDocument* document);
 
-protected:
+ protected:
   void highlightBlock(const QString& text) override;
 
-private:
+ private:
   struct Rule {
     QRegularExpression pattern;
     QTextCharFormat format;

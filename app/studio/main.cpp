@@ -14,14 +14,17 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QStringLiteral(P4WB_VERSION));
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Edit, compile and inspect P4 programs for eBPF."));
+  parser.setApplicationDescription(
+      QStringLiteral("Edit, compile and inspect P4 programs for eBPF."));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("P4 program to open."), QStringLiteral("[FILE.p4]"));
-  const QCommandLineOption compileOption(QStringLiteral("compile"), QStringLiteral("Compile once at startup."));
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("P4 program to open."),
+                               QStringLiteral("[FILE.p4]"));
+  const QCommandLineOption compileOption(QStringLiteral("compile"),
+                                         QStringLiteral("Compile once at startup."));
   parser.addOption(compileOption);
-  const QCommandLineOption lineOption(QStringLiteral("line"), QStringLiteral("Put the cursor on line N."),
-                                      QStringLiteral("N"));
+  const QCommandLineOption lineOption(
+      QStringLiteral("line"), QStringLiteral("Put the cursor on line N."), QStringLiteral("N"));
   parser.addOption(lineOption);
   parser.process(app);
 

@@ -27,7 +27,8 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& sh
   action->setShortcut(shortcut);
   if (!tip.isEmpty()) action->setStatusTip(tip);
   QString toolTip = QString(text).remove(QLatin1Char('&'));
-  if (!shortcut.isEmpty()) toolTip += QStringLiteral(" (%1)").arg(shortcut.toString(QKeySequence::NativeText));
+  if (!shortcut.isEmpty())
+    toolTip += QStringLiteral(" (%1)").arg(shortcut.toString(QKeySequence::NativeText));
   action->setToolTip(toolTip);
   return action;
 }
@@ -36,7 +37,9 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& sh
 
 MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
                        QWidget* parent)
-    : QMainWindow(parent), m_editor(new editor::P4Editor), m_findBar(new editor::FindBar(m_editor)) {
+    : QMainWindow(parent),
+      m_editor(new editor::P4Editor),
+      m_findBar(new editor::FindBar(m_editor)) {
   setObjectName(QStringLiteral("MainWindow"));
   m_editor->setObjectName(QStringLiteral("P4Editor"));
   auto* central = new QWidget;
@@ -93,11 +96,13 @@ void MainWindow::createActions() {
   a.cancelCompile = makeAction(this, tr("C&ancel Compile"), QKeySequence(tr("Ctrl+Shift+B")));
   a.cancelCompile->setIcon(s->standardIcon(QStyle::SP_MediaStop));
   a.cancelCompile->setEnabled(false);
-  a.compileWhileTyping = makeAction(this, tr("Compile &While Typing"), QKeySequence(tr("Ctrl+Alt+B")),
-                                    tr("Recompile shortly after each edit"));
+  a.compileWhileTyping =
+      makeAction(this, tr("Compile &While Typing"), QKeySequence(tr("Ctrl+Alt+B")),
+                 tr("Recompile shortly after each edit"));
   a.compileWhileTyping->setCheckable(true);
-  a.stageCounters = makeAction(this, tr("&Stage Counters"), QKeySequence(tr("Ctrl+Alt+S")),
-                               tr("Count packets per pipeline stage (p4wb --no-stage-counters turns them off)"));
+  a.stageCounters =
+      makeAction(this, tr("&Stage Counters"), QKeySequence(tr("Ctrl+Alt+S")),
+                 tr("Count packets per pipeline stage (p4wb --no-stage-counters turns them off)"));
   a.stageCounters->setCheckable(true);
   a.stageCounters->setChecked(true);
   a.nextDiagnostic = makeAction(this, tr("&Next Diagnostic"), QKeySequence(Qt::Key_F8));
@@ -111,10 +116,13 @@ void MainWindow::createActions() {
 
 void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages) {
   m_diagnosticsDock = new DiagnosticsDock(diagnostics, this);
-  m_irDock = new ListingDock(tr("LLVM IR"), QStringLiteral("IrDock"), ListingDock::Flavor::LlvmIr, this);
-  m_asmDock = new ListingDock(tr("eBPF"), QStringLiteral("EbpfDock"), ListingDock::Flavor::BpfAsm, this);
+  m_irDock =
+      new ListingDock(tr("LLVM IR"), QStringLiteral("IrDock"), ListingDock::Flavor::LlvmIr, this);
+  m_asmDock =
+      new ListingDock(tr("eBPF"), QStringLiteral("EbpfDock"), ListingDock::Flavor::BpfAsm, this);
   m_stagesDock = new visualizer::StagesDock(stages, this);
-  connect(m_actions.nextDiagnostic, &QAction::triggered, m_diagnosticsDock, &DiagnosticsDock::selectNext);
+  connect(m_actions.nextDiagnostic, &QAction::triggered, m_diagnosticsDock,
+          &DiagnosticsDock::selectNext);
   connect(m_actions.previousDiagnostic, &QAction::triggered, m_diagnosticsDock,
           &DiagnosticsDock::selectPrevious);
 }
@@ -122,8 +130,9 @@ void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesMo
 void MainWindow::resetLayout() {
   // Code in the middle, what it compiled to on the right (IR above eBPF), the
   // pipeline on the left, problems at the bottom: the reading order of a compile.
-  for (QDockWidget* dock : {static_cast<QDockWidget*>(m_stagesDock), static_cast<QDockWidget*>(m_irDock),
-                            static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_diagnosticsDock)}) {
+  for (QDockWidget* dock :
+       {static_cast<QDockWidget*>(m_stagesDock), static_cast<QDockWidget*>(m_irDock),
+        static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_diagnosticsDock)}) {
     dock->setFloating(false);
     dock->show();
   }
@@ -160,8 +169,9 @@ void MainWindow::createMenus() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   int n = 1;
-  for (QDockWidget* dock : {static_cast<QDockWidget*>(m_diagnosticsDock), static_cast<QDockWidget*>(m_irDock),
-                            static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_stagesDock)}) {
+  for (QDockWidget* dock :
+       {static_cast<QDockWidget*>(m_diagnosticsDock), static_cast<QDockWidget*>(m_irDock),
+        static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_stagesDock)}) {
     QAction* toggle = dock->toggleViewAction();
     toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
     view->addAction(toggle);
@@ -213,7 +223,8 @@ void MainWindow::setCompiling(bool running) {
 
 void MainWindow::setCompileSummary(const QString& text, bool good) {
   m_compileLabel->setText(text);
-  m_compileLabel->setStyleSheet(good ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+  m_compileLabel->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
+                                     : QStringLiteral("color: #c62828;"));
 }
 
 void MainWindow::showMessage(const QString& text, int timeoutMs) {

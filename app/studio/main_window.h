@@ -26,7 +26,7 @@ class ListingDock;
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
-public:
+ public:
   struct Actions {
     QAction* open = nullptr;
     QAction* save = nullptr;
@@ -41,7 +41,7 @@ public:
     QAction* compile = nullptr;
     QAction* cancelCompile = nullptr;
     QAction* compileWhileTyping = nullptr;  // checkable
-    QAction* stageCounters = nullptr;  // checkable: compile with per-stage counters
+    QAction* stageCounters = nullptr;       // checkable: compile with per-stage counters
     QAction* nextDiagnostic = nullptr;
     QAction* previousDiagnostic = nullptr;
     QAction* resetLayout = nullptr;
@@ -68,10 +68,10 @@ public:
   void resetLayout();
   void restoreWindowState();
 
-protected:
+ protected:
   void closeEvent(QCloseEvent* event) override;
 
-private:
+ private:
   void createActions();
   void createMenus();
   void createToolBar();

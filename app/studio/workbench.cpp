@@ -53,7 +53,8 @@ Workbench::Workbench(QObject* parent)
   connectActions();
   m_window->actions().compileWhileTyping->setChecked(
       QSettings().value(kCompileWhileTypingKey, false).toBool());
-  m_window->actions().stageCounters->setChecked(QSettings().value(kStageCountersKey, true).toBool());
+  m_window->actions().stageCounters->setChecked(
+      QSettings().value(kStageCountersKey, true).toBool());
   updateTitle();
 }
 
@@ -70,7 +71,8 @@ void Workbench::connectActions() {
   connect(a.cancelCompile, &QAction::triggered, m_compiler, &CompileService::cancel);
   connect(a.about, &QAction::triggered, this, &Workbench::about);
   connect(a.compileWhileTyping, &QAction::toggled, this, &Workbench::setCompileWhileTyping);
-  connect(a.stageCounters, &QAction::toggled, this, [](bool on) { QSettings().setValue(kStageCountersKey, on); });
+  connect(a.stageCounters, &QAction::toggled, this,
+          [](bool on) { QSettings().setValue(kStageCountersKey, on); });
   connect(&m_typingTimer, &QTimer::timeout, this, &Workbench::compile);
   connect(m_window->editor(), &QsciScintilla::textChanged, this, &Workbench::onTextEdited);
 
@@ -78,12 +80,15 @@ void Workbench::connectActions() {
   connect(m_compiler, &CompileService::finished, this, &Workbench::onCompileFinished);
   connect(m_compiler, &CompileService::cancelled, this, &Workbench::onCompileCancelled);
 
-  connect(m_window->diagnosticsDock(), &DiagnosticsDock::diagnosticActivated, this, &Workbench::jumpTo);
-  connect(m_window->stagesDock(), &visualizer::StagesDock::stageActivated, this, &Workbench::jumpTo);
+  connect(m_window->diagnosticsDock(), &DiagnosticsDock::diagnosticActivated, this,
+          &Workbench::jumpTo);
+  connect(m_window->stagesDock(), &visualizer::StagesDock::stageActivated, this,
+          &Workbench::jumpTo);
   connect(m_window->editor(), &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
 
   // Linked selection: a P4 line lights up its IR and eBPF lines, and back.
-  connect(m_window->editor(), &QsciScintilla::cursorPositionChanged, this, &Workbench::highlightListings);
+  connect(m_window->editor(), &QsciScintilla::cursorPositionChanged, this,
+          &Workbench::highlightListings);
   connect(m_window->irDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
   connect(m_window->asmDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
 }
@@ -113,8 +118,10 @@ bool Workbench::openFile(const QString& path) {
 
 void Workbench::open() {
   if (!maybeSave()) return;
-  const QString dir = m_document.isUntitled() ? QString() : QFileInfo(m_document.path()).absolutePath();
-  const QString path = QFileDialog::getOpenFileName(m_window.get(), tr("Open P4 Program"), dir, kP4Filter);
+  const QString dir =
+      m_document.isUntitled() ? QString() : QFileInfo(m_document.path()).absolutePath();
+  const QString path =
+      QFileDialog::getOpenFileName(m_window.get(), tr("Open P4 Program"), dir, kP4Filter);
   if (!path.isEmpty()) openFile(path);
 }
 
@@ -131,8 +138,8 @@ bool Workbench::save() {
 }
 
 bool Workbench::saveAs() {
-  const QString path =
-      QFileDialog::getSaveFileName(m_window.get(), tr("Save P4 Program"), m_document.path(), kP4Filter);
+  const QString path = QFileDialog::getSaveFileName(m_window.get(), tr("Save P4 Program"),
+                                                    m_document.path(), kP4Filter);
   if (path.isEmpty()) return false;
   QString error;
   if (!m_document.saveAs(path, m_window->editor()->text(), &error)) {
@@ -174,8 +181,8 @@ void Workbench::goToLine() {
   int index = 0;
   ed->getCursorPosition(&line, &index);
   bool ok = false;
-  const int target = QInputDialog::getInt(m_window.get(), tr("Go to Line"), tr("Line:"), line + 1, 1,
-                                          std::max(ed->lines(), 1), 1, &ok);
+  const int target = QInputDialog::getInt(m_window.get(), tr("Go to Line"), tr("Line:"), line + 1,
+                                          1, std::max(ed->lines(), 1), 1, &ok);
   if (ok) ed->goToLocation(target, 1);
 }
 
@@ -236,10 +243,11 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
             .arg(result.object.size()),
         true);
   } else {
-    m_window->setCompileSummary(tr("Compile failed: %1 error(s), %2 warning(s)").arg(errors).arg(warnings),
-                                false);
+    m_window->setCompileSummary(
+        tr("Compile failed: %1 error(s), %2 warning(s)").arg(errors).arg(warnings), false);
   }
-  m_window->showMessage(result.ok ? tr("Compile finished") : tr("Compile failed; see Diagnostics (F8)"));
+  m_window->showMessage(result.ok ? tr("Compile finished")
+                                  : tr("Compile failed; see Diagnostics (F8)"));
   emit compileFinished(result.ok);
 }
 
@@ -251,8 +259,10 @@ void Workbench::showResult(const compiler::CompileResult& result) {
   m_window->editor()->setDiagnostics(here);
 
   if (result.ok) {
-    m_window->irDock()->setListing(QString::fromStdString(result.irText), forCurrentFile(result.irSourceMap));
-    m_window->asmDock()->setListing(QString::fromStdString(result.asmText), forCurrentFile(result.asmSourceMap));
+    m_window->irDock()->setListing(QString::fromStdString(result.irText),
+                                   forCurrentFile(result.irSourceMap));
+    m_window->asmDock()->setListing(QString::fromStdString(result.asmText),
+                                    forCurrentFile(result.asmSourceMap));
     int line0 = 0;
     int index0 = 0;
     m_window->editor()->getCursorPosition(&line0, &index0);
@@ -301,7 +311,8 @@ void Workbench::highlightListings(int line0) {
 
 void Workbench::showSource(const QString& file, int line, int column) {
   // From a listing: show the place but leave the keyboard where the user is reading.
-  if (line > 0 && isCurrentFile(file)) m_window->editor()->goToLocation(line, std::max(column, 1), false);
+  if (line > 0 && isCurrentFile(file))
+    m_window->editor()->goToLocation(line, std::max(column, 1), false);
 }
 
 void Workbench::jumpTo(const QString& file, int line, int column) {

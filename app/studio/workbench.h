@@ -23,7 +23,7 @@ class MainWindow;
 class Workbench : public QObject {
   Q_OBJECT
 
-public:
+ public:
   explicit Workbench(QObject* parent = nullptr);
   ~Workbench() override;
 
@@ -40,13 +40,13 @@ public:
   // Compiles the editor's current (possibly unsaved) text.
   void compile();
 
-signals:
+ signals:
   void compileFinished(bool ok);
 
-protected:
+ protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
 
-private:
+ private:
   void connectActions();
   void open();
   bool save();
@@ -64,7 +64,8 @@ private:
   void jumpTo(const QString& file, int line, int column);
   void showSource(const QString& file, int line, int column);
   void highlightListings(int line0);
-  std::vector<compiler::SourceMapEntry> forCurrentFile(const std::vector<compiler::SourceMapEntry>& map) const;
+  std::vector<compiler::SourceMapEntry> forCurrentFile(
+      const std::vector<compiler::SourceMapEntry>& map) const;
   bool isCurrentFile(const QString& file) const;
 
   Document m_document;
@@ -72,7 +73,7 @@ private:
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   std::unique_ptr<MainWindow> m_window;  // destroyed before the models it shows
-  QTimer m_typingTimer;  // debounces compile-while-typing
+  QTimer m_typingTimer;                  // debounces compile-while-typing
 };
 
 }  // namespace p4wb::app

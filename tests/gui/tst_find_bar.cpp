@@ -12,7 +12,7 @@ using p4wb::editor::P4Editor;
 class TestFindBar : public QObject {
   Q_OBJECT
 
-private slots:
+ private slots:
   void walksMatches();
 };
 

@@ -32,7 +32,7 @@ const char* kSchema = R"({
 class TestStagesModel : public QObject {
   Q_OBJECT
 
-private slots:
+ private slots:
   void fillsFromSchema();
   void toleratesBadInput_data();
   void toleratesBadInput();
@@ -47,14 +47,17 @@ void TestStagesModel::fillsFromSchema() {
   QCOMPARE(model.columnCount(), int(StagesModel::ColumnCount));
   QCOMPARE(model.index(1, StagesModel::IdColumn).data().toInt(), 1);
   QCOMPARE(model.index(1, StagesModel::KindColumn).data().toString(), QStringLiteral("table hit"));
-  QCOMPARE(model.index(1, StagesModel::NameColumn).data().toString(), QStringLiteral("ingress.ipv4_fwd"));
+  QCOMPARE(model.index(1, StagesModel::NameColumn).data().toString(),
+           QStringLiteral("ingress.ipv4_fwd"));
   QCOMPARE(model.index(1, StagesModel::LineColumn).data().toInt(), 75);
   QCOMPARE(model.index(1, 0).data(StagesModel::ColumnRole).toInt(), 11);
-  QCOMPARE(model.index(1, 0).data(StagesModel::FileRole).toString(), QStringLiteral("basic_fwd.p4"));
+  QCOMPARE(model.index(1, 0).data(StagesModel::FileRole).toString(),
+           QStringLiteral("basic_fwd.p4"));
   // A verdict has no place in the source: no line shown, none reported.
   QVERIFY(!model.index(3, StagesModel::LineColumn).data().isValid());
   QCOMPARE(model.index(3, 0).data(StagesModel::LineRole).toInt(), 0);
-  QCOMPARE(model.headerData(StagesModel::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Name"));
+  QCOMPARE(model.headerData(StagesModel::NameColumn, Qt::Horizontal).toString(),
+           QStringLiteral("Name"));
 
   // Refilling resets cleanly (the tester checks the signals).
   QVERIFY(model.setSchemaJson(R"({"stages": [{"id": 0, "kind": "control", "name": "ingress"}]})"));
@@ -80,7 +83,8 @@ void TestStagesModel::toleratesBadInput_data() {
   QTest::newRow("no stages") << QByteArray(R"({"tables": []})") << true << 0;
   QTest::newRow("stages not array") << QByteArray(R"({"stages": 3})") << true << 0;
   QTest::newRow("bad elements skipped")
-      << QByteArray(R"({"stages": [7, {"kind": "action"}, {"id": "x"}, {"id": 2, "loc": "no"}]})") << true << 1;
+      << QByteArray(R"({"stages": [7, {"kind": "action"}, {"id": "x"}, {"id": 2, "loc": "no"}]})")
+      << true << 1;
 }
 
 void TestStagesModel::toleratesBadInput() {

@@ -2,11 +2,11 @@
 // and eBPF panes; then break the program and find the error in the Diagnostics list.
 #include <QAction>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTreeView>
 
@@ -40,7 +40,7 @@ int lineOf(const QString& text, const QString& needle) {
 class TestStudioCompile : public QObject {
   Q_OBJECT
 
-private slots:
+ private slots:
   void initTestCase();
   void compilesExample();
   void linksSourceAndListings();
@@ -52,7 +52,7 @@ private slots:
   void stageCountersCanBeTurnedOff();
   void savesWindowStateOnClose();
 
-private:
+ private:
   void compileAndWait();
 
   std::unique_ptr<Workbench> m_workbench;
@@ -122,7 +122,8 @@ void TestStudioCompile::linksSourceAndListings() {
   QTRY_VERIFY(!irDock->highlightedLines().isEmpty());
   const int listingLine = asmDock->highlightedLines().first();
   const QString insn = asmDock->text().split(QLatin1Char('\n')).value(listingLine).trimmed();
-  QVERIFY2(!insn.isEmpty() && !insn.startsWith(QLatin1Char(';')), qPrintable(insn));  // an instruction
+  QVERIFY2(!insn.isEmpty() && !insn.startsWith(QLatin1Char(';')),
+           qPrintable(insn));  // an instruction
 
   // And back: moving the listing's cursor onto one of those lines moves the editor.
   editor->setCursorPosition(0, 0);
@@ -213,7 +214,8 @@ void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
   QFile example(kExample);
   QVERIFY(example.open(QIODevice::ReadOnly));
   QString program = QString::fromUtf8(example.readAll());
-  const QString typedefs = QStringLiteral("typedef bit<48> mac_addr_t;\ntypedef bit<32> ipv4_addr_t;\n");
+  const QString typedefs =
+      QStringLiteral("typedef bit<48> mac_addr_t;\ntypedef bit<32> ipv4_addr_t;\n");
   QVERIFY(program.contains(typedefs));
   program.replace(typedefs, QStringLiteral("#include \"defs.p4\"\n"));
   QFile defs(dir.filePath(QStringLiteral("defs.p4")));
@@ -231,7 +233,8 @@ void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
   editor->replaceSelectedText(program);
   compileAndWait();
   QStringList rendered;
-  for (const auto& d : m_workbench->diagnosticsModel()->diagnostics()) rendered << QString::fromStdString(d.render());
+  for (const auto& d : m_workbench->diagnosticsModel()->diagnostics())
+    rendered << QString::fromStdString(d.render());
   QVERIFY2(rendered.isEmpty(), qPrintable(rendered.join(QLatin1Char('\n'))));
   QVERIFY(m_window->irDock()->text().contains(QStringLiteral("@p4wb_xdp(")));
 }
