@@ -108,6 +108,12 @@ void MainWindow::createActions() {
   a.nextDiagnostic = makeAction(this, tr("&Next Diagnostic"), QKeySequence(Qt::Key_F8));
   a.previousDiagnostic =
       makeAction(this, tr("&Previous Diagnostic"), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+  a.zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn);
+  a.zoomOut = makeAction(this, tr("Zoom &Out"), QKeySequence::ZoomOut);
+  a.zoomReset = makeAction(this, tr("Reset &Zoom"), QKeySequence(tr("Ctrl+0")));
+  connect(a.zoomIn, &QAction::triggered, m_editor, [this] { m_editor->zoomIn(); });
+  connect(a.zoomOut, &QAction::triggered, m_editor, [this] { m_editor->zoomOut(); });
+  connect(a.zoomReset, &QAction::triggered, m_editor, [this] { m_editor->zoomTo(0); });
   a.resetLayout = makeAction(this, tr("&Reset Layout"), QKeySequence(tr("Ctrl+Alt+0")));
   connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
   a.about = makeAction(this, tr("&About P4 Workbench"), QKeySequence(Qt::Key_F1));
@@ -149,7 +155,9 @@ void MainWindow::resetLayout() {
 void MainWindow::createMenus() {
   const Actions& a = m_actions;
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addActions({a.open, a.save, a.saveAs});
+  file->addAction(a.open);
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  file->addActions({a.save, a.saveAs});
   file->addSeparator();
   file->addAction(a.quit);
 
@@ -176,6 +184,8 @@ void MainWindow::createMenus() {
     toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
     view->addAction(toggle);
   }
+  view->addSeparator();
+  view->addActions({a.zoomIn, a.zoomOut, a.zoomReset});
   view->addSeparator();
   view->addAction(a.resetLayout);
 

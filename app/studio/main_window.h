@@ -44,6 +44,9 @@ class MainWindow : public QMainWindow {
     QAction* stageCounters = nullptr;       // checkable: compile with per-stage counters
     QAction* nextDiagnostic = nullptr;
     QAction* previousDiagnostic = nullptr;
+    QAction* zoomIn = nullptr;
+    QAction* zoomOut = nullptr;
+    QAction* zoomReset = nullptr;
     QAction* resetLayout = nullptr;
     QAction* about = nullptr;
   };
@@ -58,6 +61,8 @@ class MainWindow : public QMainWindow {
   ListingDock* asmDock() const { return m_asmDock; }
   visualizer::StagesDock* stagesDock() const { return m_stagesDock; }
   const Actions& actions() const { return m_actions; }
+  // File > Open Recent; the Workbench fills it each time it is about to show.
+  QMenu* recentFilesMenu() const { return m_recentMenu; }
 
   // Status bar: a busy indicator while compiling, and the last compile's outcome.
   void setCompiling(bool running);
@@ -86,6 +91,7 @@ class MainWindow : public QMainWindow {
   ListingDock* m_asmDock = nullptr;
   visualizer::StagesDock* m_stagesDock = nullptr;
   Actions m_actions;
+  QMenu* m_recentMenu = nullptr;
   QLabel* m_compileLabel = nullptr;
   QLabel* m_cursorLabel = nullptr;
   QProgressBar* m_busy = nullptr;

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -24,6 +25,8 @@ namespace {
 constexpr int kTypingDelayMs = 800;
 const QString kCompileWhileTypingKey = QStringLiteral("build/compileWhileTyping");
 const QString kStageCountersKey = QStringLiteral("build/stageCounters");
+const QString kRecentFilesKey = QStringLiteral("file/recent");
+constexpr int kMaxRecentFiles = 8;
 const QString kP4Filter = QObject::tr("P4 programs (*.p4);;All files (*)");
 
 editor::EditorDiagnostic toEditorDiagnostic(const compiler::Diagnostic& d) {
@@ -70,6 +73,7 @@ void Workbench::connectActions() {
   connect(a.compile, &QAction::triggered, this, &Workbench::compile);
   connect(a.cancelCompile, &QAction::triggered, m_compiler, &CompileService::cancel);
   connect(a.about, &QAction::triggered, this, &Workbench::about);
+  connect(m_window->recentFilesMenu(), &QMenu::aboutToShow, this, &Workbench::fillRecentFilesMenu);
   connect(a.compileWhileTyping, &QAction::toggled, this, &Workbench::setCompileWhileTyping);
   connect(a.stageCounters, &QAction::toggled, this,
           [](bool on) { QSettings().setValue(kStageCountersKey, on); });
@@ -112,8 +116,36 @@ bool Workbench::openFile(const QString& path) {
   m_diagnostics->clear();
   m_stages->clear();
   updateTitle();
+  rememberRecentFile(m_document.path());
   m_window->showMessage(tr("Opened %1").arg(m_document.path()));
   return true;
+}
+
+QStringList Workbench::recentFiles() { return QSettings().value(kRecentFilesKey).toStringList(); }
+
+void Workbench::rememberRecentFile(const QString& path) {
+  QStringList files = recentFiles();
+  files.removeAll(path);
+  files.prepend(path);
+  while (files.size() > kMaxRecentFiles) files.removeLast();
+  QSettings().setValue(kRecentFilesKey, files);
+}
+
+void Workbench::fillRecentFilesMenu() {
+  QMenu* menu = m_window->recentFilesMenu();
+  menu->clear();
+  const QStringList files = recentFiles();
+  int n = 1;
+  for (const QString& path : files) {
+    // Alt+1..9 inside the menu: "&1 basic_fwd.p4".
+    QAction* action = menu->addAction(tr("&%1 %2").arg(n++).arg(QFileInfo(path).fileName()));
+    action->setToolTip(path);
+    action->setStatusTip(path);
+    connect(action, &QAction::triggered, this, [this, path] {
+      if (maybeSave()) openFile(path);
+    });
+  }
+  if (files.isEmpty()) menu->addAction(tr("No recent files"))->setEnabled(false);
 }
 
 void Workbench::open() {
@@ -148,6 +180,7 @@ bool Workbench::saveAs() {
   }
   m_window->editor()->setModified(false);
   updateTitle();
+  rememberRecentFile(m_document.path());
   return true;
 }
 

@@ -37,6 +37,8 @@ class Workbench : public QObject {
   bool openFile(const QString& path);
   // Puts the editor's caret on 1-based `line` (clamped to the buffer).
   void showLine(int line);
+  // Most recently opened or saved files, newest first (at most 8, from QSettings).
+  static QStringList recentFiles();
   // Compiles the editor's current (possibly unsaved) text.
   void compile();
 
@@ -53,6 +55,8 @@ class Workbench : public QObject {
   bool saveAs();
   bool maybeSave();
   void goToLine();
+  void rememberRecentFile(const QString& path);
+  void fillRecentFilesMenu();
   void about();
   void updateTitle();
   void onTextEdited();

@@ -2,6 +2,7 @@
 // and eBPF panes; then break the program and find the error in the Diagnostics list.
 #include <QAction>
 #include <QFile>
+#include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -70,6 +71,7 @@ void TestStudioCompile::initTestCase() {
   m_window->show();
   QVERIFY(QTest::qWaitForWindowExposed(m_window));
   QVERIFY(m_window->editor()->text().contains(QStringLiteral("ipv4_fwd")));
+  QCOMPARE(Workbench::recentFiles().value(0), QFileInfo(kExample).absoluteFilePath());
 }
 
 void TestStudioCompile::compileAndWait() {
