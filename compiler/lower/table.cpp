@@ -133,6 +133,12 @@ bool Lowerer::layoutTable(LoweredTable& t) {
   l.map = toIdentifier(l.name);
   l.defaultMap = l.map + "_def";
   l.maxEntries = static_cast<std::uint32_t>(decl->sizeValue.value_or(1024));
+  // ebpf_model.p4's `implementation = hash_table(N)` / `array_table(N)` gives the size.
+  if (const auto* impl = ast::dynCast<ast::CallExpr>(decl->implementation.get())) {
+    if (!impl->args.empty() && impl->args[0].value && impl->args[0].value->constValue)
+      l.maxEntries = static_cast<std::uint32_t>(impl->args[0].value->constValue->asU64());
+  }
+  if (l.maxEntries == 0) l.maxEntries = 1;
   bool ok = true;
   for (const ast::TableKey& k : decl->keys) {
     if (k.matchKind != "exact") {
