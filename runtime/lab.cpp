@@ -47,6 +47,8 @@ Status setUpLab(const LabOptions& o) {
 
 }  // namespace
 
+Status addVethPair(const LabOptions& options) { return setUpLab(options); }
+
 Status createNetns(const std::string& name) {
   if (name.empty() || name.find('/') != std::string::npos || name[0] == '.')
     return makeError(EINVAL, "invalid namespace name '" + name + "'");

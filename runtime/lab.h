@@ -41,12 +41,18 @@ class Lab {
     return m_options.peerNetns.empty() ? m_options.netns : m_options.peerNetns;
   }
   Status destroy();  // idempotent
+  // Keeps everything: the destructor will no longer delete the namespaces.
+  void release() { m_alive = false; }
 
  private:
   explicit Lab(LabOptions options) : m_options(std::move(options)), m_alive(true) {}
   LabOptions m_options;
   bool m_alive = false;
 };
+
+// Adds the veth pair of `options` (up, GRO on, addresses) to namespaces that exist
+// already, exactly as Lab::create sets up its first pair; used for labs of several pairs.
+Status addVethPair(const LabOptions& options);
 
 // Named namespace management (bind mount under /run/netns, as iproute2 does).
 Status createNetns(const std::string& name);

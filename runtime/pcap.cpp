@@ -48,6 +48,13 @@ Result<std::vector<std::vector<std::uint8_t>>> readPcap(const std::string& path)
 }
 
 Status writePcap(const std::string& path, const std::vector<std::vector<std::uint8_t>>& packets) {
+  std::vector<std::int64_t> ts;
+  for (std::size_t i = 0; i < packets.size(); ++i) ts.push_back(static_cast<std::int64_t>(i) * 1000);
+  return writePcap(path, packets, ts);
+}
+
+Status writePcap(const std::string& path, const std::vector<std::vector<std::uint8_t>>& packets,
+                 const std::vector<std::int64_t>& timestampsNs) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return makeError(errno ? errno : EIO, "cannot write " + path);
   auto put32 = [&](std::uint32_t v) { out.write(reinterpret_cast<const char*>(&v), 4); };
@@ -59,10 +66,11 @@ Status writePcap(const std::string& path, const std::vector<std::vector<std::uin
   put32(0);  // sigfigs
   put32(65535);  // snaplen
   put32(kLinkEthernet);
-  std::uint32_t usec = 0;
-  for (const auto& p : packets) {
-    put32(0);
-    put32(usec++);
+  for (std::size_t i = 0; i < packets.size(); ++i) {
+    const auto& p = packets[i];
+    std::int64_t ns = i < timestampsNs.size() ? timestampsNs[i] : 0;
+    put32(static_cast<std::uint32_t>(ns / 1000000000));
+    put32(static_cast<std::uint32_t>((ns % 1000000000) / 1000));
     put32(static_cast<std::uint32_t>(p.size()));
     put32(static_cast<std::uint32_t>(p.size()));
     out.write(reinterpret_cast<const char*>(p.data()), static_cast<std::streamsize>(p.size()));

@@ -17,4 +17,9 @@ Result<std::vector<std::vector<std::uint8_t>>> readPcap(const std::string& path)
 // Writes packets as an Ethernet pcap with timestamps 0, 1 us, 2 us, ...
 Status writePcap(const std::string& path, const std::vector<std::vector<std::uint8_t>>& packets);
 
+// Same with real timestamps (nanoseconds since the epoch, one per packet; written with
+// microsecond resolution).
+Status writePcap(const std::string& path, const std::vector<std::vector<std::uint8_t>>& packets,
+                 const std::vector<std::int64_t>& timestampsNs);
+
 }  // namespace p4wb::runtime

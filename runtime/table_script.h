@@ -54,4 +54,16 @@ Result<std::vector<TableCommand>> parseTableScript(std::string_view text);
 // keys name); every other command returns an empty list on success.
 Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& command);
 
+// Checks a parsed script against prog without writing anything: every table, key,
+// action and parameter encodes; adds name keys that are absent (in the map and earlier in
+// the script), modifies/deletes name keys that are present; no table would exceed its
+// max_entries. The error is prefixed "line N: " (the command's line) and says why.
+Status checkTableScript(const LoadedProgram& prog, const std::vector<TableCommand>& commands);
+
+// checkTableScript, then runs every command in order; stops at the first failure
+// (which, after a successful check, only a concurrent writer or the kernel can cause).
+// `written` counts the commands run successfully. Dump output is dropped.
+Status runTableScript(const LoadedProgram& prog, const std::vector<TableCommand>& commands,
+                      std::size_t* written = nullptr);
+
 }  // namespace p4wb::runtime

@@ -30,6 +30,10 @@ void addTargetCommands(CLI::App& app, Context& ctx);
 void addTableCommands(CLI::App& app, Context& ctx);
 void addCountersCommands(CLI::App& app, Context& ctx);
 void addRunCommands(CLI::App& app, Context& ctx);
+void addExecCommands(CLI::App& app, Context& ctx);
+void addLabCommands(CLI::App& app, Context& ctx);
+void addPacketCommands(CLI::App& app, Context& ctx);
+void addReloadCommands(CLI::App& app, Context& ctx);
 
 // File helpers that turn I/O errors into Failure.
 std::vector<std::uint8_t> readBinaryFile(const std::string& path);

@@ -72,6 +72,16 @@ nlohmann::json entryJson(const runtime::Entry& e) {
   return {{"key", e.keys}, {"action", e.action}, {"params", e.params}};
 }
 
+// Write commands print nothing on success unless --json asks for a confirmation object.
+void done(const TableArgs& a, const char* op, nlohmann::json extra = nlohmann::json::object()) {
+  if (!a.json) return;
+  extra["ok"] = true;
+  extra["op"] = op;
+  extra["program"] = a.program;
+  extra["table"] = a.table;
+  printJson(extra);
+}
+
 void runDump(const TableArgs& a) {
   auto o = open(a);
   auto entries = orFail(runtime::dumpTable(o.prog, o.table->name), o.table->name);
@@ -121,6 +131,7 @@ void addTableCommands(CLI::App& app, Context& ctx) {
         auto o = open(*add);
         auto s = split(*o.table, add->rest, true);
         orFail(runtime::addEntry(o.prog, o.table->name, s.keys, s.action, s.params), "add");
+        done(*add, "add");
       });
   addTableSub(table, "mod", "Change the action of an entry: KEY... ACTION [PARAM...]",
               "KEY... ACTION [PARAM...]", mod)
@@ -128,11 +139,13 @@ void addTableCommands(CLI::App& app, Context& ctx) {
         auto o = open(*mod);
         auto s = split(*o.table, mod->rest, true);
         orFail(runtime::modifyEntry(o.prog, o.table->name, s.keys, s.action, s.params), "mod");
+        done(*mod, "mod");
       });
   addTableSub(table, "del", "Delete the entry with KEY...", "KEY...", del)->callback([del] {
     auto o = open(*del);
     auto s = split(*o.table, del->rest, false);
     orFail(runtime::deleteEntry(o.prog, o.table->name, s.keys), "del");
+    done(*del, "del");
   });
   addTableSub(table, "get", "Show the entry with KEY...", "KEY...", get)->callback([get] {
     auto o = open(*get);
@@ -147,7 +160,8 @@ void addTableCommands(CLI::App& app, Context& ctx) {
   addTableSub(table, "clear", "Delete every entry", "", clear)->callback([clear] {
     auto o = open(*clear);
     auto n = orFail(runtime::clearTable(o.prog, o.table->name), "clear");
-    std::cout << "deleted " << n << " entr" << (n == 1 ? "y" : "ies") << "\n";
+    if (clear->json) done(*clear, "clear", {{"deleted", n}});
+    else std::cout << "deleted " << n << " entr" << (n == 1 ? "y" : "ies") << "\n";
   });
   addTableSub(table, "set-default", "Set the default action: ACTION [PARAM...]",
               "ACTION [PARAM...]", setdef)
@@ -157,11 +171,13 @@ void addTableCommands(CLI::App& app, Context& ctx) {
         std::vector<std::string> params(setdef->rest.begin() + 1, setdef->rest.end());
         orFail(runtime::setDefault(o.prog, o.table->name, setdef->rest[0], params),
                "set-default");
+        done(*setdef, "set-default");
       });
   addTableSub(table, "reset-default", "Go back to the default action compiled in", "", resetdef)
       ->callback([resetdef] {
         auto o = open(*resetdef);
         orFail(runtime::resetDefault(o.prog, o.table->name), "reset-default");
+        done(*resetdef, "reset-default");
       });
   (void)ctx;
 }

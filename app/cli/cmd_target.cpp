@@ -95,12 +95,15 @@ void addTargetCommands(CLI::App& app, Context& ctx) {
   load->callback([la] { runLoad(*la); });
 
   auto uname = std::make_shared<std::string>();
+  auto ujson = std::make_shared<bool>(false);
   auto* unload = app.add_subcommand("unload", "Detach, unpin and forget a named program");
   unload->add_option("NAME", *uname, "Program name given at load")->required();
-  unload->callback([uname] {
+  unload->add_flag("--json", *ujson, "JSON output");
+  unload->callback([uname, ujson] {
     runtime::ProgramStore store;
     orFail(store.unload(*uname), "unload " + *uname);
-    std::cout << "unloaded " << *uname << "\n";
+    if (*ujson) printJson({{"unloaded", *uname}});
+    else std::cout << "unloaded " << *uname << "\n";
   });
 
   auto sname = std::make_shared<std::string>();

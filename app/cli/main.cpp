@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   addTableCommands(app, ctx);
   addCountersCommands(app, ctx);
   addRunCommands(app, ctx);
+  addExecCommands(app, ctx);
+  addReloadCommands(app, ctx);
+  addLabCommands(app, ctx);
+  addPacketCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
