@@ -43,9 +43,21 @@ constexpr int kShiftPrec = 8;
 }  // namespace
 
 ExprPtr Parser::parseExpr(int minPrec) {
+  DepthGuard guard(*this);
+  if (guard.tooDeep()) {
+    errorAt(DiagKind::NestingTooDeep, peek().loc);
+    m_stop = true;
+    return nullptr;
+  }
   ExprPtr lhs = parseUnary();
   if (!lhs) return nullptr;
-  for (;;) {
+  // Left-associative chains build left-deep trees; later passes recurse on them.
+  for (int operators = 0;; ++operators) {
+    if (operators > kMaxDepth) {
+      errorAt(DiagKind::NestingTooDeep, peek().loc);
+      m_stop = true;
+      return nullptr;
+    }
     // Ternary has the lowest precedence and is right-associative.
     if (at(TokenKind::Question) && minPrec == 0) {
       auto t = std::make_unique<TernaryExpr>(consume().loc);
@@ -77,6 +89,12 @@ ExprPtr Parser::parseExpr(int minPrec) {
 }
 
 ExprPtr Parser::parseUnary() {
+  DepthGuard guard(*this);
+  if (guard.tooDeep()) {
+    errorAt(DiagKind::NestingTooDeep, peek().loc);
+    m_stop = true;
+    return nullptr;
+  }
   UnaryOp op;
   switch (peek().kind) {
     case TokenKind::Minus: op = UnaryOp::Neg; break;

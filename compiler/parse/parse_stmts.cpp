@@ -36,6 +36,12 @@ std::unique_ptr<BlockStmt> Parser::parseBlock() {
 }
 
 StmtPtr Parser::parseStmt() {
+  DepthGuard guard(*this);
+  if (guard.tooDeep()) {
+    errorAt(DiagKind::NestingTooDeep, peek().loc);
+    m_stop = true;
+    return nullptr;
+  }
   auto annos = parseAnnotations();
   const Token t = peek();
   switch (t.kind) {

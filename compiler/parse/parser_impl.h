@@ -45,6 +45,15 @@ class Parser {
   // Skips to the next token that can start a top-level declaration.
   void recoverTopLevel();
 
+  // Bounds recursion so absurd nesting is an error, not a stack overflow.
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : m_p(p) { ++m_p.m_depth; }
+    ~DepthGuard() { --m_p.m_depth; }
+    bool tooDeep() const { return m_p.m_depth > kMaxDepth; }
+    Parser& m_p;
+  };
+  static constexpr int kMaxDepth = 400;
+
   // ---- declarations (parse_decls.cpp)
   DeclPtr parseTopDecl();
   std::vector<Annotation> parseAnnotations();
@@ -111,6 +120,7 @@ class Parser {
   bool m_stop = false;
   bool m_cancelled = false;
   SourceLocation m_lastErrorLoc;
+  int m_depth = 0;
   std::vector<std::set<std::string, std::less<>>> m_typeScopes;
 };
 

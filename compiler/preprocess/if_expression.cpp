@@ -95,6 +95,8 @@ class IfEval {
   }
 
   std::int64_t unary() {
+    if (++m_depth > 256) return fail();  // absurd nesting: malformed, not a crash
+    struct Leave { int& d; ~Leave() { --d; } } leave{m_depth};
     switch (peek()) {
       case TokenKind::Bang: ++m_pos; return !unary();
       case TokenKind::Tilde: ++m_pos; return ~unary();
@@ -132,6 +134,7 @@ class IfEval {
   const std::vector<Token>& m_toks;
   std::size_t m_pos = 0;
   bool m_failed = false;
+  int m_depth = 0;
 };
 
 }  // namespace

@@ -234,6 +234,21 @@ class TestParser : public QObject {
     QVERIFY(r.programInfo.valid);
   }
 
+  void absurdNestingIsAnError() {
+    FrontEndResult parens = parseText("const bit<8> X = " + std::string(50000, '(') + "1" +
+                                      std::string(50000, ')') + ";\n", false);
+    QVERIFY(parens.hasErrors());
+    QCOMPARE(parens.diags->records()[0].message,
+             std::string("expressions or statements nested too deeply"));
+    std::string chain = "const bit<8> X = 1";
+    for (int i = 0; i < 50000; ++i) chain += " + 1";
+    FrontEndResult sum = parseText(chain + ";\n", false);
+    QVERIFY(sum.hasErrors());
+    FrontEndResult blocks = parseText("control c() { apply " + std::string(50000, '{') +
+                                      std::string(50000, '}') + " }\n", false);
+    QVERIFY(blocks.hasErrors());
+  }
+
   void dumpMentionsNodes() {
     FrontEndResult r = parseText("header h { bit<8> f; }\n");
     std::string dump = dumpAst(*r.program, r.sources.get());
