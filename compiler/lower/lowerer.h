@@ -70,6 +70,15 @@ struct LoweredTable {
   unsigned hitStage = 0, missStage = 0;
 };
 
+// The slots one `t.apply()` fills on every path, and where all paths meet.
+struct TableApply {
+  LoweredTable& t;
+  llvm::AllocaInst* hit;  // i1
+  llvm::AllocaInst* ran;  // i32 action id
+  llvm::AllocaInst* entry;  // ptr to the map value in use
+  llvm::BasicBlock* join;
+};
+
 // The result of applying a table, for `.hit`, `.miss` and `action_run`.
 struct TableApplyResult {
   llvm::Value* hit = nullptr;  // i1
@@ -115,6 +124,10 @@ class Lowerer {
 
   // ---- statements (statement.cpp)
   void stmt(const ast::Stmt* s);
+  void assignStmt(const ast::AssignStmt* a);
+  void ifStmt(const ast::IfStmt* i);
+  void switchStmt(const ast::SwitchStmt* sw);
+  void jumpStmt(const ast::Stmt* s);
   void block(const ast::BlockStmt* b);
   void callStmt(const ast::CallExpr* call);
   void declareLocal(const ast::Decl* decl);
@@ -147,6 +160,12 @@ class Lowerer {
   void runAction(const ast::ActionDecl* action, const ArgsFn& args, SourceLocation loc);
   void callAction(const ast::CallExpr* call);
   llvm::Value* callFunction(const ast::CallExpr* call);  // null for void functions
+  void noteActionRun(const TableApply& apply, const ast::ActionDecl* action);
+  void emitConstEntries(const TableApply& apply, const std::vector<llvm::Value*>& keys);
+  void emitEntryLookup(const TableApply& apply, const std::vector<llvm::Value*>& keys,
+                       llvm::BasicBlock* hitBlock, llvm::BasicBlock* missBlock);
+  void emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatch,
+                       llvm::BasicBlock* compiled);
   std::vector<BoundArg> bindCallArgs(const ast::Params& params, const ast::CallExpr* call);
   void inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
                   const ast::BlockStmt* body, const std::string& name,

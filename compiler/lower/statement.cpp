@@ -40,111 +40,27 @@ void Lowerer::declareLocal(const ast::Decl* decl) {
 
 void Lowerer::stmt(const ast::Stmt* s) {
   if (!s) return;
-  llvm::IRBuilder<>& b = m_ctx.builder();
   setLoc(s->loc);
   switch (s->kind) {
-    case ast::NodeKind::AssignStmt: {
-      const auto* a = static_cast<const ast::AssignStmt*>(s);
-      if (a->lhs->type && a->lhs->type->isStructLike() &&
-          (ast::isa<ast::ListExpr>(a->rhs.get()) || ast::isa<ast::StructInitExpr>(a->rhs.get()))) {
-        unsupported(a->rhs->loc, "list and struct initializers");
-        return;
-      }
-      std::optional<LValue> lv = lvalue(a->lhs.get());
-      if (!lv) return;
-      store(*lv, expr(a->rhs.get(), lv->type));
+    case ast::NodeKind::AssignStmt:
+      assignStmt(static_cast<const ast::AssignStmt*>(s));
       return;
-    }
     case ast::NodeKind::CallStmt:
       callStmt(static_cast<const ast::CallStmt*>(s)->call.get());
       return;
-    case ast::NodeKind::IfStmt: {
-      const auto* i = static_cast<const ast::IfStmt*>(s);
-      llvm::Value* c = condition(i->cond.get());
-      llvm::BasicBlock* thenBlock = newBlock("if.then");
-      llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
-      llvm::BasicBlock* join = newBlock("if.end");
-      b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
-      b.SetInsertPoint(thenBlock);
-      stmt(i->thenStmt.get());
-      b.CreateBr(join);
-      if (elseBlock) {
-        b.SetInsertPoint(elseBlock);
-        stmt(i->elseStmt.get());
-        b.CreateBr(join);
-      }
-      b.SetInsertPoint(join);
+    case ast::NodeKind::IfStmt:
+      ifStmt(static_cast<const ast::IfStmt*>(s));
       return;
-    }
     case ast::NodeKind::BlockStmt:
       block(static_cast<const ast::BlockStmt*>(s));
       return;
-    case ast::NodeKind::SwitchStmt: {
-      const auto* sw = static_cast<const ast::SwitchStmt*>(s);
-      llvm::Value* subject = nullptr;
-      LoweredTable* table = nullptr;
-      if (sw->table) {
-        table = tableFor(sw->table);
-        subject = applyTable(sw->table, sw->subject->loc).actionRun;
-      } else {
-        subject = expr(sw->subject.get());
-      }
-      if (!subject->getType()->isIntegerTy()) {
-        unsupported(sw->loc, "this switch subject");
-        return;
-      }
-      llvm::BasicBlock* join = newBlock("switch.end");
-      llvm::SwitchInst* inst = b.CreateSwitch(subject, join);
-      llvm::BasicBlock* pending = nullptr;  // cases without a body fall through
-      for (const ast::SwitchCase& c : sw->cases) {
-        llvm::BasicBlock* caseBlock = pending ? pending : newBlock("switch.case");
-        if (ast::isa<ast::DefaultExpr>(c.label.get())) {
-          inst->setDefaultDest(caseBlock);
-        } else if (table) {
-          for (std::size_t k = 0; k < table->actions.size(); ++k)
-            if (table->actions[k] == c.action)
-              inst->addCase(b.getInt32(static_cast<unsigned>(k + 1)), caseBlock);
-        } else if (c.label->constValue) {
-          llvm::Value* v = coerce(constant(*c.label->constValue, sw->subject->type, c.loc),
-                                  subject->getType(), false);
-          if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(v)) inst->addCase(ci, caseBlock);
-        } else {
-          unsupported(c.loc, "a non-constant switch label");
-        }
-        if (!c.body) {
-          pending = caseBlock;
-          continue;
-        }
-        pending = nullptr;
-        b.SetInsertPoint(caseBlock);
-        block(c.body.get());
-        b.CreateBr(join);
-      }
-      if (pending) {
-        b.SetInsertPoint(pending);
-        b.CreateBr(join);
-      }
-      b.SetInsertPoint(join);
+    case ast::NodeKind::SwitchStmt:
+      switchStmt(static_cast<const ast::SwitchStmt*>(s));
       return;
-    }
     case ast::NodeKind::ReturnStmt:
-    case ast::NodeKind::ExitStmt: {
-      llvm::BasicBlock* target =
-          s->kind == ast::NodeKind::ReturnStmt && m_actionReturn ? m_actionReturn : m_controlExit;
-      if (!target) {
-        unsupported(s->loc, "return/exit here");
-        return;
-      }
-      const auto* ret = ast::dynCast<ast::ReturnStmt>(s);
-      if (ret && ret->value && m_returnSlot && target == m_actionReturn) {
-        b.CreateStore(coerce(expr(ret->value.get(), nullptr), m_returnSlot->getAllocatedType(),
-                             isSignedType(ret->value->type)),
-                      m_returnSlot);
-      }
-      b.CreateBr(target);
-      startDeadBlock();
+    case ast::NodeKind::ExitStmt:
+      jumpStmt(s);
       return;
-    }
     case ast::NodeKind::EmptyStmt:
       return;
     case ast::NodeKind::DeclStmt:
@@ -153,6 +69,100 @@ void Lowerer::stmt(const ast::Stmt* s) {
     default:
       unsupported(s->loc, std::string("statements of kind ") + ast::nodeKindName(s->kind));
   }
+}
+
+void Lowerer::assignStmt(const ast::AssignStmt* a) {
+  if (a->lhs->type && a->lhs->type->isStructLike() &&
+      (ast::isa<ast::ListExpr>(a->rhs.get()) || ast::isa<ast::StructInitExpr>(a->rhs.get()))) {
+    unsupported(a->rhs->loc, "list and struct initializers");
+    return;
+  }
+  std::optional<LValue> lv = lvalue(a->lhs.get());
+  if (!lv) return;
+  store(*lv, expr(a->rhs.get(), lv->type));
+}
+
+void Lowerer::ifStmt(const ast::IfStmt* i) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Value* c = condition(i->cond.get());
+  llvm::BasicBlock* thenBlock = newBlock("if.then");
+  llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
+  llvm::BasicBlock* join = newBlock("if.end");
+  b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
+  b.SetInsertPoint(thenBlock);
+  stmt(i->thenStmt.get());
+  b.CreateBr(join);
+  if (elseBlock) {
+    b.SetInsertPoint(elseBlock);
+    stmt(i->elseStmt.get());
+    b.CreateBr(join);
+  }
+  b.SetInsertPoint(join);
+}
+
+// switch on a value, or on `t.apply().action_run` (the cases name the table's actions,
+// whose ids are their positions in the table's action list).
+void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  LoweredTable* table = sw->table ? tableFor(sw->table) : nullptr;
+  llvm::Value* subject = table ? applyTable(sw->table, sw->subject->loc).actionRun
+                               : expr(sw->subject.get());
+  if (!subject->getType()->isIntegerTy()) {
+    unsupported(sw->loc, "this switch subject");
+    return;
+  }
+  llvm::BasicBlock* join = newBlock("switch.end");
+  llvm::SwitchInst* inst = b.CreateSwitch(subject, join);
+  llvm::BasicBlock* pending = nullptr;  // cases without a body fall through
+  for (const ast::SwitchCase& c : sw->cases) {
+    llvm::BasicBlock* caseBlock = pending ? pending : newBlock("switch.case");
+    if (ast::isa<ast::DefaultExpr>(c.label.get())) {
+      inst->setDefaultDest(caseBlock);
+    } else if (table) {
+      for (std::size_t k = 0; k < table->actions.size(); ++k)
+        if (table->actions[k] == c.action)
+          inst->addCase(b.getInt32(static_cast<unsigned>(k + 1)), caseBlock);
+    } else if (c.label->constValue) {
+      llvm::Value* v = coerce(constant(*c.label->constValue, sw->subject->type, c.loc),
+                              subject->getType(), false);
+      if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(v)) inst->addCase(ci, caseBlock);
+    } else {
+      unsupported(c.loc, "a non-constant switch label");
+    }
+    if (!c.body) {
+      pending = caseBlock;
+      continue;
+    }
+    pending = nullptr;
+    b.SetInsertPoint(caseBlock);
+    block(c.body.get());
+    b.CreateBr(join);
+  }
+  if (pending) {
+    b.SetInsertPoint(pending);
+    b.CreateBr(join);
+  }
+  b.SetInsertPoint(join);
+}
+
+// `return` leaves the innermost inlined action/function (storing its value), otherwise
+// the control; `exit` always leaves the control.
+void Lowerer::jumpStmt(const ast::Stmt* s) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  bool isReturn = s->kind == ast::NodeKind::ReturnStmt;
+  llvm::BasicBlock* target = isReturn && m_actionReturn ? m_actionReturn : m_controlExit;
+  if (!target) {
+    unsupported(s->loc, "return/exit here");
+    return;
+  }
+  const auto* ret = ast::dynCast<ast::ReturnStmt>(s);
+  if (ret && ret->value && m_returnSlot && target == m_actionReturn) {
+    b.CreateStore(coerce(expr(ret->value.get(), nullptr), m_returnSlot->getAllocatedType(),
+                         isSignedType(ret->value->type)),
+                  m_returnSlot);
+  }
+  b.CreateBr(target);
+  startDeadBlock();
 }
 
 void Lowerer::callStmt(const ast::CallExpr* call) {

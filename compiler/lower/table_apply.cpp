@@ -41,29 +41,17 @@ void Lowerer::dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* 
   }
 }
 
-TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation loc) {
+// Records which action of `t` runs (its id) for `switch (t.apply().action_run)`.
+void Lowerer::noteActionRun(const TableApply& apply, const ast::ActionDecl* action) {
+  for (std::size_t i = 0; i < apply.t.actions.size(); ++i)
+    if (apply.t.actions[i] == action)
+      m_ctx.builder().CreateStore(m_ctx.builder().getInt32(static_cast<unsigned>(i + 1)), apply.ran);
+}
+
+// Const entries, in order: the first whose keysets all match runs its action (a hit).
+void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::Value*>& keys) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  LoweredTable& t = *tableFor(table);
-  TableApplyResult result;
-  setLoc(loc);
-  llvm::AllocaInst* hit = m_ctx.entryAlloca(b.getInt1Ty(), "hit");
-  llvm::AllocaInst* ran = m_ctx.entryAlloca(b.getInt32Ty(), "action_run");
-  b.CreateStore(b.getFalse(), hit);
-  b.CreateStore(b.getInt32(0), ran);
-  llvm::BasicBlock* join = newBlock("apply.end." + table->name);
-  if (!t.defaultMap) {  // the layout failed and was reported
-    b.CreateBr(join);
-    b.SetInsertPoint(join);
-    return {b.getFalse(), b.getInt32(0)};
-  }
-  llvm::BasicBlock* hitBlock = newBlock("hit." + table->name);
-  llvm::BasicBlock* missBlock = newBlock("miss." + table->name);
-  llvm::BasicBlock* dispatch = newBlock("dispatch." + table->name);
-  llvm::BasicBlock* compiled = newBlock("default." + table->name);
-  llvm::AllocaInst* entry = m_ctx.entryAlloca(b.getPtrTy(), "entry");
-  std::vector<llvm::Value*> keys;
-  for (const ast::TableKey& k : table->keys) keys.push_back(expr(k.expr.get()));
-  // Const entries first, in order (the first match wins), then the map.
+  const ast::TableDecl* table = apply.t.decl;
   for (const ast::TableEntry& e : table->entries) {
     if (!e.action.action) continue;
     llvm::Value* match = b.getTrue();
@@ -73,64 +61,99 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
     llvm::BasicBlock* next = newBlock("entry.next");
     b.CreateCondBr(match, matched, next);
     b.SetInsertPoint(matched);
-    m_stages.emitIncrement(t.hitStage);
-    b.CreateStore(b.getTrue(), hit);
-    for (std::size_t i = 0; i < t.actions.size(); ++i)
-      if (t.actions[i] == e.action.action) b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
+    m_stages.emitIncrement(apply.t.hitStage);
+    b.CreateStore(b.getTrue(), apply.hit);
+    noteActionRun(apply, e.action.action);
     runAction(e.action.action, [&] { return boundArgs(e.action, nullptr, nullptr); }, e.loc);
-    b.CreateBr(join);
+    b.CreateBr(apply.join);
     b.SetInsertPoint(next);
   }
-  if (t.map) {
-    llvm::Type* keyType = llvm::ArrayType::get(b.getInt8Ty(), t.layout.keySize);
-    llvm::AllocaInst* key = m_ctx.entryAlloca(keyType, "key." + table->name);
-    key->setAlignment(llvm::Align(8));
-    b.CreateStore(llvm::Constant::getNullValue(keyType), key);
-    for (std::size_t i = 0; i < t.layout.keys.size(); ++i) {
-      const FieldLayout& f = t.layout.keys[i];
-      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
-    }
-    llvm::Value* found = emitMapLookup(m_ctx, t.map, key);
-    b.CreateStore(found, entry);
-    b.CreateCondBr(b.CreateIsNull(found), missBlock, hitBlock);
-  } else {
-    b.CreateBr(missBlock);
-  }
-  b.SetInsertPoint(hitBlock);
-  m_stages.emitIncrement(t.hitStage);
-  b.CreateStore(b.getTrue(), hit);
-  b.CreateBr(dispatch);
+}
 
-  b.SetInsertPoint(missBlock);
-  m_stages.emitIncrement(t.missStage);
+// Packs the key (network byte order), looks it up and branches to `hitBlock` with the
+// value pointer in apply.entry, or to `missBlock`.
+void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::Value*>& keys,
+                              llvm::BasicBlock* hitBlock, llvm::BasicBlock* missBlock) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (!apply.t.map) {
+    b.CreateBr(missBlock);
+    return;
+  }
+  llvm::Type* keyType = llvm::ArrayType::get(b.getInt8Ty(), apply.t.layout.keySize);
+  llvm::AllocaInst* key = m_ctx.entryAlloca(keyType, "key." + apply.t.decl->name);
+  key->setAlignment(llvm::Align(8));
+  b.CreateStore(llvm::Constant::getNullValue(keyType), key);
+  for (std::size_t i = 0; i < apply.t.layout.keys.size(); ++i) {
+    const FieldLayout& f = apply.t.layout.keys[i];
+    storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+  }
+  llvm::Value* found = emitMapLookup(m_ctx, apply.t.map, key);
+  b.CreateStore(found, apply.entry);
+  b.CreateCondBr(b.CreateIsNull(found), missBlock, hitBlock);
+}
+
+// Miss: the default slot's value when its action id is set, else `compiled`.
+void Lowerer::emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatch,
+                              llvm::BasicBlock* compiled) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  m_stages.emitIncrement(apply.t.missStage);
   llvm::AllocaInst* zero = m_ctx.entryAlloca(b.getInt32Ty(), "def_key");
   b.CreateStore(b.getInt32(0), zero);
-  llvm::Value* slot = emitMapLookup(m_ctx, t.defaultMap, zero);
-  b.CreateStore(slot, entry);
-  llvm::BasicBlock* checkSlot = newBlock("default.slot." + table->name);
+  llvm::Value* slot = emitMapLookup(m_ctx, apply.t.defaultMap, zero);
+  b.CreateStore(slot, apply.entry);
+  llvm::BasicBlock* checkSlot = newBlock("default.slot." + apply.t.decl->name);
   b.CreateCondBr(b.CreateIsNull(slot), compiled, checkSlot);
   b.SetInsertPoint(checkSlot);
   llvm::Value* slotId = b.CreateAlignedLoad(b.getInt32Ty(), slot, llvm::Align(4));
   b.CreateCondBr(b.CreateIsNull(slotId), compiled, dispatch);
+}
+
+TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation loc) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  LoweredTable& t = *tableFor(table);
+  setLoc(loc);
+  TableApply apply{t, m_ctx.entryAlloca(b.getInt1Ty(), "hit"),
+                   m_ctx.entryAlloca(b.getInt32Ty(), "action_run"),
+                   m_ctx.entryAlloca(b.getPtrTy(), "entry"), newBlock("apply.end." + table->name)};
+  b.CreateStore(b.getFalse(), apply.hit);
+  b.CreateStore(b.getInt32(0), apply.ran);
+  if (!t.defaultMap) {  // the layout failed and was reported
+    b.CreateBr(apply.join);
+    b.SetInsertPoint(apply.join);
+    return {b.getFalse(), b.getInt32(0)};
+  }
+  llvm::BasicBlock* hitBlock = newBlock("hit." + table->name);
+  llvm::BasicBlock* missBlock = newBlock("miss." + table->name);
+  llvm::BasicBlock* dispatch = newBlock("dispatch." + table->name);
+  llvm::BasicBlock* compiled = newBlock("default." + table->name);
+  std::vector<llvm::Value*> keys;
+  for (const ast::TableKey& k : table->keys) keys.push_back(expr(k.expr.get()));
+  emitConstEntries(apply, keys);
+  emitEntryLookup(apply, keys, hitBlock, missBlock);
+
+  b.SetInsertPoint(hitBlock);
+  m_stages.emitIncrement(t.hitStage);
+  b.CreateStore(b.getTrue(), apply.hit);
+  b.CreateBr(dispatch);
+
+  b.SetInsertPoint(missBlock);
+  emitDefaultSlot(apply, dispatch, compiled);
 
   b.SetInsertPoint(dispatch);
-  llvm::Value* value = b.CreateLoad(b.getPtrTy(), entry);
+  llvm::Value* value = b.CreateLoad(b.getPtrTy(), apply.entry);
   llvm::Value* id = b.CreateAlignedLoad(b.getInt32Ty(), value, llvm::Align(4));
-  dispatchActions(t, value, id, join, ran);
+  dispatchActions(t, value, id, apply.join, apply.ran);
 
   b.SetInsertPoint(compiled);
   if (table->defaultAction && table->defaultAction->action) {
     const ast::ActionRef& ref = *table->defaultAction;
-    for (std::size_t i = 0; i < t.actions.size(); ++i)
-      if (t.actions[i] == ref.action) b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
+    noteActionRun(apply, ref.action);
     runAction(ref.action, [&] { return boundArgs(ref, nullptr, nullptr); }, ref.loc);
   }
-  b.CreateBr(join);
+  b.CreateBr(apply.join);
 
-  b.SetInsertPoint(join);
-  result.hit = b.CreateLoad(b.getInt1Ty(), hit);
-  result.actionRun = b.CreateLoad(b.getInt32Ty(), ran);
-  return result;
+  b.SetInsertPoint(apply.join);
+  return {b.CreateLoad(b.getInt1Ty(), apply.hit), b.CreateLoad(b.getInt32Ty(), apply.ran)};
 }
 
 }  // namespace p4wb::compiler
