@@ -9,11 +9,11 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
-#include <llvm/Transforms/Scalar/SROA.h>
-#include <llvm/Transforms/Utils/Mem2Reg.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/Target/TargetOptions.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Utils/Mem2Reg.h>
 
 #include <mutex>
 
@@ -43,10 +43,14 @@ void initializeBpfTarget() {
 
 llvm::OptimizationLevel passBuilderLevel(int optLevel) {
   switch (optLevel) {
-    case 0: return llvm::OptimizationLevel::O0;
-    case 1: return llvm::OptimizationLevel::O1;
-    case 3: return llvm::OptimizationLevel::O3;
-    default: return llvm::OptimizationLevel::O2;
+    case 0:
+      return llvm::OptimizationLevel::O0;
+    case 1:
+      return llvm::OptimizationLevel::O1;
+    case 3:
+      return llvm::OptimizationLevel::O3;
+    default:
+      return llvm::OptimizationLevel::O2;
   }
 }
 
@@ -57,9 +61,9 @@ std::unique_ptr<llvm::TargetMachine> createBpfTargetMachine(std::string& error) 
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget(kBpfTriple, error);
   if (target == nullptr) return nullptr;
   llvm::TargetOptions options;
-  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      kBpfTriple, "v3", "", options, llvm::Reloc::Static, std::nullopt,
-      llvm::CodeGenOptLevel::Default));
+  std::unique_ptr<llvm::TargetMachine> tm(
+      target->createTargetMachine(kBpfTriple, "v3", "", options, llvm::Reloc::Static, std::nullopt,
+                                  llvm::CodeGenOptLevel::Default));
   if (!tm) error = "cannot create the BPF target machine";
   return tm;
 }
@@ -102,8 +106,8 @@ std::string checkModule(const llvm::Module& module) {
   return text.empty() ? std::string("invalid LLVM module") : text;
 }
 
-bool emitObject(llvm::Module& module, llvm::TargetMachine& tm,
-                std::vector<std::uint8_t>& object, std::string& error) {
+bool emitObject(llvm::Module& module, llvm::TargetMachine& tm, std::vector<std::uint8_t>& object,
+                std::string& error) {
   llvm::SmallVector<char, 0> buffer;
   llvm::raw_svector_ostream os(buffer);
   llvm::legacy::PassManager pm;

@@ -34,7 +34,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel)
 std::string checkModule(const llvm::Module& module);
 
 // Emits an ELF relocatable object; false with `error` filled on failure.
-bool emitObject(llvm::Module& module, llvm::TargetMachine& tm,
-                std::vector<std::uint8_t>& object, std::string& error);
+bool emitObject(llvm::Module& module, llvm::TargetMachine& tm, std::vector<std::uint8_t>& object,
+                std::string& error);
 
 }  // namespace p4wb::compiler

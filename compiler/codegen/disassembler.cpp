@@ -1,8 +1,6 @@
 // Annotated eBPF listing built from the MC disassembler and the DWARF line table.
 #include "compiler/codegen/disassembler.h"
 
-#include "compiler/codegen/bpf_target.h"
-
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/MC/MCAsmInfo.h>
 #include <llvm/MC/MCContext.h>
@@ -22,6 +20,8 @@
 #include <llvm/Target/TargetMachine.h>
 
 #include <map>
+
+#include "compiler/codegen/bpf_target.h"
 
 namespace p4wb::compiler {
 
@@ -52,8 +52,8 @@ struct McTools {
       error = "cannot create the BPF MC layer";
       return false;
     }
-    context = std::make_unique<llvm::MCContext>(triple, asmInfo.get(), regInfo.get(),
-                                                subtarget.get());
+    context =
+        std::make_unique<llvm::MCContext>(triple, asmInfo.get(), regInfo.get(), subtarget.get());
     disassembler.reset(target->createMCDisassembler(*subtarget, *context));
     printer.reset(target->createMCInstPrinter(triple, 0, *asmInfo, *instrInfo, *regInfo));
     if (!disassembler || !printer) {
@@ -66,7 +66,7 @@ struct McTools {
 
 // Relocation target names by offset, so `r1 = 0 ll` shows which map it loads.
 std::map<std::uint64_t, std::string> relocationsFor(const llvm::object::ObjectFile& obj,
-                                                   const llvm::object::SectionRef& section) {
+                                                    const llvm::object::SectionRef& section) {
   std::map<std::uint64_t, std::string> out;
   for (const llvm::object::SectionRef& rel : obj.sections()) {
     llvm::Expected<llvm::object::section_iterator> target = rel.getRelocatedSection();
@@ -91,7 +91,7 @@ std::map<std::uint64_t, std::string> relocationsFor(const llvm::object::ObjectFi
 
 // Function symbols by offset in `section`, printed as labels.
 std::map<std::uint64_t, std::string> functionSymbols(const llvm::object::ObjectFile& obj,
-                                                    const llvm::object::SectionRef& section) {
+                                                     const llvm::object::SectionRef& section) {
   std::map<std::uint64_t, std::string> out;
   for (const llvm::object::SymbolRef& sym : obj.symbols()) {
     llvm::Expected<llvm::object::section_iterator> sec = sym.getSection();
@@ -105,8 +105,7 @@ std::map<std::uint64_t, std::string> functionSymbols(const llvm::object::ObjectF
       if (!value) llvm::consumeError(value.takeError());
       continue;
     }
-    if (*sec == section && *type == llvm::object::SymbolRef::ST_Function)
-      out[*value] = name->str();
+    if (*sec == section && *type == llvm::object::SymbolRef::ST_Function) out[*value] = name->str();
   }
   return out;
 }
@@ -118,7 +117,7 @@ struct SectionContext {
   Listing& listing;
   llvm::raw_string_ostream& os;
   std::size_t scanned = 0;  // bytes of listing.text already counted
-  unsigned lines = 0;  // newlines in those bytes
+  unsigned lines = 0;       // newlines in those bytes
 
   // The 0-based line the next output starts on.
   unsigned currentLine() {
@@ -140,8 +139,8 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
     return;
   }
   std::string name = nameOr->str();
-  llvm::ArrayRef<std::uint8_t> bytes(
-      reinterpret_cast<const std::uint8_t*>(contentsOr->data()), contentsOr->size());
+  llvm::ArrayRef<std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(contentsOr->data()),
+                                     contentsOr->size());
   std::map<std::uint64_t, std::string> relocs = relocationsFor(obj, section);
   std::map<std::uint64_t, std::string> labels = functionSymbols(obj, section);
   ctx.os << "Disassembly of section " << name << ":\n";
@@ -149,13 +148,11 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
   unsigned lastLine = ~0u;
   std::uint64_t offset = 0;
   while (offset < bytes.size()) {
-    if (auto it = labels.find(offset); it != labels.end())
-      ctx.os << "\n" << it->second << ":\n";
+    if (auto it = labels.find(offset); it != labels.end()) ctx.os << "\n" << it->second << ":\n";
     llvm::DILineInfo info = ctx.dwarf.getLineInfoForAddress(
         {offset, section.getIndex()},
-        llvm::DILineInfoSpecifier(
-            llvm::DILineInfoSpecifier::FileLineInfoKind::RawValue,
-            llvm::DILineInfoSpecifier::FunctionNameKind::None));
+        llvm::DILineInfoSpecifier(llvm::DILineInfoSpecifier::FileLineInfoKind::RawValue,
+                                  llvm::DILineInfoSpecifier::FunctionNameKind::None));
     std::string file = info.FileName == llvm::DILineInfo::BadString ? "" : info.FileName;
     if (info.Line != 0 && (info.Line != lastLine || file != lastFile)) {
       ctx.os << "; " << file << ":" << info.Line;
@@ -167,8 +164,8 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
     }
     llvm::MCInst inst;
     std::uint64_t size = 0;
-    llvm::MCDisassembler::DecodeStatus status = ctx.mc.disassembler->getInstruction(
-        inst, size, bytes.slice(offset), offset, llvm::nulls());
+    llvm::MCDisassembler::DecodeStatus status =
+        ctx.mc.disassembler->getInstruction(inst, size, bytes.slice(offset), offset, llvm::nulls());
     if (size == 0) size = 8;
     unsigned insnLine = ctx.currentLine();
     ctx.os << llvm::format("%6llu:", static_cast<unsigned long long>(offset / 8)) << "\t";
@@ -191,8 +188,7 @@ void disassembleSection(SectionContext& ctx, const llvm::object::ObjectFile& obj
 }  // namespace
 
 std::optional<Listing> disassembleBpfObject(const std::vector<std::uint8_t>& object,
-                                            const SourceLineLookup& lineText,
-                                            std::string& error) {
+                                            const SourceLineLookup& lineText, std::string& error) {
   McTools mc;
   if (!mc.init(error)) return std::nullopt;
   llvm::StringRef data(reinterpret_cast<const char*>(object.data()), object.size());

@@ -15,7 +15,7 @@ namespace p4wb::compiler {
 // One instruction of the listing and the P4 place it came from (line 0: unknown).
 struct InsnLocation {
   unsigned listingLine = 0;  // 0-based line of Listing::text holding the instruction
-  std::string section;  // ELF section, e.g. "xdp"
+  std::string section;       // ELF section, e.g. "xdp"
   std::uint64_t offset = 0;  // byte offset in the section (instruction index * 8)
   std::string file;
   unsigned line = 0;
@@ -33,7 +33,6 @@ using SourceLineLookup =
 
 // Disassembles `object`; on malformed input returns nullopt with `error` filled.
 std::optional<Listing> disassembleBpfObject(const std::vector<std::uint8_t>& object,
-                                            const SourceLineLookup& lineText,
-                                            std::string& error);
+                                            const SourceLineLookup& lineText, std::string& error);
 
 }  // namespace p4wb::compiler

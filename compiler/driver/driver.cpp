@@ -3,17 +3,17 @@
 // terminating the process.
 #include "compiler/driver/driver.h"
 
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+
 #include "compiler/arch/arch.h"
 #include "compiler/codegen/bpf_target.h"
 #include "compiler/codegen/disassembler.h"
 #include "compiler/codegen/ir_listing.h"
 #include "compiler/lower/lower.h"
 #include "compiler/sema/frontend.h"
-
-#include <llvm/IR/DiagnosticInfo.h>
-#include <llvm/IR/DiagnosticPrinter.h>
-#include <llvm/Support/raw_ostream.h>
-#include <llvm/Target/TargetMachine.h>
 
 namespace p4wb::compiler {
 
@@ -163,8 +163,8 @@ CompileResult compile(const CompileOptions& options) {
     return result;
   }
   if (!options.frontEndOnly) runBackEnd(fe, options, result);
-  result.ok = !result.hasErrors() && !result.cancelled &&
-              (options.frontEndOnly || !result.object.empty());
+  result.ok =
+      !result.hasErrors() && !result.cancelled && (options.frontEndOnly || !result.object.empty());
   return result;
 }
 

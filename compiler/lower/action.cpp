@@ -10,7 +10,8 @@ std::vector<BoundArg> Lowerer::bindCallArgs(const ast::Params& params, const ast
   std::vector<BoundArg> args;
   for (std::size_t i = 0; i < params.size(); ++i) {
     const ast::ParamDecl* p = params[i].get();
-    const ast::Expr* arg = i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
+    const ast::Expr* arg =
+        i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
     BoundArg bound;
     bool isOut = p->direction == ast::Direction::Out || p->direction == ast::Direction::InOut;
     if (isOut && arg && !ast::isa<ast::DefaultExpr>(arg)) {
@@ -54,16 +55,15 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
 void Lowerer::countAction(const ast::ActionDecl* action) {
   auto stage = m_actionStages.find(action);
   if (stage == m_actionStages.end()) {
-    unsigned id = m_stages.add(StageKind::Action, controlLocalName(action),
-                               fileName(action->loc), action->loc.line, action->loc.column);
+    unsigned id = m_stages.add(StageKind::Action, controlLocalName(action), fileName(action->loc),
+                               action->loc.line, action->loc.column);
     stage = m_actionStages.emplace(action, id).first;
   }
   setLoc(action->loc);
   m_stages.emitIncrement(stage->second);
 }
 
-void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn,
-                        SourceLocation loc) {
+void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn, SourceLocation loc) {
   countAction(action);
   std::vector<BoundArg> args;
   for (llvm::Value* v : argsFn()) args.push_back({v, std::nullopt});
@@ -97,7 +97,8 @@ llvm::Value* Lowerer::callFunction(const ast::CallExpr* call) {
   const sema::Type* returnType = call->type;
   bool hasValue = returnType && returnType->kind != sema::TypeKind::Void &&
                   returnType->kind != sema::TypeKind::Unknown;
-  llvm::AllocaInst* slot = hasValue ? allocate(returnType, fn->name + ".result", call->loc) : nullptr;
+  llvm::AllocaInst* slot =
+      hasValue ? allocate(returnType, fn->name + ".result", call->loc) : nullptr;
   ++m_inlineDepth;
   inlineBody(fn->params, args, fn->body.get(), fn->name, slot);
   --m_inlineDepth;

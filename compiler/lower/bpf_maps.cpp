@@ -32,9 +32,9 @@ llvm::DIType* uintMemberType(LowerContext& ctx, std::uint32_t value) {
 llvm::DICompositeType* createBtfStruct(LowerContext& ctx, const std::string& name,
                                        std::uint64_t size, const std::vector<BtfMember>& members,
                                        unsigned line) {
-  llvm::DICompositeType* type = ctx.di().createStructType(
-      ctx.diUnit(), name, ctx.diFile(), line, size * 8, 8, llvm::DINode::FlagZero, nullptr,
-      llvm::DINodeArray());
+  llvm::DICompositeType* type =
+      ctx.di().createStructType(ctx.diUnit(), name, ctx.diFile(), line, size * 8, 8,
+                                llvm::DINode::FlagZero, nullptr, llvm::DINodeArray());
   ctx.di().replaceArrays(type, memberArray(ctx, type, members, line));
   return type;
 }
@@ -42,9 +42,9 @@ llvm::DICompositeType* createBtfStruct(LowerContext& ctx, const std::string& nam
 llvm::DICompositeType* createBtfUnion(LowerContext& ctx, const std::string& name,
                                       std::uint64_t size, const std::vector<BtfMember>& members,
                                       unsigned line) {
-  llvm::DICompositeType* type = ctx.di().createUnionType(
-      ctx.diUnit(), name, ctx.diFile(), line, size * 8, 8, llvm::DINode::FlagZero,
-      llvm::DINodeArray());
+  llvm::DICompositeType* type =
+      ctx.di().createUnionType(ctx.diUnit(), name, ctx.diFile(), line, size * 8, 8,
+                               llvm::DINode::FlagZero, llvm::DINodeArray());
   ctx.di().replaceArrays(type, memberArray(ctx, type, members, line));
   return type;
 }
@@ -54,9 +54,9 @@ llvm::GlobalVariable* declareMap(LowerContext& ctx, const std::string& name, boo
   llvm::Type* ptr = ctx.builder().getPtrTy();
   std::vector<llvm::Type*> fields(withFlags ? 5 : 4, ptr);
   llvm::StructType* type = llvm::StructType::get(ctx.context(), fields);
-  auto* global = new llvm::GlobalVariable(ctx.module(), type, false,
-                                          llvm::GlobalValue::ExternalLinkage,
-                                          llvm::Constant::getNullValue(type), name);
+  auto* global =
+      new llvm::GlobalVariable(ctx.module(), type, false, llvm::GlobalValue::ExternalLinkage,
+                               llvm::Constant::getNullValue(type), name);
   global->setSection(".maps");
   global->setAlignment(llvm::Align(8));
   global->setDSOLocal(true);
@@ -73,10 +73,9 @@ void describeMap(LowerContext& ctx, llvm::GlobalVariable* global, const MapDefin
       {"max_entries", uintMemberType(ctx, def.maxEntries), 24},
   };
   if (def.flags != 0) members.push_back({"map_flags", uintMemberType(ctx, def.flags), 32});
-  llvm::DICompositeType* defType =
-      createBtfStruct(ctx, "", members.size() * 8, members, def.line);
-  global->addDebugInfo(di.createGlobalVariableExpression(
-      ctx.diUnit(), def.name, "", ctx.diFile(), def.line, defType, false));
+  llvm::DICompositeType* defType = createBtfStruct(ctx, "", members.size() * 8, members, def.line);
+  global->addDebugInfo(di.createGlobalVariableExpression(ctx.diUnit(), def.name, "", ctx.diFile(),
+                                                         def.line, defType, false));
 }
 
 llvm::GlobalVariable* defineMap(LowerContext& ctx, const MapDefinition& def) {

@@ -3,11 +3,11 @@
 // definitions, so libbpf creates the maps and bpftool shows key/value field names.
 #pragma once
 
-#include "compiler/lower/lower_context.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "compiler/lower/lower_context.h"
 
 namespace p4wb::compiler {
 
@@ -41,7 +41,7 @@ struct MapDefinition {
   llvm::DIType* value = nullptr;
   std::uint32_t maxEntries = 1;
   std::uint32_t flags = 0;  // map_flags, omitted when 0
-  unsigned line = 0;  // P4 line the map comes from
+  unsigned line = 0;        // P4 line the map comes from
 };
 
 // Creates the zero-initialised ".maps" global; its debug info comes from describeMap.

@@ -1,10 +1,10 @@
 // Expressions and l-values. Constants come from sema's constValue; arithmetic wraps at
 // the type's width like P4 (LLVM iN arithmetic does the same); shifts by the width or
 // more give 0 as P4 requires (LLVM would give poison).
+#include <llvm/IR/Intrinsics.h>
+
 #include "compiler/arch/arch.h"
 #include "compiler/lower/lowerer.h"
-
-#include <llvm/IR/Intrinsics.h>
 
 namespace p4wb::compiler {
 
@@ -174,12 +174,14 @@ void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* heade
   const sema::Field& f = header->fields[field];
   if (f.bitWidth == 0) return;
   llvm::Type* type = llvmType(header, {});
-  llvm::Value* valid = b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
+  llvm::Value* valid =
+      b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
   llvm::BasicBlock* write = newBlock("write." + header->name + "." + f.name);
   llvm::BasicBlock* done = newBlock("write.done");
   b.CreateCondBr(b.CreateIsNotNull(valid), write, done);
   b.SetInsertPoint(write);
-  llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
+  llvm::Value* offset =
+      b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
   llvm::Value* packet = checkedPacketPointer(offset, header->totalBits / 8, done);
   llvm::Value* value = b.CreateLoad(llvmType(f.type, {}),
                                     b.CreateStructGEP(type, headerPtr, kHeaderFirstField + field));
@@ -216,10 +218,14 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
       const auto* u = static_cast<const ast::UnaryExpr*>(e);
       llvm::Value* v = expr(u->operand.get(), type);
       switch (u->op) {
-        case ast::UnaryOp::Not: return b.CreateNot(coerce(v, b.getInt1Ty(), false));
-        case ast::UnaryOp::BitNot: return b.CreateNot(v);
-        case ast::UnaryOp::Neg: return b.CreateNeg(v);
-        case ast::UnaryOp::Plus: return v;
+        case ast::UnaryOp::Not:
+          return b.CreateNot(coerce(v, b.getInt1Ty(), false));
+        case ast::UnaryOp::BitNot:
+          return b.CreateNot(v);
+        case ast::UnaryOp::Neg:
+          return b.CreateNeg(v);
+        case ast::UnaryOp::Plus:
+          return v;
       }
       return v;
     }
@@ -229,7 +235,8 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
       llvm::Value* x = expr(t->thenExpr.get(), type);
       llvm::Value* y = expr(t->elseExpr.get(), type);
       llvm::Type* rt = llvmType(type, e->loc);
-      return b.CreateSelect(c, coerce(x, rt, isSignedType(type)), coerce(y, rt, isSignedType(type)));
+      return b.CreateSelect(c, coerce(x, rt, isSignedType(type)),
+                            coerce(y, rt, isSignedType(type)));
     }
     case ast::NodeKind::Cast: {
       const auto* c = static_cast<const ast::CastExpr*>(e);
@@ -287,8 +294,8 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
       return b.getFalse();
     }
     llvm::Value* valid = b.CreateLoad(
-        b.getInt8Ty(), b.CreateStructGEP(llvmType(header->type, call->loc), header->ptr,
-                                         kHeaderValid));
+        b.getInt8Ty(),
+        b.CreateStructGEP(llvmType(header->type, call->loc), header->ptr, kHeaderValid));
     return b.CreateIsNotNull(valid);
   }
   if (call->callKind == ast::CallKind::TableApply) {
@@ -302,7 +309,8 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
   if (call->callKind == ast::CallKind::Lookahead) return lookahead(call);
   if (llvm::Value* v = externCall(call)) return v;
   std::string what = "this call";
-  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get())) what = "'" + m->member + "()'";
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get()))
+    what = "'" + m->member + "()'";
   if (const auto* p = ast::dynCast<ast::PathExpr>(call->callee.get())) what = "'" + p->name + "()'";
   unsupported(call->loc, what + " in an expression");
   return zeroValue(call->type, call->loc);
@@ -317,8 +325,10 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     llvm::BasicBlock* lhsBlock = b.GetInsertBlock();
     llvm::BasicBlock* rhsBlock = newBlock(e->op == Op::And ? "and.rhs" : "or.rhs");
     llvm::BasicBlock* join = newBlock(e->op == Op::And ? "and.end" : "or.end");
-    if (e->op == Op::And) b.CreateCondBr(lhs, rhsBlock, join);
-    else b.CreateCondBr(lhs, join, rhsBlock);
+    if (e->op == Op::And)
+      b.CreateCondBr(lhs, rhsBlock, join);
+    else
+      b.CreateCondBr(lhs, join, rhsBlock);
     b.SetInsertPoint(rhsBlock);
     llvm::Value* rhs = condition(e->rhs.get());
     llvm::BasicBlock* rhsEnd = b.GetInsertBlock();
@@ -329,8 +339,8 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     phi->addIncoming(rhs, rhsEnd);
     return phi;
   }
-  bool isCompare = e->op == Op::Lt || e->op == Op::Le || e->op == Op::Gt ||
-                   e->op == Op::Ge || e->op == Op::Eq || e->op == Op::Ne;
+  bool isCompare = e->op == Op::Lt || e->op == Op::Le || e->op == Op::Gt || e->op == Op::Ge ||
+                   e->op == Op::Eq || e->op == Op::Ne;
   const sema::Type* operandType = isCompare ? e->lhs->type : type;
   if (isUntyped(operandType)) operandType = isUntyped(e->rhs->type) ? type : e->rhs->type;
   if (isCompare && isUntyped(operandType)) operandType = e->rhs->type;
@@ -350,7 +360,8 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
   llvm::Type* t = llvmType(operandType, e->loc);
   llvm::Value* l = coerce(expr(e->lhs.get(), operandType), t, isSigned);
   bool isShift = e->op == Op::Shl || e->op == Op::Shr;
-  llvm::Value* r = isShift ? expr(e->rhs.get()) : coerce(expr(e->rhs.get(), operandType), t, isSigned);
+  llvm::Value* r =
+      isShift ? expr(e->rhs.get()) : coerce(expr(e->rhs.get(), operandType), t, isSigned);
   if (isShift) {
     unsigned width = t->getIntegerBitWidth();
     llvm::Type* amountType = r->getType();
@@ -361,19 +372,23 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     llvm::Value* shifted = e->op == Op::Shl ? b.CreateShl(l, a)
                            : isSigned       ? b.CreateAShr(l, a)
                                             : b.CreateLShr(l, a);
-    llvm::Value* overflow = e->op == Op::Shr && isSigned
-                                ? b.CreateAShr(l, width - 1)
-                                : llvm::Constant::getNullValue(t);
+    llvm::Value* overflow =
+        e->op == Op::Shr && isSigned ? b.CreateAShr(l, width - 1) : llvm::Constant::getNullValue(t);
     return b.CreateSelect(tooBig, overflow, shifted);
   }
   switch (e->op) {
-    case Op::Add: return b.CreateAdd(l, r);
-    case Op::Sub: return b.CreateSub(l, r);
-    case Op::Mul: return b.CreateMul(l, r);
+    case Op::Add:
+      return b.CreateAdd(l, r);
+    case Op::Sub:
+      return b.CreateSub(l, r);
+    case Op::Mul:
+      return b.CreateMul(l, r);
     case Op::AddSat:
-      return b.CreateBinaryIntrinsic(isSigned ? llvm::Intrinsic::sadd_sat : llvm::Intrinsic::uadd_sat, l, r);
+      return b.CreateBinaryIntrinsic(
+          isSigned ? llvm::Intrinsic::sadd_sat : llvm::Intrinsic::uadd_sat, l, r);
     case Op::SubSat:
-      return b.CreateBinaryIntrinsic(isSigned ? llvm::Intrinsic::ssub_sat : llvm::Intrinsic::usub_sat, l, r);
+      return b.CreateBinaryIntrinsic(
+          isSigned ? llvm::Intrinsic::ssub_sat : llvm::Intrinsic::usub_sat, l, r);
     case Op::Div:
     case Op::Mod:
       if (isSigned) {
@@ -381,16 +396,26 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
         return l;
       }
       return e->op == Op::Div ? b.CreateUDiv(l, r) : b.CreateURem(l, r);
-    case Op::BitAnd: return b.CreateAnd(l, r);
-    case Op::BitOr: return b.CreateOr(l, r);
-    case Op::BitXor: return b.CreateXor(l, r);
-    case Op::Eq: return b.CreateICmpEQ(l, r);
-    case Op::Ne: return b.CreateICmpNE(l, r);
-    case Op::Lt: return isSigned ? b.CreateICmpSLT(l, r) : b.CreateICmpULT(l, r);
-    case Op::Le: return isSigned ? b.CreateICmpSLE(l, r) : b.CreateICmpULE(l, r);
-    case Op::Gt: return isSigned ? b.CreateICmpSGT(l, r) : b.CreateICmpUGT(l, r);
-    case Op::Ge: return isSigned ? b.CreateICmpSGE(l, r) : b.CreateICmpUGE(l, r);
-    default: break;
+    case Op::BitAnd:
+      return b.CreateAnd(l, r);
+    case Op::BitOr:
+      return b.CreateOr(l, r);
+    case Op::BitXor:
+      return b.CreateXor(l, r);
+    case Op::Eq:
+      return b.CreateICmpEQ(l, r);
+    case Op::Ne:
+      return b.CreateICmpNE(l, r);
+    case Op::Lt:
+      return isSigned ? b.CreateICmpSLT(l, r) : b.CreateICmpULT(l, r);
+    case Op::Le:
+      return isSigned ? b.CreateICmpSLE(l, r) : b.CreateICmpULE(l, r);
+    case Op::Gt:
+      return isSigned ? b.CreateICmpSGT(l, r) : b.CreateICmpUGT(l, r);
+    case Op::Ge:
+      return isSigned ? b.CreateICmpSGE(l, r) : b.CreateICmpUGE(l, r);
+    default:
+      break;
   }
   unsupported(e->loc, std::string("operator '") + ast::binaryOpSpelling(e->op) + "'");
   return l;

@@ -47,8 +47,13 @@ void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
   layout.mapType = sparse ? "hash" : "array";
   layout.maxEntries = static_cast<std::uint32_t>(std::max<std::uint64_t>(1, argValue(0)));
   if (argValue(0) == 0) unsupported(inst->loc, "a CounterArray without a constant size");
-  MapDefinition def{map, sparse ? BpfMapType::Hash : BpfMapType::Array, m_ctx.diU32(),
-                    m_ctx.diU32(), layout.maxEntries, 0, inst->loc.line};
+  MapDefinition def{map,
+                    sparse ? BpfMapType::Hash : BpfMapType::Array,
+                    m_ctx.diU32(),
+                    m_ctx.diU32(),
+                    layout.maxEntries,
+                    0,
+                    inst->loc.line};
   m_counters[inst] = {defineMap(m_ctx, def), sparse};
   m_layout.externs.push_back(layout);
 }
@@ -95,8 +100,8 @@ llvm::Value* Lowerer::externCall(const ast::CallExpr* call) {
   for (const ast::Argument& arg : call->args) a.push_back(u32(b, expr(arg.value.get())));
   if (name == "csum_replace2" && a.size() == 3) {
     // RFC 1624, eqn. 3: HC' = ~(~HC + ~m + m').
-    llvm::Value* sum = b.CreateAdd(b.CreateXor(a[0], b.getInt32(0xffff)),
-                                   b.CreateXor(a[1], b.getInt32(0xffff)));
+    llvm::Value* sum =
+        b.CreateAdd(b.CreateXor(a[0], b.getInt32(0xffff)), b.CreateXor(a[1], b.getInt32(0xffff)));
     return foldChecksum(b, b.CreateAdd(sum, a[2]));
   }
   if (name == "csum_replace4" && a.size() == 3) {
@@ -112,10 +117,14 @@ llvm::Value* Lowerer::externCall(const ast::CallExpr* call) {
     // The header's 16-bit words with the checksum field taken as zero.
     llvm::Value* words[] = {
         b.CreateOr(b.CreateOr(b.CreateShl(a[0], 12), b.CreateShl(a[1], 8)), a[2]),
-        a[3], a[4], b.CreateOr(b.CreateShl(a[5], 13), a[6]),
+        a[3],
+        a[4],
+        b.CreateOr(b.CreateShl(a[5], 13), a[6]),
         b.CreateOr(b.CreateShl(a[7], 8), a[8]),
-        b.CreateLShr(a[9], 16), b.CreateAnd(a[9], b.getInt32(0xffff)),
-        b.CreateLShr(a[10], 16), b.CreateAnd(a[10], b.getInt32(0xffff))};
+        b.CreateLShr(a[9], 16),
+        b.CreateAnd(a[9], b.getInt32(0xffff)),
+        b.CreateLShr(a[10], 16),
+        b.CreateAnd(a[10], b.getInt32(0xffff))};
     llvm::Value* sum = b.getInt32(0);
     for (llvm::Value* w : words) sum = b.CreateAdd(sum, w);
     return foldChecksum(b, sum);

@@ -4,15 +4,15 @@
 // lower yet become error diagnostics at their location, never a crash.
 #pragma once
 
-#include "compiler/lower/program_layout.h"
-#include "compiler/source/source_manager.h"
-
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "compiler/lower/program_layout.h"
+#include "compiler/source/source_manager.h"
 
 namespace p4wb::compiler {
 

@@ -4,7 +4,6 @@
 #include <llvm/IR/Constants.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
-
 namespace p4wb::compiler {
 
 LowerContext::LowerContext(llvm::LLVMContext& context, const LowerSource& source)
@@ -42,8 +41,7 @@ llvm::DIType* LowerContext::diU32() {
 }
 
 llvm::DIType* LowerContext::diU64() {
-  if (!m_u64)
-    m_u64 = m_di->createBasicType("unsigned long long", 64, llvm::dwarf::DW_ATE_unsigned);
+  if (!m_u64) m_u64 = m_di->createBasicType("unsigned long long", 64, llvm::dwarf::DW_ATE_unsigned);
   return m_u64;
 }
 
@@ -115,8 +113,8 @@ void LowerContext::defineLicense(const std::string& license) {
       (license.size() + 1) * 8, 8,
       m_di->createBasicType("char", 8, llvm::dwarf::DW_ATE_signed_char),
       m_di->getOrCreateArray({m_di->getOrCreateSubrange(0, (int64_t)license.size() + 1)}));
-  global->addDebugInfo(m_di->createGlobalVariableExpression(m_unit, "_license", "", m_file, 0,
-                                                            type, false));
+  global->addDebugInfo(
+      m_di->createGlobalVariableExpression(m_unit, "_license", "", m_file, 0, type, false));
   keep(global);
 }
 

@@ -60,8 +60,7 @@ class LowerContext {
   void setLocation(unsigned line, unsigned column, llvm::DIScope* scope = nullptr);
 
   // Emits `call inttoptr(id)(args...)` the way the BPF backend expects helper calls.
-  llvm::CallInst* callHelper(BpfHelper id, llvm::Type* result,
-                             llvm::ArrayRef<llvm::Value*> args);
+  llvm::CallInst* callHelper(BpfHelper id, llvm::Type* result, llvm::ArrayRef<llvm::Value*> args);
 
   // An alloca in the entry block (so mem2reg/SROA can promote it).
   llvm::AllocaInst* entryAlloca(llvm::Type* type, const std::string& name);

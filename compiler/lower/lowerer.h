@@ -15,18 +15,18 @@
 //   so several problems are reported in one run.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
 #include "compiler/ast/ast.h"
 #include "compiler/lower/lower.h"
 #include "compiler/lower/lower_context.h"
 #include "compiler/lower/program_layout.h"
 #include "compiler/lower/stage_counters.h"
 #include "compiler/sema/frontend.h"
-
-#include <functional>
-#include <map>
-#include <set>
-#include <optional>
-#include <unordered_map>
 
 namespace p4wb::compiler {
 
@@ -73,15 +73,15 @@ struct LoweredTable {
 // The slots one `t.apply()` fills on every path, and where all paths meet.
 struct TableApply {
   LoweredTable& t;
-  llvm::AllocaInst* hit;  // i1
-  llvm::AllocaInst* ran;  // i32 action id
+  llvm::AllocaInst* hit;    // i1
+  llvm::AllocaInst* ran;    // i32 action id
   llvm::AllocaInst* entry;  // ptr to the map value in use
   llvm::BasicBlock* join;
 };
 
 // The result of applying a table, for `.hit`, `.miss` and `action_run`.
 struct TableApplyResult {
-  llvm::Value* hit = nullptr;  // i1
+  llvm::Value* hit = nullptr;        // i1
   llvm::Value* actionRun = nullptr;  // i32 action id (0: none ran)
 };
 
@@ -108,8 +108,7 @@ class Lowerer {
   static unsigned storageBits(const sema::Type* type);
   std::vector<std::string> argTexts(const ast::ActionRef& ref);
   static const sema::StructType* asStruct(const sema::Type* type);
-  llvm::AllocaInst* allocate(const sema::Type* type, const std::string& name,
-                             SourceLocation loc);
+  llvm::AllocaInst* allocate(const sema::Type* type, const std::string& name, SourceLocation loc);
 
   // ---- expressions (expression.cpp)
   llvm::Value* expr(const ast::Expr* e, const sema::Type* expected = nullptr);
@@ -118,8 +117,7 @@ class Lowerer {
   llvm::Value* load(const LValue& lv);
   void store(const LValue& lv, llvm::Value* value);
   void writeThrough(llvm::Value* headerPtr, const sema::StructType* header, std::size_t field);
-  llvm::Value* constant(const sema::ConstValue& value, const sema::Type* type,
-                        SourceLocation loc);
+  llvm::Value* constant(const sema::ConstValue& value, const sema::Type* type, SourceLocation loc);
   llvm::Value* enumMemberValue(const ast::Decl* member, const sema::Type* type);
 
   // ---- statements (statement.cpp)
@@ -139,12 +137,10 @@ class Lowerer {
   // `baseAlign`: alignment of `base` in bytes (1 for packet data).
   llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                              unsigned baseAlign = 1);
-  void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
-                      llvm::Value* value);
+  void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value);
   // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
   // returns the pointer data + offset (valid on the fall-through path).
-  llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes,
-                                    llvm::BasicBlock* fail);
+  llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes, llvm::BasicBlock* fail);
 
   llvm::Value* lookahead(const ast::CallExpr* call);
 
@@ -215,18 +211,18 @@ class Lowerer {
   StageCounters m_stages;
   std::vector<LowerError> m_errors;
 
-  llvm::Value* m_data = nullptr;  // packet start (ptr)
-  llvm::Value* m_dataEnd = nullptr;  // packet end (ptr)
+  llvm::Value* m_data = nullptr;               // packet start (ptr)
+  llvm::Value* m_dataEnd = nullptr;            // packet end (ptr)
   llvm::AllocaInst* m_packetOffset = nullptr;  // i32 parser cursor, bytes
-  llvm::AllocaInst* m_headers = nullptr;  // the H instance shared by all blocks
-  llvm::AllocaInst* m_output = nullptr;  // xdp_output
-  llvm::AllocaInst* m_accept = nullptr;  // ebpfFilter: the control's `out bool`
-  bool m_isFilter = false;  // ebpfFilter rather than xdp
-  bool m_writeThrough = true;  // header field writes go to the packet
+  llvm::AllocaInst* m_headers = nullptr;       // the H instance shared by all blocks
+  llvm::AllocaInst* m_output = nullptr;        // xdp_output
+  llvm::AllocaInst* m_accept = nullptr;        // ebpfFilter: the control's `out bool`
+  bool m_isFilter = false;                     // ebpfFilter rather than xdp
+  bool m_writeThrough = true;                  // header field writes go to the packet
   const sema::StructType* m_outputType = nullptr;
-  llvm::BasicBlock* m_controlExit = nullptr;  // target of `exit`
+  llvm::BasicBlock* m_controlExit = nullptr;   // target of `exit`
   llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function
-  llvm::AllocaInst* m_returnSlot = nullptr;  // where `return e;` stores e (functions)
+  llvm::AllocaInst* m_returnSlot = nullptr;    // where `return e;` stores e (functions)
   unsigned m_inlineDepth = 0;
   llvm::BasicBlock* m_parserReject = nullptr;  // target of a failed extract/verify
   llvm::BasicBlock* m_verdictBlock = nullptr;

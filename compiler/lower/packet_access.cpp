@@ -1,12 +1,12 @@
 // Packet bytes <-> host integers, and the packet/header method calls built on them
 // (extract, advance, emit, verify). Header fields are written back to the packet when
-// assigned (see Lowerer::writeThrough), so emit only checks that headers stay. Packet fields are big-endian and may start at any
-// bit; every access goes through single-byte loads/stores, which the verifier accepts on
-// every architecture (no alignment assumptions about the packet), and LLVM folds the
-// shifts. Every packet access is preceded by one `data + off + size > data_end` check.
-#include "compiler/lower/lowerer.h"
-
+// assigned (see Lowerer::writeThrough), so emit only checks that headers stay. Packet fields are
+// big-endian and may start at any bit; every access goes through single-byte loads/stores, which
+// the verifier accepts on every architecture (no alignment assumptions about the packet), and LLVM
+// folds the shifts. Every packet access is preceded by one `data + off + size > data_end` check.
 #include <llvm/IR/Intrinsics.h>
+
+#include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
 
@@ -60,8 +60,8 @@ void Lowerer::storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned wid
   llvm::IRBuilder<>& b = m_ctx.builder();
   ByteSpan s = spanOf(bitOffset, width);
   llvm::Type* spanType = b.getIntNTy(s.count * 8);
-  llvm::Value* bits = b.CreateShl(b.CreateZExt(coerce(value, b.getIntNTy(width), false), spanType),
-                                  s.shift);
+  llvm::Value* bits =
+      b.CreateShl(b.CreateZExt(coerce(value, b.getIntNTy(width), false), spanType), s.shift);
   if (bitOffset % 8 != 0 || width % 8 != 0) {
     // The field shares bytes with its neighbours: read-modify-write the span.
     llvm::Value* old = loadBigEndian(base, s.first * 8, s.count * 8);
@@ -213,7 +213,8 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
       break;
   }
   std::string what = "this call";
-  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get())) what = "'" + m->member + "()'";
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(call->callee.get()))
+    what = "'" + m->member + "()'";
   if (const auto* p = ast::dynCast<ast::PathExpr>(call->callee.get())) what = "'" + p->name + "()'";
   unsupported(loc, what);
 }

@@ -67,9 +67,8 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
   for (const auto& state : parser->states) {
     b.SetInsertPoint(states.blocks[state.get()]);
     setLoc(state->loc);
-    m_stages.emitIncrement(m_stages.add(StageKind::ParserState,
-                                        parser->name + "." + state->name, fileName(state->loc),
-                                        state->loc.line, state->loc.column));
+    m_stages.emitIncrement(m_stages.add(StageKind::ParserState, parser->name + "." + state->name,
+                                        fileName(state->loc), state->loc.line, state->loc.column));
     for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
     const ast::Transition& tr = state->transition;
     setLoc(tr.loc.valid() ? tr.loc : state->loc);
@@ -84,8 +83,8 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
       setLoc(c.loc);
       llvm::Value* match = b.getTrue();
       for (std::size_t i = 0; i < c.keysets.size() && i < values.size(); ++i)
-        match = b.CreateAnd(match, selectCaseMatches(c.keysets[i].get(), values[i],
-                                                     tr.selectExprs[i]->type));
+        match = b.CreateAnd(
+            match, selectCaseMatches(c.keysets[i].get(), values[i], tr.selectExprs[i]->type));
       llvm::BasicBlock* next = newBlock("select.next");
       b.CreateCondBr(match, states.target(c.target, c.nextState), next);
       b.SetInsertPoint(next);

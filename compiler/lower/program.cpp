@@ -43,7 +43,7 @@ llvm::DIType* contextType(LowerContext& ctx, const HookModel& hook) {
                {"data", ctx.diU32(), 76},
                {"data_end", ctx.diU32(), 80}};
   } else {
-    const char* names[] = {"data", "data_end", "data_meta", "ingress_ifindex",
+    const char* names[] = {"data",           "data_end",      "data_meta", "ingress_ifindex",
                            "rx_queue_index", "egress_ifindex"};
     for (unsigned i = 0; i < 6; ++i) members.push_back({names[i], ctx.diU32(), i * 4});
   }
@@ -60,7 +60,10 @@ llvm::Value* loadCtxField(LowerContext& ctx, unsigned offset) {
 
 Lowerer::Lowerer(LowerContext& ctx, const FrontEndResult& frontEnd, const LowerOptions& options,
                  ProgramLayout& layout)
-    : m_ctx(ctx), m_fe(frontEnd), m_options(options), m_layout(layout),
+    : m_ctx(ctx),
+      m_fe(frontEnd),
+      m_options(options),
+      m_layout(layout),
       m_stages(ctx, options.stageCounters) {}
 
 void Lowerer::unsupported(SourceLocation loc, const std::string& what) {
@@ -109,7 +112,8 @@ bool Lowerer::bindParameters(unsigned ingressIfindexOffset) {
             m_outputType = st;
             int action = st->fieldIndex("output_action");
             if (action >= 0)
-              b.CreateStore(b.getInt32(2), b.CreateStructGEP(llvmType(st, p->loc), m_output, action));
+              b.CreateStore(b.getInt32(2),
+                            b.CreateStructGEP(llvmType(st, p->loc), m_output, action));
           }
           m_storage[p.get()] = {m_output, st};
         } else if (st->name == arch::kXdpInputStruct) {
@@ -148,8 +152,10 @@ void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* do
   m_stages.emitIncrement(m_stages.add(StageKind::Control, control->name, fileName(control->loc),
                                       control->loc.line, control->loc.column));
   for (const ast::DeclPtr& local : control->locals) {
-    if (const auto* t = ast::dynCast<ast::TableDecl>(local.get())) tableFor(t);
-    else declareLocal(local.get());
+    if (const auto* t = ast::dynCast<ast::TableDecl>(local.get()))
+      tableFor(t);
+    else
+      declareLocal(local.get());
   }
   m_controlExit = newBlock("exit." + control->name);
   block(control->apply.get());
@@ -162,9 +168,8 @@ void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* do
 
 void Lowerer::lowerDeparser(const ast::ControlDecl* deparser) {
   setLoc(deparser->loc);
-  m_stages.emitIncrement(m_stages.add(StageKind::Deparser, deparser->name,
-                                      fileName(deparser->loc), deparser->loc.line,
-                                      deparser->loc.column));
+  m_stages.emitIncrement(m_stages.add(StageKind::Deparser, deparser->name, fileName(deparser->loc),
+                                      deparser->loc.line, deparser->loc.column));
   for (const ast::DeclPtr& local : deparser->locals) declareLocal(local.get());
   llvm::BasicBlock* exit = newBlock("exit." + deparser->name);
   m_controlExit = exit;
@@ -177,8 +182,10 @@ void Lowerer::lowerDeparser(const ast::ControlDecl* deparser) {
 void Lowerer::registerVerdictStages() {
   const sema::ProgramInfo& pi = m_fe.programInfo;
   std::vector<std::string> names;
-  if (m_isFilter) names = {"accept", "reject"};
-  else names.assign(std::begin(kVerdictNames), std::end(kVerdictNames));
+  if (m_isFilter)
+    names = {"accept", "reject"};
+  else
+    names.assign(std::begin(kVerdictNames), std::end(kVerdictNames));
   for (const std::string& name : names)
     m_verdictStages[name] = m_stages.add(StageKind::Verdict, name, fileName(pi.main->loc),
                                          pi.main->loc.line, pi.main->loc.column);
@@ -224,7 +231,8 @@ void Lowerer::emitVerdict(bool tc, unsigned ifindexOffset) {
     return b.CreateTrunc(r, b.getInt32Ty());
   };
   for (unsigned v = 0; v < 5; ++v) {
-    llvm::BasicBlock* block = v == 0 ? aborted : newBlock(std::string("verdict.") + kVerdictNames[v]);
+    llvm::BasicBlock* block =
+        v == 0 ? aborted : newBlock(std::string("verdict.") + kVerdictNames[v]);
     if (v != 0) sw->addCase(b.getInt32(v), block);
     b.SetInsertPoint(block);
     llvm::Value* result = b.getInt32(v);
@@ -288,7 +296,8 @@ bool Lowerer::lowerFunction(bool tc) {
   if (m_isFilter) {
     b.CreateStore(b.getFalse(), m_accept);
   } else if (int actionIndex = m_outputType->fieldIndex("output_action"); actionIndex >= 0) {
-    b.CreateStore(b.getInt32(1), b.CreateStructGEP(llvmType(m_outputType, {}), m_output, actionIndex));
+    b.CreateStore(b.getInt32(1),
+                  b.CreateStructGEP(llvmType(m_outputType, {}), m_output, actionIndex));
   }
   b.CreateBr(verdict);
 

@@ -2,11 +2,11 @@
 // docs/schema.md. Filled while lowering, then serialised into the `.p4wb.schema` JSON.
 #pragma once
 
-#include "compiler/lower/stage_counters.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "compiler/lower/stage_counters.h"
 
 namespace p4wb::compiler {
 
@@ -21,7 +21,7 @@ struct FieldLayout {
 };
 
 struct ActionLayout {
-  std::string name;  // "ingress.forward"
+  std::string name;      // "ingress.forward"
   std::uint32_t id = 0;  // 1-based; 0 = no action
   std::vector<FieldLayout> params;
 };
@@ -40,7 +40,7 @@ struct ConstEntryLayout {
 
 struct TableLayout {
   std::string name;  // "ingress.ipv4_fwd"
-  std::string map;  // "ingress_ipv4_fwd"
+  std::string map;   // "ingress_ipv4_fwd"
   std::string mapType = "hash";
   std::uint32_t maxEntries = 0;
   unsigned keySize = 0;

@@ -1,8 +1,8 @@
 // The `.p4wb.schema` JSON (docs/schema.md) and its embedding in the object.
+#include <nlohmann/json.hpp>
+
 #include "compiler/lower/lower_context.h"
 #include "compiler/lower/program_layout.h"
-
-#include <nlohmann/json.hpp>
 
 namespace p4wb::compiler {
 
@@ -93,8 +93,7 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
 void embedSchema(LowerContext& ctx, const std::string& json) {
   llvm::Constant* text = llvm::ConstantDataArray::getString(ctx.context(), json, false);
   auto* global = new llvm::GlobalVariable(ctx.module(), text->getType(), true,
-                                          llvm::GlobalValue::ExternalLinkage, text,
-                                          "p4wb_schema");
+                                          llvm::GlobalValue::ExternalLinkage, text, "p4wb_schema");
   global->setSection(".p4wb.schema");
   global->setAlignment(llvm::Align(1));
   global->setDSOLocal(true);

@@ -7,14 +7,22 @@ namespace p4wb::compiler {
 
 const char* stageKindName(StageKind kind) {
   switch (kind) {
-    case StageKind::ParserState: return "parser_state";
-    case StageKind::ParserReject: return "parser_reject";
-    case StageKind::TableHit: return "table_hit";
-    case StageKind::TableMiss: return "table_miss";
-    case StageKind::Action: return "action";
-    case StageKind::Control: return "control";
-    case StageKind::Deparser: return "deparser";
-    case StageKind::Verdict: return "verdict";
+    case StageKind::ParserState:
+      return "parser_state";
+    case StageKind::ParserReject:
+      return "parser_reject";
+    case StageKind::TableHit:
+      return "table_hit";
+    case StageKind::TableMiss:
+      return "table_miss";
+    case StageKind::Action:
+      return "action";
+    case StageKind::Control:
+      return "control";
+    case StageKind::Deparser:
+      return "deparser";
+    case StageKind::Verdict:
+      return "verdict";
   }
   return "unknown";
 }

@@ -4,10 +4,10 @@
 // each time a packet enters that stage.
 #pragma once
 
-#include "compiler/lower/lower_context.h"
-
 #include <string>
 #include <vector>
+
+#include "compiler/lower/lower_context.h"
 
 namespace p4wb::compiler {
 
@@ -47,8 +47,8 @@ class StageCounters {
 
   // Registers a stage and returns its id (ids are dense, in registration order); the
   // same kind and name registered again (by a second program) gets the same id.
-  unsigned add(StageKind kind, const std::string& name, const std::string& file,
-               unsigned line, unsigned column);
+  unsigned add(StageKind kind, const std::string& name, const std::string& file, unsigned line,
+               unsigned column);
 
   // Emits "counter[id] += 1" at the builder's insertion point (nothing when disabled).
   // The builder continues in a fresh block after the increment.

@@ -34,8 +34,8 @@ void Lowerer::declareLocal(const ast::Decl* decl) {
     declareExternInstance(inst);
     return;
   }
-  unsupported(decl->loc, std::string("local declarations of kind ") +
-                             ast::nodeKindName(decl->kind));
+  unsupported(decl->loc,
+              std::string("local declarations of kind ") + ast::nodeKindName(decl->kind));
 }
 
 void Lowerer::stmt(const ast::Stmt* s) {
@@ -105,8 +105,8 @@ void Lowerer::ifStmt(const ast::IfStmt* i) {
 void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   LoweredTable* table = sw->table ? tableFor(sw->table) : nullptr;
-  llvm::Value* subject = table ? applyTable(sw->table, sw->subject->loc).actionRun
-                               : expr(sw->subject.get());
+  llvm::Value* subject =
+      table ? applyTable(sw->table, sw->subject->loc).actionRun : expr(sw->subject.get());
   if (!subject->getType()->isIntegerTy()) {
     unsupported(sw->loc, "this switch subject");
     return;

@@ -2,17 +2,18 @@
 // packed key fields in network byte order and whose value is a u32 action id followed by
 // that action's parameters (network byte order). A miss reads entry 0 of the one-entry
 // ARRAY `<map>_def`; an all-zero slot there means "run the default action compiled in".
-#include "compiler/lower/bpf_maps.h"
-#include "compiler/lower/lowerer.h"
-
 #include <cstdio>
 #include <set>
+
+#include "compiler/lower/bpf_maps.h"
+#include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
 
 std::string exprText(const ast::Expr* e) {
   if (const auto* p = ast::dynCast<ast::PathExpr>(e)) return p->name;
-  if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) return exprText(m->base.get()) + "." + m->member;
+  if (const auto* m = ast::dynCast<ast::MemberExpr>(e))
+    return exprText(m->base.get()) + "." + m->member;
   if (const auto* c = ast::dynCast<ast::CallExpr>(e)) return exprText(c->callee.get()) + "()";
   return "expr";
 }
@@ -30,9 +31,11 @@ std::string toIdentifier(const std::string& s) {
 std::string formatFor(unsigned bits, const std::string& names) {
   std::string lower;
   for (char c : names) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (bits == 48 && (lower.find("mac") != std::string::npos || lower.find("eth") != std::string::npos))
+  if (bits == 48 &&
+      (lower.find("mac") != std::string::npos || lower.find("eth") != std::string::npos))
     return "mac";
-  if (bits == 32 && (lower.find("ip") != std::string::npos || lower.find("addr") != std::string::npos))
+  if (bits == 32 &&
+      (lower.find("ip") != std::string::npos || lower.find("addr") != std::string::npos))
     return "ipv4";
   if (bits == 128 && lower.find("ip") != std::string::npos) return "ipv6";
   return bits <= 64 ? "dec" : "hex";
@@ -151,7 +154,8 @@ bool Lowerer::layoutTable(LoweredTable& t) {
     f.name = exprText(k.expr.get());
     for (const ast::Annotation& a : k.annotations)
       if (a.name == "name" && !a.args.empty())
-        if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get())) f.name = s->value;
+        if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get()))
+          f.name = s->value;
     f.match = k.matchKind;
     f.bits = storageBits(k.expr->type);
     if (f.bits == 0) {
@@ -203,7 +207,8 @@ bool Lowerer::layoutTable(LoweredTable& t) {
   for (const ast::TableEntry& e : decl->entries) {
     ConstEntryLayout entry;
     for (std::size_t i = 0; i < e.keys.size(); ++i)
-      entry.keys.push_back(keysetText(e.keys[i].get(), i < l.keys.size() ? l.keys[i].format : "dec"));
+      entry.keys.push_back(
+          keysetText(e.keys[i].get(), i < l.keys.size() ? l.keys[i].format : "dec"));
     entry.action = e.action.action ? controlLocalName(e.action.action) : "?";
     entry.args = argTexts(e.action);
     l.constEntries.push_back(entry);
@@ -231,11 +236,13 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
       size = std::max(size, p.offset - 4 + p.bytes);
     }
     std::string action = toIdentifier(lastComponent(a.name));
-    variants.push_back({action, createBtfStruct(m_ctx, l.map + "_" + action, size, params, line), 0});
+    variants.push_back(
+        {action, createBtfStruct(m_ctx, l.map + "_" + action, size, params, line), 0});
   }
   std::vector<BtfMember> valueMembers = {{"action", m_ctx.diU32(), 0}};
   if (!variants.empty())
-    valueMembers.push_back({"params", createBtfUnion(m_ctx, "", l.valueSize - 4, variants, line), 4});
+    valueMembers.push_back(
+        {"params", createBtfUnion(m_ctx, "", l.valueSize - 4, variants, line), 4});
   llvm::DIType* value = createBtfStruct(m_ctx, l.map + "_value", l.valueSize, valueMembers, line);
   if (!l.keys.empty()) {
     llvm::DIType* key = createBtfStruct(m_ctx, l.map + "_key", l.keySize, members, line);
@@ -248,7 +255,8 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
     l.keySize = 4;
     l.maxEntries = 1;
   }
-  t.defaultMap = defineMap(m_ctx, {l.defaultMap, BpfMapType::Array, m_ctx.diU32(), value, 1, 0, line});
+  t.defaultMap =
+      defineMap(m_ctx, {l.defaultMap, BpfMapType::Array, m_ctx.diU32(), value, 1, 0, line});
 }
 
 LoweredTable* Lowerer::tableFor(const ast::TableDecl* table) {
@@ -260,8 +268,8 @@ LoweredTable* Lowerer::tableFor(const ast::TableDecl* table) {
   std::string name = t->layout.name;
   t->hitStage = m_stages.add(StageKind::TableHit, name, fileName(table->loc), table->loc.line,
                              table->loc.column);
-  t->missStage = m_stages.add(StageKind::TableMiss, name, fileName(table->loc),
-                              table->loc.line, table->loc.column);
+  t->missStage = m_stages.add(StageKind::TableMiss, name, fileName(table->loc), table->loc.line,
+                              table->loc.column);
   if (ok) m_layout.tables.push_back(t->layout);
   LoweredTable* raw = t.get();
   m_tables[table] = std::move(t);

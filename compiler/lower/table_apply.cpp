@@ -36,7 +36,8 @@ void Lowerer::dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* 
     b.SetInsertPoint(caseBlock);
     b.CreateStore(b.getInt32(static_cast<unsigned>(i + 1)), ran);
     const ActionLayout* layout = &t.layout.actions[i];
-    runAction(ref.action, [&] { return boundArgs(ref, value, layout); }, ref.loc);
+    runAction(
+        ref.action, [&] { return boundArgs(ref, value, layout); }, ref.loc);
     b.CreateBr(join);
   }
 }
@@ -45,7 +46,8 @@ void Lowerer::dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* 
 void Lowerer::noteActionRun(const TableApply& apply, const ast::ActionDecl* action) {
   for (std::size_t i = 0; i < apply.t.actions.size(); ++i)
     if (apply.t.actions[i] == action)
-      m_ctx.builder().CreateStore(m_ctx.builder().getInt32(static_cast<unsigned>(i + 1)), apply.ran);
+      m_ctx.builder().CreateStore(m_ctx.builder().getInt32(static_cast<unsigned>(i + 1)),
+                                  apply.ran);
 }
 
 // Const entries, in order: the first whose keysets all match runs its action (a hit).
@@ -56,7 +58,8 @@ void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::
     if (!e.action.action) continue;
     llvm::Value* match = b.getTrue();
     for (std::size_t i = 0; i < e.keys.size() && i < keys.size(); ++i)
-      match = b.CreateAnd(match, selectCaseMatches(e.keys[i].get(), keys[i], table->keys[i].expr->type));
+      match = b.CreateAnd(match,
+                          selectCaseMatches(e.keys[i].get(), keys[i], table->keys[i].expr->type));
     llvm::BasicBlock* matched = newBlock("entry." + table->name);
     llvm::BasicBlock* next = newBlock("entry.next");
     b.CreateCondBr(match, matched, next);
@@ -64,7 +67,8 @@ void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::
     m_stages.emitIncrement(apply.t.hitStage);
     b.CreateStore(b.getTrue(), apply.hit);
     noteActionRun(apply, e.action.action);
-    runAction(e.action.action, [&] { return boundArgs(e.action, nullptr, nullptr); }, e.loc);
+    runAction(
+        e.action.action, [&] { return boundArgs(e.action, nullptr, nullptr); }, e.loc);
     b.CreateBr(apply.join);
     b.SetInsertPoint(next);
   }
@@ -148,7 +152,8 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
   if (table->defaultAction && table->defaultAction->action) {
     const ast::ActionRef& ref = *table->defaultAction;
     noteActionRun(apply, ref.action);
-    runAction(ref.action, [&] { return boundArgs(ref, nullptr, nullptr); }, ref.loc);
+    runAction(
+        ref.action, [&] { return boundArgs(ref, nullptr, nullptr); }, ref.loc);
   }
   b.CreateBr(apply.join);
 

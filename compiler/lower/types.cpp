@@ -75,8 +75,8 @@ llvm::AllocaInst* Lowerer::allocate(const sema::Type* type, const std::string& n
   // zero (headers invalid) is the predictable choice; it also keeps the verifier from
   // seeing reads of uninitialised stack.
   llvm::BasicBlock& entry = m_ctx.function()->getEntryBlock();
-  llvm::IRBuilder<> b(&entry, entry.getTerminator() ? entry.getTerminator()->getIterator()
-                                                    : entry.end());
+  llvm::IRBuilder<> b(&entry,
+                      entry.getTerminator() ? entry.getTerminator()->getIterator() : entry.end());
   b.CreateStore(llvm::Constant::getNullValue(slot->getAllocatedType()), slot);
   return slot;
 }
