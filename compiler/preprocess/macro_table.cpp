@@ -8,6 +8,7 @@ namespace p4wb::compiler {
 namespace {
 
 constexpr int kMaxExpansionDepth = 256;
+constexpr std::size_t kMaxExpandedTokens = 1u << 17;
 
 bool isNameToken(const Token& t) {
   return t.kind == TokenKind::Identifier || isKeyword(t.kind);
@@ -79,6 +80,12 @@ MacroTable::TokenList MacroTable::expandList(const TokenList& in, const std::set
   for (std::size_t i = 0; i < in.size();) {
     const Token& t = in[i];
     std::string name(t.text);
+    if (m_tooLarge) return {};
+    if (out.size() > kMaxExpandedTokens) {
+      m_tooLarge = true;  // reported once; the rest of the expansion is dropped
+      m_diags.error(DiagKind::MacroExpansionTooLarge, t.loc, name);
+      return {};
+    }
     auto it = isNameToken(t) ? m_macros.find(name) : m_macros.end();
     if (it == m_macros.end() || disabled.count(name)) {
       out.push_back(in[i++]);

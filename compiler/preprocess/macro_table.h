@@ -45,6 +45,7 @@ class MacroTable {
 
   DiagnosticEngine& m_diags;
   std::unordered_map<std::string, Macro> m_macros;
+  bool m_tooLarge = false;
 };
 
 }  // namespace p4wb::compiler

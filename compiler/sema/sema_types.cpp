@@ -3,6 +3,12 @@
 
 namespace p4wb::compiler::sema {
 
+namespace {
+// Far above anything a packet holds, low enough that sums of widths cannot overflow.
+constexpr unsigned kMaxBits = 1u << 16;
+constexpr unsigned kMaxStack = 1u << 12;
+}  // namespace
+
 std::optional<unsigned> Sema::constUnsigned(Expr* e, const char* what) {
   if (!e) return std::nullopt;
   checkExpr(e);
@@ -30,15 +36,18 @@ const Type* Sema::resolveType(TypeRef* t) {
     case F::Bits:
     case F::SignedBits: {
       auto w = constUnsigned(t->width.get(), "a bit width");
-      if (w && (*w == 0 && t->form == F::SignedBits)) {
-        error(DiagKind::InvalidWidth, t->loc, {"0", "int<>"});
+      if (w && ((*w == 0 && t->form == F::SignedBits) || *w > kMaxBits)) {
+        error(DiagKind::InvalidWidth, t->loc, {std::to_string(*w), t->form == F::SignedBits ? "int<>" : "bit<>"});
       } else if (w) {
         r = m_ctx.bits(*w, t->form == F::SignedBits);
       }
       break;
     }
     case F::Varbit:
-      if (auto w = constUnsigned(t->width.get(), "a varbit width")) r = m_ctx.varbit(*w);
+      if (auto w = constUnsigned(t->width.get(), "a varbit width")) {
+        if (*w > kMaxBits) error(DiagKind::InvalidWidth, t->loc, {std::to_string(*w), "varbit<>"});
+        else r = m_ctx.varbit(*w);
+      }
       break;
     case F::InfInt: r = m_ctx.infInt(); break;
     case F::Bool: r = m_ctx.boolType(); break;
@@ -55,7 +64,10 @@ const Type* Sema::resolveType(TypeRef* t) {
     }
     case F::Stack: {
       const Type* elem = resolveType(t->element.get());
-      if (auto n = constUnsigned(t->size.get(), "a header stack size")) r = m_ctx.stack(elem, *n);
+      if (auto n = constUnsigned(t->size.get(), "a header stack size")) {
+        if (*n > kMaxStack) error(DiagKind::InvalidWidth, t->loc, {std::to_string(*n), "a header stack size"});
+        else r = m_ctx.stack(elem, *n);
+      }
       break;
     }
     case F::Named: {

@@ -157,6 +157,16 @@ class TestPreprocessor : public QObject {
              std::string("t.p4:1:1: error: invalid expression in #if"));
   }
 
+  void exponentialMacroIsAnError() {
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+      text += "#define M" + std::to_string(i) + " M" + std::to_string(i + 1) + " M" +
+              std::to_string(i + 1) + "\n";
+    Run r(text + "M0\n");
+    QCOMPARE(r.diags.errorCount(), size_t(1));
+    QVERIFY(r.firstError().find("is too large") != std::string::npos);
+  }
+
   void pragmaAndLine() {
     Run r("#pragma my_option 1\n#line 100\nx\n");
     QCOMPARE(r.diags.errorCount(), size_t(0));
