@@ -48,6 +48,7 @@ class TestStudioCompile : public QObject {
   void reportsErrorWithLocation();
   void secondCompileSupersedesFirst();
   void diagnosticClickJumpsToLine();
+  void cancelDropsTheResult();
   void compilesWhileTyping();
   void resolvesQuotedIncludesNextToTheFile();
   void stageCountersCanBeTurnedOff();
@@ -192,6 +193,20 @@ void TestStudioCompile::diagnosticClickJumpsToLine() {
   m_window->editor()->getCursorPosition(&cursorLine, &cursorIndex);
   QCOMPARE(cursorLine + 1, line);
   QCOMPARE(cursorIndex + 1, diags->index(0, 0).data(DiagnosticsModel::ColumnRole).toInt());
+}
+
+void TestStudioCompile::cancelDropsTheResult() {
+  // Build > Cancel Compile: the run is abandoned and no result replaces the panes.
+  QSignalSpy finished(m_workbench.get(), &Workbench::compileFinished);
+  QAction* cancel = m_window->actions().cancelCompile;
+  QVERIFY(!cancel->isEnabled());
+  m_window->actions().compile->trigger();
+  QVERIFY(m_workbench->isCompiling());
+  QVERIFY(cancel->isEnabled());
+  cancel->trigger();
+  QTRY_VERIFY_WITH_TIMEOUT(!m_workbench->isCompiling(), kCompileTimeoutMs);
+  QVERIFY(!cancel->isEnabled());
+  QCOMPARE(finished.count(), 0);
 }
 
 void TestStudioCompile::compilesWhileTyping() {
