@@ -124,6 +124,7 @@ const Type* Sema::checkCall(CallExpr& c) {
 }
 
 const Type* Sema::checkActionCall(CallExpr& c, const ActionDecl& a) {
+  if (m_inParserState) error(DiagKind::NotAllowedInParser, c.loc, {"calling action '" + a.name + "'"});
   c.callKind = CallKind::ActionCall;
   c.target = &a;
   TypeBindings b;

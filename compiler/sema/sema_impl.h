@@ -124,6 +124,7 @@ class Sema {
   const Type* m_returnType = nullptr;  // inside functions
   const ControlDecl* m_control = nullptr;  // inside a control
   int m_loopDepth = 0;  // break/continue are allowed when > 0
+  bool m_inParserState = false;  // inside a parser state: no actions, exit, return, switch
   std::map<std::pair<const Decl*, std::vector<const Type*>>, const StructType*> m_specialized;
 };
 

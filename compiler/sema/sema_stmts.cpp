@@ -13,6 +13,13 @@ void Sema::checkBlock(BlockStmt* b) {
 
 void Sema::checkStmt(Stmt* s) {
   if (!s) return;
+  if (m_inParserState) {
+    const char* what = s->kind == NodeKind::ExitStmt     ? "'exit'"
+                       : s->kind == NodeKind::ReturnStmt ? "'return'"
+                       : s->kind == NodeKind::SwitchStmt ? "a switch statement"
+                                                         : nullptr;
+    if (what) error(DiagKind::NotAllowedInParser, s->loc, {what});
+  }
   switch (s->kind) {
     case NodeKind::BlockStmt: return checkBlock(static_cast<BlockStmt*>(s));
     case NodeKind::AssignStmt: return checkAssign(static_cast<AssignStmt&>(*s));
@@ -177,7 +184,9 @@ void Sema::checkParser(ParserDecl& p) {
   }
   for (auto& s : p.states) {
     pushScope();
+    m_inParserState = true;
     for (auto& st : s->stmts) checkStmt(st.get());
+    m_inParserState = false;
     checkTransition(p, s->transition);
     popScope();
   }

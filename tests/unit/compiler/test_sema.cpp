@@ -262,6 +262,12 @@ class TestSema : public QObject {
         << "t.p4:3:47: error: action 'b' is not in the actions list of table 't'";
     QTest::newRow("header field type") << "header a_t { bit<8> x; }\nheader b_t { a_t inner; }"
                                        << "t.p4:3:18: error: field 'inner' of header 'b_t' cannot have type header 'a_t'";
+    QTest::newRow("action in parser")
+        << "action a() {}\nparser p(packet_in b) { state start { a(); transition accept; } }"
+        << "t.p4:3:39: error: calling action 'a' is not allowed in a parser";
+    QTest::newRow("exit in parser")
+        << "parser p(packet_in b) { state start { exit; } }"
+        << "t.p4:2:39: error: 'exit' is not allowed in a parser";
     QTest::newRow("missing main") << "const bit<8> X = 1;"
                                   << "error: program has no 'main' package instantiation";
   }
