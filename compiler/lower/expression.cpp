@@ -106,6 +106,15 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
     }
     return lv;
   }
+  if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) {
+    std::optional<LValue> base = lvalue(ix->base.get());
+    if (!base) return std::nullopt;
+    if (!ix->index->constValue) {
+      unsupported(e->loc, "header stack indexes that are not constants");
+      return std::nullopt;
+    }
+    return stackElement(*base, static_cast<unsigned>(ix->index->constValue->asU64()), e->loc);
+  }
   if (const auto* s = ast::dynCast<ast::SliceExpr>(e)) {
     std::optional<LValue> base = lvalue(s->base.get());
     if (!base || base->isSlice) {
@@ -265,11 +274,16 @@ llvm::Value* Lowerer::member(const ast::MemberExpr* e, const sema::Type* type) {
   using MK = ast::MemberExpr::MemberKind;
   switch (e->memberKind) {
     case MK::Field: {
+      if (const auto* base = ast::dynCast<ast::MemberExpr>(e->base.get());
+          base && base->memberKind == MK::StackLast)
+        return stackLastField(e);
       std::optional<LValue> lv = lvalue(e);
       return lv ? load(*lv) : zeroValue(type, e->loc);
     }
     case MK::EnumMember:
       return enumMemberValue(e->resolved, type);
+    case MK::StackLastIndex:
+      return stackLastIndex(e);
     case MK::TableHit:
     case MK::TableMiss: {
       const auto* call = ast::dynCast<ast::CallExpr>(e->base.get());

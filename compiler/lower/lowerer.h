@@ -33,6 +33,10 @@ namespace p4wb::compiler {
 // Source-like text of a name or member chain ("hdr.ipv4.dstAddr").
 std::string exprText(const ast::Expr* e);
 
+// Header stacks: member 0 is the next index, element k is member k + 1.
+inline constexpr unsigned kStackNextIndex = 0;
+inline constexpr unsigned kStackFirstElement = 1;
+
 // Indices of the bookkeeping members of a header's LLVM struct.
 inline constexpr unsigned kHeaderValid = 0;
 inline constexpr unsigned kHeaderOffset = 1;
@@ -143,6 +147,11 @@ class Lowerer {
   llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes, llvm::BasicBlock* fail);
 
   llvm::Value* lookahead(const ast::CallExpr* call);
+  // Header stacks (header_stack.cpp).
+  std::optional<LValue> stackElement(const LValue& stack, unsigned index, SourceLocation loc);
+  void extractNext(const LValue& stack, const ast::CallExpr* call);
+  llvm::Value* stackLastField(const ast::MemberExpr* field);
+  llvm::Value* stackLastIndex(const ast::MemberExpr* e);
 
   // ---- parser (parser.cpp)
   void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,

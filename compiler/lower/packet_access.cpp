@@ -137,6 +137,12 @@ void Lowerer::emitEmit(const std::string& path, const sema::Type* type, SourceLo
       emitEmit(path + "." + std::to_string(i), st->fields[i].type, loc);
     return;
   }
+  if (type && type->kind == sema::TypeKind::HeaderStack) {
+    auto* hs = static_cast<const sema::HeaderStackType*>(type);
+    for (unsigned k = 0; k < hs->size; ++k)
+      emitEmit(path + "[" + std::to_string(k) + "]", hs->element, loc);
+    return;
+  }
   unsupported(loc, "emit of " + (type ? type->toString() : std::string("this value")));
 }
 
@@ -171,8 +177,13 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
                                                 : "extract outside the parser");
         return;
       }
-      if (std::optional<LValue> header = lvalue(call->args[0].value.get()))
-        emitHeaderExtract(*header, call);
+      const ast::Expr* target = call->args[0].value.get();
+      if (const auto* m = ast::dynCast<ast::MemberExpr>(target);
+          m && m->memberKind == ast::MemberExpr::MemberKind::StackNext) {
+        if (std::optional<LValue> stack = lvalue(m->base.get())) extractNext(*stack, call);
+        return;
+      }
+      if (std::optional<LValue> header = lvalue(target)) emitHeaderExtract(*header, call);
       return;
     }
     case ast::CallKind::Advance: {

@@ -49,6 +49,15 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
       result = llvm::StructType::create(c, fields, s->name);
       break;
     }
+    case sema::TypeKind::HeaderStack: {
+      // { i32 nextIndex, element 0, element 1, ... }: elements as struct members so that
+      // constant indexes stay constant GEPs (SROA splits them into registers).
+      auto* hs = static_cast<const sema::HeaderStackType*>(type);
+      std::vector<llvm::Type*> fields(1, llvm::Type::getInt32Ty(c));
+      fields.insert(fields.end(), hs->size, llvmType(hs->element, loc));
+      result = llvm::StructType::get(c, fields);
+      break;
+    }
     default:
       unsupported(loc, "values of type " + type->toString());
       result = llvm::Type::getInt32Ty(c);

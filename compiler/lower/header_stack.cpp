@@ -1,0 +1,101 @@
+// Header stacks with a fixed number of elements: constant indexes are plain struct
+// members; `extract(s.next)` switches on the next index (one extract per element, so
+// every packet offset and element stays a constant the verifier can follow) and
+// rejects when the stack is full (error.StackOutOfBounds); `s.last.f` and
+// `s.lastIndex` read through the next index. push_front/pop_front move headers and
+// are not supported.
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+namespace {
+
+const sema::HeaderStackType* asStack(const sema::Type* type) {
+  return type && type->kind == sema::TypeKind::HeaderStack
+             ? static_cast<const sema::HeaderStackType*>(type)
+             : nullptr;
+}
+
+}  // namespace
+
+std::optional<LValue> Lowerer::stackElement(const LValue& stack, unsigned index,
+                                            SourceLocation loc) {
+  const sema::HeaderStackType* hs = asStack(stack.type);
+  if (!hs || stack.isSlice) {
+    unsupported(loc, "indexing something that is not a header stack");
+    return std::nullopt;
+  }
+  if (index >= hs->size) {
+    unsupported(loc, "header stack index " + std::to_string(index) + " out of range");
+    return std::nullopt;
+  }
+  LValue lv;
+  lv.ptr =
+      m_ctx.builder().CreateStructGEP(llvmType(hs, loc), stack.ptr, kStackFirstElement + index);
+  lv.type = hs->element;
+  lv.path = stack.path + "[" + std::to_string(index) + "]";
+  return lv;
+}
+
+void Lowerer::extractNext(const LValue& stack, const ast::CallExpr* call) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::HeaderStackType* hs = asStack(stack.type);
+  if (!hs) {
+    unsupported(call->loc, "'.next' of something that is not a header stack");
+    return;
+  }
+  llvm::Type* type = llvmType(hs, call->loc);
+  llvm::Value* nextSlot = b.CreateStructGEP(type, stack.ptr, kStackNextIndex);
+  llvm::Value* next = b.CreateLoad(b.getInt32Ty(), nextSlot);
+  llvm::BasicBlock* done = newBlock("next.done");
+  llvm::SwitchInst* sw = b.CreateSwitch(next, m_parserReject);
+  for (unsigned k = 0; k < hs->size; ++k) {
+    llvm::BasicBlock* element = newBlock("next." + std::to_string(k));
+    sw->addCase(b.getInt32(k), element);
+    b.SetInsertPoint(element);
+    if (std::optional<LValue> lv = stackElement(stack, k, call->loc)) {
+      emitHeaderExtract(*lv, call);
+      b.CreateStore(b.getInt32(k + 1), nextSlot);
+    }
+    b.CreateBr(done);
+  }
+  b.SetInsertPoint(done);
+}
+
+llvm::Value* Lowerer::stackLastIndex(const ast::MemberExpr* e) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  std::optional<LValue> stack = lvalue(e->base.get());
+  const sema::HeaderStackType* hs = stack ? asStack(stack->type) : nullptr;
+  if (!hs) return b.getInt32(0);
+  llvm::Value* next = b.CreateLoad(
+      b.getInt32Ty(), b.CreateStructGEP(llvmType(hs, e->loc), stack->ptr, kStackNextIndex));
+  return b.CreateSub(next, b.getInt32(1));
+}
+
+llvm::Value* Lowerer::stackLastField(const ast::MemberExpr* field) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const auto* last = static_cast<const ast::MemberExpr*>(field->base.get());
+  std::optional<LValue> stack = lvalue(last->base.get());
+  const sema::HeaderStackType* hs = stack ? asStack(stack->type) : nullptr;
+  const sema::StructType* element = hs ? asStruct(hs->element) : nullptr;
+  if (!element || field->fieldIndex < 0) {
+    unsupported(field->loc, "this use of '.last'");
+    return zeroValue(field->type, field->loc);
+  }
+  llvm::Value* lastIndex = stackLastIndex(last);
+  llvm::Type* elementType = llvmType(element, field->loc);
+  llvm::Type* fieldType = llvmType(field->type, field->loc);
+  llvm::Value* result = llvm::Constant::getNullValue(fieldType);
+  // Read the field of every element and keep the one at lastIndex (a few selects).
+  for (unsigned k = 0; k < hs->size; ++k) {
+    std::optional<LValue> lv = stackElement(*stack, k, field->loc);
+    if (!lv) continue;
+    llvm::Value* ptr = b.CreateStructGEP(
+        elementType, lv->ptr, kHeaderFirstField + static_cast<unsigned>(field->fieldIndex));
+    llvm::Value* v = b.CreateLoad(fieldType, ptr);
+    result = b.CreateSelect(b.CreateICmpEQ(lastIndex, b.getInt32(k)), v, result);
+  }
+  return result;
+}
+
+}  // namespace p4wb::compiler
