@@ -189,8 +189,13 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   rec.pinDir = m_paths.pinRoot + "/" + name;
   rec.stateDir = m_paths.stateRoot + "/" + name;
   std::error_code ec;
+  const bool hasState = fs::exists(rec.stateDir + "/record.json", ec);
+  if (hasState) return makeError(EEXIST, "a program named " + name + " is already loaded; unload it first");
+  // Pins or a state directory without a record: left over from a crash or a bpffs
+  // remount. Say so, since `status` does not list it.
   if (fs::exists(rec.stateDir, ec) || fs::exists(rec.pinDir, ec))
-    return makeError(EEXIST, "a program named " + name + " is already loaded; unload it first");
+    return makeError(EEXIST, "stale pin/state directory for " + name + " (" + rec.pinDir +
+                                 "); `p4wb unload " + name + "` removes it");
   if (m_paths.pinRoot.rfind("/sys/fs/bpf", 0) == 0)
     if (Status s = ensureBpffs("/sys/fs/bpf"); !s) return s.error();
 

@@ -2,6 +2,7 @@
 // any network namespace, kept pinned between commands.
 #include "app/cli/cli.h"
 #include "app/cli/program_source.h"
+#include "runtime/attach.h"
 #include "runtime/program_store.h"
 
 #include <filesystem>
@@ -53,6 +54,19 @@ void runLoad(const LoadArgs& a) {
   }
 }
 
+// What the kernel says now, since an interface or namespace can vanish under a program:
+// "attached", "not attached", "pins missing (stale)", "interface gone: ...",
+// "detached: prog N is attached there now".
+std::string liveState(const runtime::ProgramRecord& r) {
+  if (!r.pinned) return "pins missing (stale; p4wb unload " + r.name + " cleans up)";
+  if (r.target.ifname.empty()) return "not attached";
+  auto a = runtime::queryAttached(r.target);
+  if (!a) return "interface gone: " + a.error().message;
+  if (a->progId == r.progId) return "attached";
+  if (a->progId == 0) return "detached (nothing attached there now)";
+  return "detached: prog " + std::to_string(a->progId) + " is attached there now";
+}
+
 void runStatus(const std::string& name, bool json) {
   runtime::ProgramStore store;
   std::vector<runtime::ProgramRecord> records;
@@ -60,7 +74,11 @@ void runStatus(const std::string& name, bool json) {
   else records.push_back(orFail(store.record(name)));
   if (json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const auto& r : records) arr.push_back(recordJson(r));
+    for (const auto& r : records) {
+      auto j = recordJson(r);
+      j["state"] = liveState(r);
+      arr.push_back(j);
+    }
     printJson(arr);
     return;
   }
@@ -69,7 +87,7 @@ void runStatus(const std::string& name, bool json) {
     std::cout << r.name << "  prog id " << r.progId << "  "
               << (r.target.ifname.empty() ? std::string("not attached")
                                           : runtime::describeTarget(r.target))
-              << "  (" << r.source << ")\n";
+              << "  (" << r.source << ")  " << liveState(r) << "\n";
   }
 }
 
