@@ -59,15 +59,33 @@ void addError(CompileResult& result, const std::string& file, const std::string&
   result.diagnostics.push_back(std::move(d));
 }
 
-// LLVM reports backend problems (e.g. the BPF stack limit) through the context.
+// LLVM reports backend problems (e.g. the BPF stack limit, 128-bit division) through
+// the context; they become diagnostics at the P4 place the instruction came from.
 void collectLlvmDiagnostic(const llvm::DiagnosticInfo* info, void* context) {
   if (info->getSeverity() != llvm::DS_Error) return;
+  Diagnostic d;
   std::string text;
-  llvm::raw_string_ostream os(text);
-  llvm::DiagnosticPrinterRawOStream printer(os);
-  info->print(printer);
-  os.flush();
-  static_cast<std::vector<std::string>*>(context)->push_back(text);
+  if (const auto* u = llvm::dyn_cast<llvm::DiagnosticInfoUnsupported>(info)) {
+    text = u->getMessage().str();
+    if (u->isLocationAvailable()) {
+      d.file = u->getLocation().getRelativePath().str();
+      d.line = u->getLocation().getLine();
+      d.column = u->getLocation().getColumn();
+    }
+  } else {
+    llvm::raw_string_ostream os(text);
+    llvm::DiagnosticPrinterRawOStream printer(os);
+    info->print(printer);
+  }
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  d.message = "the BPF back end cannot generate this: " + text;
+  auto* out = static_cast<std::vector<Diagnostic>*>(context);
+  for (const Diagnostic& seen : *out) {
+    if (seen.file != d.file || seen.line != d.line || seen.column != d.column) continue;
+    // One problem per place: a 128-bit libcall also trips "only small returns".
+    return;
+  }
+  out->push_back(std::move(d));
 }
 
 // Emits the object and the listing for an optimised module; false on failure.
@@ -102,7 +120,7 @@ bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& f
 
 void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, CompileResult& result) {
   llvm::LLVMContext context;
-  std::vector<std::string> llvmErrors;
+  std::vector<Diagnostic> llvmErrors;
   context.setDiagnosticHandlerCallBack(collectLlvmDiagnostic, &llvmErrors);
   LowerOptions lowerOptions;
   lowerOptions.inputPath = options.inputPath;
@@ -137,7 +155,10 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
   }
   result.schemaJson = buildSchemaJson(lowered.layout);
   bool emitted = emit(*lowered.module, *tm, fe, options, result);
-  for (const std::string& e : llvmErrors) addError(result, options.inputPath, e);
+  for (Diagnostic& e : llvmErrors) {
+    if (e.file.empty()) e.file = options.inputPath;
+    result.diagnostics.push_back(e);
+  }
   if (!emitted || !llvmErrors.empty()) result.object.clear();
 }
 
