@@ -147,7 +147,11 @@ class Preprocessor {
     if (name == "else") return elseDirective(d);
     if (name == "endif") return endif(d);
     if (!active()) return;
-    if (name.empty()) return;  // null directive
+    // `# 18 "file.p4" 2` (a cpp line marker) acts like #line; a lone '#' does nothing.
+    if (name.empty()) {
+      if (!line.empty() && line[0].kind == TokenKind::IntLiteral) lineDirective(d, line);
+      return;
+    }
     if (name == "include") return include(d, line);
     if (name == "define") return m_macros.define(line, d);
     if (name == "undef") {

@@ -16,7 +16,8 @@ error {
     NoMatch,           // no select case matched
     StackOutOfBounds,  // a header stack was indexed past its end
     HeaderTooShort,    // a varbit extract asked for more bits than the field holds
-    ParserTimeout      // the parser ran for too long
+    ParserTimeout,     // the parser ran for too long
+    ParserInvalidArgument  // a parser operation got an argument it cannot use
 }
 
 /* The packet being parsed. */

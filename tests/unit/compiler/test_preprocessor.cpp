@@ -168,11 +168,12 @@ class TestPreprocessor : public QObject {
   }
 
   void pragmaAndLine() {
-    Run r("#pragma my_option 1\n#line 100\nx\n");
+    Run r("#pragma my_option 1\n#line 100\nx\n# 7 \"other.p4\" 2\ny\n#\n");
     QCOMPARE(r.diags.errorCount(), size_t(0));
     QCOMPARE(r.result.pragmas.size(), size_t(1));
     QCOMPARE(r.result.pragmas[0][0].text, std::string_view("my_option"));
     QCOMPARE(r.result.tokens[0].loc.line, 100u);
+    QCOMPARE(r.result.tokens[1].loc.line, 7u);  // cpp line marker
   }
 };
 
