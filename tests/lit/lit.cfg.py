@@ -1,6 +1,7 @@
 # lit configuration for the P4 golden tests: each .p4 file is a ShTest with RUN lines.
 # Substitutions: %p4wb (the CLI), %examples (resources/examples), FileCheck, not.
 import os
+import sys
 import lit.formats
 
 config.name = "p4wb"
@@ -10,6 +11,7 @@ config.excludes = ["Inputs"]
 config.test_source_root = config.p4wb_source_dir
 config.test_exec_root = config.p4wb_binary_dir
 
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%p4wb", config.p4wb))
 config.substitutions.append(("%examples", config.examples_dir))
 config.substitutions.append(("FileCheck", config.filecheck))
