@@ -568,6 +568,8 @@ struct InstantiationDecl : Decl {
   P4WB_CLASSOF1(InstantiationDecl)
   TypeRefPtr typeRef;  // Named type, possibly specialized
   std::vector<Argument> args;  // constructor arguments
+  // `= { ... }`: FunctionDecls implementing the extern's abstract methods.
+  std::vector<DeclPtr> initializer;
   // sema: ExternDecl, ParserDecl, ControlDecl or BlockTypeDecl(package) instantiated
   const Decl* instantiated = nullptr;
 };

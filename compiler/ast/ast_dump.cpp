@@ -80,6 +80,7 @@ class Dumper {
         if (i.typeRef) typeRef(*i.typeRef, ind + 1);
         for (const auto& a : i.args)
           if (a.value) expr(*a.value, ind + 1);
+        for (const auto& f : i.initializer) decl(*f, ind + 1);
         break;
       }
       default: break;

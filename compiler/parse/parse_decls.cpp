@@ -288,7 +288,6 @@ std::unique_ptr<FunctionPrototype> Parser::parseMethod(const std::string& extern
   auto annos = parseAnnotations();
   auto m = std::make_unique<FunctionPrototype>(peek().loc);
   m->annotations = std::move(annos);
-  m->isAbstract = isNameToken(peek()) && peek().text == "abstract";
   if (at(TokenKind::KwAbstract)) {
     consume();
     m->isAbstract = true;
@@ -339,9 +338,15 @@ DeclPtr Parser::parseTypedDecl(std::vector<Annotation> annos, bool allowFunction
     inst->loc = peek().loc;
     inst->name = parseName();
     if (at(TokenKind::Assign) && at(TokenKind::LBrace, 1)) {
-      errorAt(DiagKind::UnsupportedFeature, peek().loc, {"an instantiation initializer"});
-      recoverInBlock();
-      return inst;
+      consume();
+      consume();
+      while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile) && !failing()) {
+        std::size_t before = m_pos;
+        auto fannos = parseAnnotations();
+        if (auto f = parseTypedDecl(std::move(fannos), true)) inst->initializer.push_back(std::move(f));
+        if (m_pos == before) consume();
+      }
+      expect(TokenKind::RBrace);
     }
     expectSemi("instantiation");
     return inst;

@@ -260,6 +260,13 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     for (auto& a : d.args) checkExpr(a.value.get());
   }
   declare(d);
+  // Abstract method implementations see the instance as `this`.
+  if (!d.initializer.empty()) {
+    pushScope();
+    declareName("this", d);
+    for (auto& f : d.initializer) checkLocalDecl(*f);
+    popScope();
+  }
 }
 
 void Sema::checkFunction(FunctionDecl& d) {

@@ -365,6 +365,28 @@ class TestSema : public QObject {
     QCOMPARE(cmp->rhs->type->toString(), std::string("bit<8>"));
   }
 
+  void abstractMethodInitializer() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "extern Hook<T> {\n"
+                             "  Hook(bit<8> n);\n"
+                             "  abstract T compute(in T v);\n"
+                             "  bit<8> count();\n"
+                             "}\n"
+                             "control c(inout bit<16> x) {\n"
+                             "  Hook<bit<16>>(8w2) h = {\n"
+                             "    bit<16> compute(in bit<16> v) { return v + (bit<16>)this.count(); }\n"
+                             "  };\n"
+                             "  apply { x = h.compute(x); }\n"
+                             "}\n");
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    auto* c = findDecl<ControlDecl>(*r.program, "c");
+    auto* inst = dynCast<InstantiationDecl>(c->locals[0].get());
+    QVERIFY(inst);
+    QCOMPARE(inst->initializer.size(), size_t(1));
+    auto* ext = findDecl<ExternDecl>(*r.program, "Hook");
+    QVERIFY(ext->methods[1]->isAbstract);
+  }
+
   void loops() {
     FrontEndResult r = check(std::string(kPrelude) +
                              "header h_t { bit<8> v; }\n"
