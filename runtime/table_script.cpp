@@ -68,6 +68,9 @@ Result<TableCommand> parseRuntimeCli(const std::vector<std::string>& w) {
     }
     return c;
   }
+  if (verb == "counter_read" || verb == "counter_reset" || verb == "register_read" || verb == "register_write")
+    return makeError(ENOTSUP, verb + ": counter and register externs are not in the program schema yet "
+                                     "(the compiler does not emit them); use `p4wb counters` for stage counts");
   return usage("unknown command '" + verb + "'");
 }
 
