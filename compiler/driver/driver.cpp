@@ -98,8 +98,11 @@ bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& f
   }
   if (!options.wantAsm) return true;
   const SourceManager& sources = *fe.sources;
-  SourceLineLookup lookup = [&sources](const std::string& file,
-                                       unsigned line) -> std::optional<std::string> {
+  FileId mainFile = fe.programInfo.main ? fe.programInfo.main->loc.file : 0;
+  SourceLineLookup lookup = [&sources, mainFile](const std::string& file,
+                                                 unsigned line) -> std::optional<std::string> {
+    if (file == kUnnamedSource && mainFile != 0 && sources.name(mainFile).empty())
+      return std::string(sources.lineText(mainFile, line));
     for (FileId id = 1; id <= sources.fileCount(); ++id)
       if (sources.name(id) == file) return std::string(sources.lineText(id, line));
     return std::nullopt;

@@ -44,6 +44,8 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
 inline constexpr const char* kXdpSection = "xdp";
 inline constexpr const char* kXdpFunction = "p4wb_xdp";
 inline constexpr const char* kTcSection = "tc";
+// Debug-info name of a buffer that has no name (an unsaved editor buffer).
+inline constexpr const char* kUnnamedSource = "untitled.p4";
 inline constexpr const char* kTcFunction = "p4wb_tc";
 
 }  // namespace p4wb::compiler

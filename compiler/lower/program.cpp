@@ -80,8 +80,9 @@ std::string Lowerer::fileName(SourceLocation loc) const {
 llvm::DIScope* Lowerer::scopeFor(FileId file) {
   if (file == m_mainFile) return m_ctx.subprogram();
   if (auto it = m_scopes.find(file); it != m_scopes.end()) return it->second;
-  llvm::DIFile* diFile = m_ctx.di().createFile(std::string(m_fe.sources->name(file)), "",
-                                               std::nullopt, m_fe.sources->text(file));
+  std::string name(m_fe.sources->name(file));
+  if (name.empty()) name = kUnnamedSource;
+  llvm::DIFile* diFile = m_ctx.di().createFile(name, "", std::nullopt, m_fe.sources->text(file));
   llvm::DIScope* scope = m_ctx.di().createLexicalBlockFile(m_ctx.subprogram(), diFile, 0);
   m_scopes[file] = scope;
   return scope;
@@ -349,7 +350,9 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
   LowerResult result;
   const SourceManager& sources = *frontEnd.sources;
   FileId main = frontEnd.programInfo.main ? frontEnd.programInfo.main->loc.file : 1;
-  LowerContext ctx(context, {std::string(sources.name(main)), std::string(sources.text(main))});
+  std::string mainName(sources.name(main));
+  if (mainName.empty()) mainName = kUnnamedSource;
+  LowerContext ctx(context, {mainName, std::string(sources.text(main))});
   result.layout.source = options.inputPath;
   result.layout.arch = std::string(arch::archName(frontEnd.programInfo.arch));
   result.layout.hooks = {"xdp", "xdp-generic"};
