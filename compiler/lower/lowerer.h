@@ -41,6 +41,10 @@ inline constexpr unsigned kStackFirstElement = 1;
 inline constexpr unsigned kHeaderValid = 0;
 inline constexpr unsigned kHeaderOffset = 1;
 inline constexpr unsigned kHeaderFirstField = 2;
+// Packet offset of a header that did not come from the packet: above every real
+// offset (the bounds checks fail for it) yet small enough that the verifier accepts
+// `data + offset` should LLVM compute it before the check.
+inline constexpr std::uint32_t kNotInPacket = 0x8000;
 
 // A place that can be assigned: a typed pointer; for header fields the header (so the
 // write goes through to the packet); for slices the bit range of the underlying integer.
@@ -106,6 +110,7 @@ class Lowerer {
   // ---- types (types.cpp)
   llvm::Type* llvmType(const sema::Type* type, SourceLocation loc);
   llvm::Value* zeroValue(const sema::Type* type, SourceLocation loc);
+  llvm::Constant* initialValue(const sema::Type* type, SourceLocation loc);
   llvm::Value* coerce(llvm::Value* value, llvm::Type* to, bool isSigned);
   static bool isSignedType(const sema::Type* type);
   // Bits a value of `type` takes in a map key or value (0: cannot be stored).

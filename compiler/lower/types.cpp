@@ -67,6 +67,32 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
   return result;
 }
 
+// Zero, except that every header's packet offset is "not in the packet" (above any
+// real offset), so a header made valid by assignment is never written through to a
+// place in the packet it did not come from.
+llvm::Constant* Lowerer::initialValue(const sema::Type* type, SourceLocation loc) {
+  llvm::Type* t = llvmType(type, loc);
+  auto* st = llvm::dyn_cast<llvm::StructType>(t);
+  if (!st || !type) return llvm::Constant::getNullValue(t);
+  std::vector<llvm::Constant*> members;
+  if (type->kind == sema::TypeKind::Header) {
+    for (unsigned i = 0; i < st->getNumElements(); ++i)
+      members.push_back(i == kHeaderOffset
+                            ? llvm::ConstantInt::get(st->getElementType(i), kNotInPacket)
+                            : llvm::Constant::getNullValue(st->getElementType(i)));
+  } else if (type->kind == sema::TypeKind::Struct) {
+    for (const sema::Field& f : asStruct(type)->fields)
+      members.push_back(initialValue(f.type, loc));
+  } else if (type->kind == sema::TypeKind::HeaderStack) {
+    auto* hs = static_cast<const sema::HeaderStackType*>(type);
+    members.push_back(llvm::ConstantInt::get(st->getElementType(kStackNextIndex), 0));
+    for (unsigned k = 0; k < hs->size; ++k) members.push_back(initialValue(hs->element, loc));
+  } else {
+    return llvm::Constant::getNullValue(t);
+  }
+  return llvm::ConstantStruct::get(st, members);
+}
+
 llvm::Value* Lowerer::zeroValue(const sema::Type* type, SourceLocation loc) {
   return llvm::Constant::getNullValue(llvmType(type, loc));
 }
@@ -86,7 +112,7 @@ llvm::AllocaInst* Lowerer::allocate(const sema::Type* type, const std::string& n
   llvm::BasicBlock& entry = m_ctx.function()->getEntryBlock();
   llvm::IRBuilder<> b(&entry,
                       entry.getTerminator() ? entry.getTerminator()->getIterator() : entry.end());
-  b.CreateStore(llvm::Constant::getNullValue(slot->getAllocatedType()), slot);
+  b.CreateStore(initialValue(type, loc), slot);
   return slot;
 }
 
