@@ -97,6 +97,11 @@ Result<bpf_tc_hook> tcHook(const Target& target) {
   return hook;
 }
 
+// libbpf rejects opts structs whose padding is not zero ("non-zero extra bytes"); a copy
+// (e.g. through Result) does not keep padding zeroed, so build a fresh one for each call.
+#define P4WB_FRESH_TC_HOOK(var, from) \
+  LIBBPF_OPTS(bpf_tc_hook, var, .ifindex = (from).ifindex, .attach_point = (from).attach_point)
+
 Result<Attachment> queryTcHere(const Target& target) {
   Result<bpf_tc_hook> hook = tcHook(target);
   if (!hook) return hook.error();
@@ -119,15 +124,18 @@ Result<Attachment> attachTcHere(int progFd, const Target& target, bool replace) 
   if (!hook) return hook.error();
   // An existing clsact qdisc is reported as EEXIST, or EINVAL by recent kernels
   // ("exclusivity flag on"); either way the attach below tells whether it is usable.
-  int err = bpf_tc_hook_create(&*hook);
+  P4WB_FRESH_TC_HOOK(fresh, *hook);
+  int err = bpf_tc_hook_create(&fresh);
   if (err && err != -EEXIST && err != -EINVAL)
     return makeError(err, "cannot create the clsact qdisc on " + where(target));
   LIBBPF_OPTS(bpf_tc_opts, opts, .prog_fd = progFd, .flags = replace ? static_cast<std::uint32_t>(BPF_TC_F_REPLACE) : 0u,
               .handle = kTcHandle, .priority = kTcPriority);
-  err = bpf_tc_attach(&*hook, &opts);
+  P4WB_FRESH_TC_HOOK(fresh2, *hook);
+  err = bpf_tc_attach(&fresh2, &opts);
   // libbpf 1.1 can misread the kernel's echo of a replaced filter on recent kernels and
   // report EINVAL although the filter is in place: trust the kernel's own listing.
-  if (err == -EINVAL && replace) {
+  // Seen for first attaches too (kernel 6.x echo), so check whenever EINVAL comes back.
+  if (err == -EINVAL) {
     bpf_prog_info info{};
     std::uint32_t len = sizeof info;
     Result<Attachment> now = queryTcHere(target);
@@ -150,7 +158,8 @@ Status detachTcHere(const Target& target, std::uint32_t expectedProgId) {
   Result<bpf_tc_hook> hook = tcHook(target);
   if (!hook) return hook.error();
   LIBBPF_OPTS(bpf_tc_opts, opts, .handle = kTcHandle, .priority = kTcPriority);
-  int err = bpf_tc_detach(&*hook, &opts);
+  P4WB_FRESH_TC_HOOK(fresh, *hook);
+  int err = bpf_tc_detach(&fresh, &opts);
   if (err) return makeError(err, "cannot detach from " + std::string(hookName(target.hook)) + " on " + where(target));
   return {};
 }

@@ -20,6 +20,8 @@ struct CompileArgs {
   bool noStageCounters = false;
   int optLevel = 2;
   bool json = false;
+  bool dumpTokens = false, dumpAst = false, dumpTypes = false;  // `check` only
+  std::vector<std::string> warningFlags;  // `check` only: -Werror, -Wno-NAME
 };
 
 void addFrontEndOptions(CLI::App* cmd, CompileArgs& a) {
@@ -40,6 +42,13 @@ CompileOptions toOptions(const CompileArgs& a) {
     auto eq = d.find('=');
     if (eq == std::string::npos) o.defines.emplace_back(d, "1");
     else o.defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
+  }
+  o.dumpTokens = a.dumpTokens;
+  o.dumpAst = a.dumpAst;
+  o.dumpTypes = a.dumpTypes;
+  for (const auto& w : a.warningFlags) {
+    if (w == "error") o.warningsAsErrors = true;
+    else if (w.rfind("no-", 0) == 0) o.disabledWarnings.push_back(w.substr(3));
   }
   o.stageCounters = !a.noStageCounters;
   o.optLevel = a.optLevel;
@@ -64,7 +73,10 @@ int report(const CompileResult& r, bool json) {
                        {"line", d.line}, {"column", d.column}, {"message", d.message}});
     printJson({{"ok", r.ok}, {"architecture", r.architecture}, {"diagnostics", diags}});
   } else {
-    for (const auto& d : r.diagnostics) std::cerr << d.render() << "\n";
+    // Front-end diagnostics clang style (source line and caret), the rest one a line.
+    std::cerr << r.diagnosticsText;
+    for (std::size_t i = r.diagnosticsTextCount; i < r.diagnostics.size(); ++i)
+      std::cerr << r.diagnostics[i].render() << "\n";
   }
   return r.ok ? kOk : kFailed;
 }
@@ -73,7 +85,9 @@ void runCheck(const CompileArgs& a, Context& ctx) {
   auto options = toOptions(a);
   options.frontEndOnly = true;
   options.wantIR = options.wantAsm = false;
-  ctx.exitCode = report(compiler::compile(options), a.json);
+  CompileResult r = compiler::compile(options);
+  std::cout << r.dumpText;
+  ctx.exitCode = report(r, a.json);
 }
 
 void runCompile(const CompileArgs& a, Context& ctx) {
@@ -95,6 +109,13 @@ void addCompileCommands(CLI::App& app, Context& ctx) {
   auto check = std::make_shared<CompileArgs>();
   auto* c = app.add_subcommand("check", "Parse and type-check a P4 program; print diagnostics");
   addFrontEndOptions(c, *check);
+  c->add_flag("--dump-tokens", check->dumpTokens, "Print the preprocessed tokens on stdout");
+  c->add_flag("--dump-ast", check->dumpAst, "Print the syntax tree on stdout");
+  c->add_flag("--dump-types", check->dumpTypes, "Print each declaration's type on stdout");
+  c->add_option("-W", check->warningFlags,
+                "-Werror: warnings are errors; -Wno-NAME: drop warning NAME ([-WNAME])")
+      ->type_name("error|no-NAME")
+      ->allow_extra_args(false);
   c->callback([check, &ctx] { runCheck(*check, ctx); });
 
   auto comp = std::make_shared<CompileArgs>();

@@ -18,8 +18,11 @@ struct ReloadArgs {
 };
 
 void runReload(const ReloadArgs& a, Context& ctx) {
-  auto spec = objectFromPath(a.program, a.source);
   runtime::ProgramStore store;
+  auto rec = orFail(store.record(a.name));
+  ProgramSourceArgs source = a.source;
+  source.tcProgram = rec.target.hook != runtime::Hook::Xdp;  // compile for the hook in use
+  auto spec = objectFromPath(a.program, source);
   const auto t0 = std::chrono::steady_clock::now();
   auto r = orFail(store.reload(a.name, spec), "reload " + a.name);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -40,7 +40,9 @@ void runLoad(const LoadArgs& a) {
   target.ifname = a.dev;
   target.hook = orFail(runtime::parseHook(a.hook, &target.mode), "--hook");
   if (!a.mode.empty()) target.mode = orFail(runtime::parseXdpMode(a.mode), "--mode");
-  runtime::ObjectSpec spec = objectFromPath(a.program, a.source);
+  ProgramSourceArgs source = a.source;
+  source.tcProgram = target.hook != runtime::Hook::Xdp;
+  runtime::ObjectSpec spec = objectFromPath(a.program, source);
   const std::string name = a.name.empty() ? defaultName(a.program) : a.name;
   runtime::ProgramStore store;
   orFail(store.loadAndAttach(spec, target, name, {}, a.replace), "load " + name);
@@ -103,7 +105,7 @@ void addTargetCommands(CLI::App& app, Context& ctx) {
       ->type_name("IF");
   load->add_option("--netns", la->netns, "Named network namespace of the interface")
       ->type_name("NS");
-  load->add_option("--hook", la->hook, "xdp | xdp-native | xdp-generic (tc-* later)")
+  load->add_option("--hook", la->hook, "xdp | xdp-native | xdp-generic | tc-ingress | tc-egress")
       ->type_name("HOOK");
   load->add_option("--mode", la->mode, "XDP mode: auto | native | generic")->type_name("MODE");
   load->add_option("--name", la->name, "Name for later commands (default: file stem)");

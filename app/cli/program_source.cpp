@@ -40,6 +40,7 @@ runtime::ObjectSpec objectFromPath(const std::string& path, const ProgramSourceA
     o.includeDirs = args.includeDirs;
     o.defines = splitDefines(args.defines);
     o.stageCounters = !args.noStageCounters;
+    o.tcProgram = args.tcProgram;
     o.wantIR = o.wantAsm = false;
     auto r = compiler::compile(o);
     for (const auto& d : r.diagnostics) std::cerr << d.render() << "\n";

@@ -16,6 +16,8 @@ struct ProgramSourceArgs {
   std::vector<std::string> includeDirs;
   std::vector<std::string> defines;
   bool noStageCounters = false;
+  // Also compile the tc classifier (set by commands that attach to a tc hook).
+  bool tcProgram = false;
 };
 
 // Adds -I/-D/--no-stage-counters for commands that accept a .p4 file.

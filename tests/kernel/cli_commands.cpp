@@ -192,6 +192,31 @@ void testTargetsAndFaults(const std::string& lab, const std::string& name, Clean
         "unload removes the stale directory; load then works");
 }
 
+// tc-ingress through the CLI: load (compiled with the tc classifier), listed by targets,
+// reloaded with the entry moved and the filter replaced, unloaded.
+void testTc(const std::string& lab, const std::string& name, Cleanup& cleanup) {
+  const std::string tc = name + "-tc";
+  cleanup.commands.push_back(kP4wb + " unload " + tc);
+  auto r = cli("load " + std::string(P4WB_EXAMPLES) + "/basic_fwd.p4 --dev veth1 --netns " + lab + " --hook tc-ingress --name " + tc);
+  check(r.status == 0, "load --hook tc-ingress on veth1", r);
+  check(cli("table add " + tc + " ipv4_fwd 10.0.0.2 drop").status == 0, "table add on the tc program");
+  auto j = parse(cli("targets --netns " + lab + " --json"));
+  std::uint32_t before = 0;
+  if (j.is_array() && !j.empty())
+    for (const auto& i : j[0]["interfaces"])
+      if (i["name"] == "veth1" && i["tc_ingress"].is_object() && i["tc_ingress"].value("name", "") == tc)
+        before = i["tc_ingress"].value("prog_id", 0u);
+  check(before != 0, "targets lists the tc-ingress filter as ours");
+  r = cli("reload " + tc + " " + kData + "/bulk_fwd.p4 --json");
+  j = parse(r);
+  check(r.status == 0 && j.value("entries_moved", 0) == 1 && j.value("old_prog_id", 0u) == before &&
+            j.value("new_prog_id", 0u) != before,
+        "reload of the tc program moves the entry and replaces the filter", r);
+  auto st = parse(cli("status " + tc + " --json"));
+  check(st.is_array() && st[0].value("state", "") == "attached", "status: the new tc program is attached");
+  check(cli("unload " + tc).status == 0, "unload the tc program");
+}
+
 void testUsage(const std::string& name) {
   check(cli("run " + name).status == 2, "run without a packet: usage error, exit 2");
   check(cli("exec").status == 2, "exec without NAME: exit 2");
@@ -235,6 +260,7 @@ int main() {
     testMapFull(name, tmp);
     testRunAndStf(name, tmp);
     testSendCapture(lab, name, tmp);
+    testTc(lab, name, cleanup);
     testTargetsAndFaults(lab, name, cleanup);
     testUsage(name);
     auto down = cli("lab down " + lab);
