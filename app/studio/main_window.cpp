@@ -16,7 +16,11 @@
 #include "app/studio/listing_dock.h"
 #include "editor/find_bar.h"
 #include "editor/p4_editor.h"
+#include "app/studio/verifier_log_dock.h"
+#include "visualizer/counters_dock.h"
+#include "visualizer/packet_lab_dock.h"
 #include "visualizer/stages_dock.h"
+#include "visualizer/tables_dock.h"
 
 namespace p4wb::app {
 namespace {
@@ -36,7 +40,7 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& sh
 }  // namespace
 
 MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-                       QWidget* parent)
+                       visualizer::CountersModel* counters, QWidget* parent)
     : QMainWindow(parent),
       m_editor(new editor::P4Editor),
       m_findBar(new editor::FindBar(m_editor)) {
@@ -54,7 +58,7 @@ MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* s
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
   createActions();
-  createDocks(diagnostics, stages);
+  createDocks(diagnostics, stages, counters);
   createMenus();
   createToolBar();
   createStatusBar();
@@ -116,11 +120,32 @@ void MainWindow::createActions() {
   connect(a.zoomReset, &QAction::triggered, m_editor, [this] { m_editor->zoomTo(0); });
   a.resetLayout = makeAction(this, tr("&Reset Layout"), QKeySequence(tr("Ctrl+Alt+0")));
   connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+  a.load = makeAction(this, tr("&Load..."), QKeySequence(Qt::Key_F5),
+                      tr("Load the compiled program into the kernel and attach it"));
+  a.load->setIcon(s->standardIcon(QStyle::SP_ArrowUp));
+  a.unload = makeAction(this, tr("&Unload"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                        tr("Detach and unload the program this studio loaded"));
+  a.unload->setIcon(s->standardIcon(QStyle::SP_ArrowDown));
+  a.unload->setEnabled(false);
+  a.packetLab = makeAction(this, tr("&Packet Lab"), QKeySequence(tr("Ctrl+Shift+P")),
+                           tr("Compose packets and run them through the program"));
+  a.runPacket = makeAction(this, tr("&Run Packet"), QKeySequence(tr("Ctrl+R")),
+                           tr("Run the packet lab's frame through the program"));
   a.about = makeAction(this, tr("&About P4 Workbench"), QKeySequence(Qt::Key_F1));
   a.about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages) {
+void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
+                             visualizer::CountersModel* counters) {
+  m_tablesDock = new visualizer::TablesDock(this);
+  m_countersDock = new visualizer::CountersDock(counters, this);
+  m_packetLabDock = new visualizer::PacketLabDock(this);
+  m_verifierLogDock = new VerifierLogDock(this);
+  connect(m_actions.packetLab, &QAction::triggered, this, [this] {
+    m_packetLabDock->show();
+    m_packetLabDock->raise();
+    m_packetLabDock->widget()->setFocus();
+  });
   m_diagnosticsDock = new DiagnosticsDock(diagnostics, this);
   m_irDock =
       new ListingDock(tr("LLVM IR"), QStringLiteral("IrDock"), ListingDock::Flavor::LlvmIr, this);
@@ -136,9 +161,7 @@ void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesMo
 void MainWindow::resetLayout() {
   // Code in the middle, what it compiled to on the right (IR above eBPF), the
   // pipeline on the left, problems at the bottom: the reading order of a compile.
-  for (QDockWidget* dock :
-       {static_cast<QDockWidget*>(m_stagesDock), static_cast<QDockWidget*>(m_irDock),
-        static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_diagnosticsDock)}) {
+  for (QDockWidget* dock : allDocks()) {
     dock->setFloating(false);
     dock->show();
   }
@@ -146,6 +169,13 @@ void MainWindow::resetLayout() {
   addDockWidget(Qt::RightDockWidgetArea, m_irDock);
   splitDockWidget(m_irDock, m_asmDock, Qt::Vertical);
   addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
+  tabifyDockWidget(m_stagesDock, m_countersDock);
+  tabifyDockWidget(m_diagnosticsDock, m_tablesDock);
+  tabifyDockWidget(m_diagnosticsDock, m_verifierLogDock);
+  tabifyDockWidget(m_asmDock, m_packetLabDock);
+  m_stagesDock->raise();
+  m_diagnosticsDock->raise();
+  m_asmDock->raise();
   const int w = width();
   resizeDocks({m_stagesDock, m_irDock}, {w * 21 / 100, w * 36 / 100}, Qt::Horizontal);
   resizeDocks({m_irDock, m_asmDock}, {1, 1}, Qt::Vertical);
@@ -175,11 +205,14 @@ void MainWindow::createMenus() {
   build->addSeparator();
   build->addActions({a.nextDiagnostic, a.previousDiagnostic});
 
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run->addActions({a.load, a.unload});
+  run->addSeparator();
+  run->addActions({a.packetLab, a.runPacket});
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
   int n = 1;
-  for (QDockWidget* dock :
-       {static_cast<QDockWidget*>(m_diagnosticsDock), static_cast<QDockWidget*>(m_irDock),
-        static_cast<QDockWidget*>(m_asmDock), static_cast<QDockWidget*>(m_stagesDock)}) {
+  for (QDockWidget* dock : allDocks()) {
     QAction* toggle = dock->toggleViewAction();
     toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
     view->addAction(toggle);
@@ -201,6 +234,8 @@ void MainWindow::createToolBar() {
   bar->addActions({m_actions.open, m_actions.save});
   bar->addSeparator();
   bar->addActions({m_actions.compile, m_actions.cancelCompile});
+  bar->addSeparator();
+  bar->addActions({m_actions.load, m_actions.unload});
 }
 
 void MainWindow::createStatusBar() {
@@ -214,6 +249,8 @@ void MainWindow::createStatusBar() {
   m_cursorLabel = new QLabel;
   m_cursorLabel->setMinimumWidth(110);
   statusBar()->addPermanentWidget(m_busy);
+  m_runtimeLabel = new QLabel;
+  statusBar()->addPermanentWidget(m_runtimeLabel);
   statusBar()->addPermanentWidget(m_compileLabel);
   statusBar()->addPermanentWidget(m_cursorLabel);
   connect(m_editor, &QsciScintilla::cursorPositionChanged, this, [this](int line, int index) {
@@ -236,6 +273,13 @@ void MainWindow::setCompileSummary(const QString& text, bool good) {
   m_compileLabel->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
                                      : QStringLiteral("color: #c62828;"));
 }
+
+QList<QDockWidget*> MainWindow::allDocks() const {
+  return {m_diagnosticsDock, m_irDock,      m_asmDock,         m_stagesDock,
+          m_tablesDock,      m_countersDock, m_packetLabDock, m_verifierLogDock};
+}
+
+void MainWindow::setRuntimeSummary(const QString& text) { m_runtimeLabel->setText(text); }
 
 void MainWindow::showMessage(const QString& text, int timeoutMs) {
   statusBar()->showMessage(text, timeoutMs);

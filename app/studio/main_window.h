@@ -15,6 +15,10 @@ class P4Editor;
 namespace p4wb::visualizer {
 class StagesDock;
 class StagesModel;
+class TablesDock;
+class CountersDock;
+class CountersModel;
+class PacketLabDock;
 }  // namespace p4wb::visualizer
 
 namespace p4wb::app {
@@ -22,6 +26,7 @@ namespace p4wb::app {
 class DiagnosticsDock;
 class DiagnosticsModel;
 class ListingDock;
+class VerifierLogDock;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -48,11 +53,15 @@ class MainWindow : public QMainWindow {
     QAction* zoomOut = nullptr;
     QAction* zoomReset = nullptr;
     QAction* resetLayout = nullptr;
+    QAction* load = nullptr;        // F5
+    QAction* unload = nullptr;      // Shift+F5
+    QAction* packetLab = nullptr;   // Ctrl+Shift+P
+    QAction* runPacket = nullptr;   // Ctrl+R: run the packet lab's frame
     QAction* about = nullptr;
   };
 
   MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-             QWidget* parent = nullptr);
+             visualizer::CountersModel* counters, QWidget* parent = nullptr);
 
   editor::P4Editor* editor() const { return m_editor; }
   editor::FindBar* findBar() const { return m_findBar; }
@@ -60,6 +69,12 @@ class MainWindow : public QMainWindow {
   ListingDock* irDock() const { return m_irDock; }
   ListingDock* asmDock() const { return m_asmDock; }
   visualizer::StagesDock* stagesDock() const { return m_stagesDock; }
+  visualizer::TablesDock* tablesDock() const { return m_tablesDock; }
+  visualizer::CountersDock* countersDock() const { return m_countersDock; }
+  visualizer::PacketLabDock* packetLabDock() const { return m_packetLabDock; }
+  VerifierLogDock* verifierLogDock() const { return m_verifierLogDock; }
+  // Status bar: what is loaded where ("" = nothing).
+  void setRuntimeSummary(const QString& text);
   const Actions& actions() const { return m_actions; }
   // File > Open Recent; the Workbench fills it each time it is about to show.
   QMenu* recentFilesMenu() const { return m_recentMenu; }
@@ -80,7 +95,9 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createMenus();
   void createToolBar();
-  void createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages);
+  void createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
+                   visualizer::CountersModel* counters);
+  QList<QDockWidget*> allDocks() const;
   void createStatusBar();
   void saveWindowState();
 
@@ -90,6 +107,11 @@ class MainWindow : public QMainWindow {
   ListingDock* m_irDock = nullptr;
   ListingDock* m_asmDock = nullptr;
   visualizer::StagesDock* m_stagesDock = nullptr;
+  visualizer::TablesDock* m_tablesDock = nullptr;
+  visualizer::CountersDock* m_countersDock = nullptr;
+  visualizer::PacketLabDock* m_packetLabDock = nullptr;
+  VerifierLogDock* m_verifierLogDock = nullptr;
+  QLabel* m_runtimeLabel = nullptr;
   Actions m_actions;
   QMenu* m_recentMenu = nullptr;
   QLabel* m_compileLabel = nullptr;

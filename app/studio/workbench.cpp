@@ -16,8 +16,16 @@
 #include "app/studio/listing_dock.h"
 #include "app/studio/main_window.h"
 #include "editor/p4_editor.h"
+#include "app/studio/load_dialog.h"
+#include "app/studio/runtime_service.h"
+#include "app/studio/verifier_log_dock.h"
+#include "visualizer/counters_dock.h"
+#include "visualizer/counters_model.h"
+#include "visualizer/packet_lab_dock.h"
 #include "visualizer/stages_dock.h"
 #include "visualizer/stages_model.h"
+#include "visualizer/table_model.h"
+#include "visualizer/tables_dock.h"
 
 namespace p4wb::app {
 namespace {
@@ -48,12 +56,15 @@ Workbench::Workbench(QObject* parent)
       m_compiler(new CompileService(this)),
       m_diagnostics(new DiagnosticsModel(this)),
       m_stages(new visualizer::StagesModel(this)),
-      m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages)) {
+      m_counters(new visualizer::CountersModel(this)),
+      m_runtime(new RuntimeService(this)),
+      m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages, m_counters)) {
   m_window->restoreWindowState();
   m_window->installEventFilter(this);
   m_typingTimer.setSingleShot(true);
   m_typingTimer.setInterval(kTypingDelayMs);
   connectActions();
+  connectRuntime();
   m_window->actions().compileWhileTyping->setChecked(
       QSettings().value(kCompileWhileTypingKey, false).toBool());
   m_window->actions().stageCounters->setChecked(
@@ -248,6 +259,7 @@ void Workbench::compile() {
   options.inputPath = m_document.compilerPath().toStdString();
   options.inputText = m_window->editor()->text().toStdString();
   options.stageCounters = m_window->actions().stageCounters->isChecked();
+  m_compilingText = QString::fromStdString(*options.inputText);
   m_compiler->compile(std::move(options));
 }
 
@@ -257,6 +269,7 @@ void Workbench::onCompileStarted() {
 }
 
 void Workbench::onCompileCancelled() {
+  m_loadAfterCompile = false;
   m_window->setCompiling(false);
   m_window->setCompileSummary(tr("Compile cancelled"), false);
   m_window->showMessage(tr("Compile cancelled"));
@@ -281,7 +294,15 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
   }
   m_window->showMessage(result.ok ? tr("Compile finished")
                                   : tr("Compile failed; see Diagnostics (F8)"));
+  if (result.ok) {
+    m_lastResult = result;
+    m_lastCompiledText = m_compilingText;
+  }
   emit compileFinished(result.ok);
+  if (m_loadAfterCompile) {
+    m_loadAfterCompile = false;
+    if (result.ok) showLoadDialog();
+  }
 }
 
 void Workbench::showResult(const compiler::CompileResult& result) {

@@ -9,9 +9,15 @@
 
 #include "app/studio/document.h"
 #include "compiler/driver/driver.h"
+#include "runtime/target.h"
 
 namespace p4wb::visualizer {
 class StagesModel;
+class CountersModel;
+struct TableWrite;
+}
+namespace p4wb::runtime {
+struct TraceResult;
 }
 
 namespace p4wb::app {
@@ -19,6 +25,8 @@ namespace p4wb::app {
 class CompileService;
 class DiagnosticsModel;
 class MainWindow;
+class RuntimeService;
+struct RuntimeSnapshot;
 
 class Workbench : public QObject {
   Q_OBJECT
@@ -30,6 +38,9 @@ class Workbench : public QObject {
   MainWindow* mainWindow() const { return m_window.get(); }
   DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
   visualizer::StagesModel* stagesModel() const { return m_stages; }
+  visualizer::CountersModel* countersModel() const { return m_counters; }
+  RuntimeService* runtimeService() const { return m_runtime; }
+  const compiler::CompileResult& lastResult() const { return m_lastResult; }
   const Document& document() const { return m_document; }
   bool isCompiling() const;
 
@@ -41,9 +52,15 @@ class Workbench : public QObject {
   static QStringList recentFiles();
   // Compiles the editor's current (possibly unsaved) text.
   void compile();
+  // Run > Load: compiles first when the text changed, then asks for the target.
+  void load();
+  // Loads the last compile result without asking (tests, scripts).
+  void loadTo(const runtime::Target& target, const QString& name);
+  void unload();
 
  signals:
   void compileFinished(bool ok);
+  void loadFinished(bool ok);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -71,11 +88,24 @@ class Workbench : public QObject {
   std::vector<compiler::SourceMapEntry> forCurrentFile(
       const std::vector<compiler::SourceMapEntry>& map) const;
   bool isCurrentFile(const QString& file) const;
+  void connectRuntime();
+  void showLoadDialog();
+  void onLoadFinished(bool ok, const QString& message, const QString& log, const QString& section);
+  void onProgramChanged(bool loaded);
+  void onSnapshot(const RuntimeSnapshot& snapshot);
+  void onTableWrite(const visualizer::TableWrite& write);
+  void setRuntimeUnavailable(const QString& why);
 
   Document m_document;
   CompileService* m_compiler;
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
+  visualizer::CountersModel* m_counters;
+  RuntimeService* m_runtime;
+  compiler::CompileResult m_lastResult;  // last successful compile (object, maps)
+  QString m_lastCompiledText;            // editor text of m_lastResult
+  QString m_compilingText;               // editor text of the compile running
+  bool m_loadAfterCompile = false;
   std::unique_ptr<MainWindow> m_window;  // destroyed before the models it shows
   QTimer m_typingTimer;                  // debounces compile-while-typing
 };

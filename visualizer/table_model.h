@@ -1,0 +1,66 @@
+// TableModel: one P4 table's live entries (runtime::Entry, display strings) as rows:
+// one column per key field, then the action and its parameters. Edits are validated
+// with the runtime's pure encoders (encodeKey/encodeValue) and, when valid, handed out
+// as editRequested() for the app to write to the kernel; the model never touches the
+// kernel itself. Live refreshes replace rows in place, so views keep their selection.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QString>
+#include <vector>
+
+#include "runtime/schema.h"
+#include "runtime/table.h"
+
+namespace p4wb::visualizer {
+
+class TableModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Role { FieldRole = Qt::UserRole + 1 };  // "key:N", "action", "params"
+
+  explicit TableModel(runtime::TableSchema schema, QObject* parent = nullptr);
+
+  const runtime::TableSchema& schema() const { return m_schema; }
+  QString tableName() const { return QString::fromStdString(m_schema.name); }
+  // Replaces the rows with a fresh dump (sorted as the runtime returns them).
+  void setEntries(std::vector<runtime::Entry> entries);
+  const std::vector<runtime::Entry>& entries() const { return m_entries; }
+  const runtime::Entry& entry(int row) const { return m_entries.at(static_cast<size_t>(row)); }
+  int actionColumn() const { return static_cast<int>(m_schema.keys.size()); }
+  int paramsColumn() const { return actionColumn() + 1; }
+
+  // Checks an entry against the table layout; "" when it encodes, else the reason.
+  QString validate(const runtime::Entry& entry) const;
+  // Checks one cell's text for `column` as if it replaced that cell of `row`.
+  QString validateCell(int row, int column, const QString& text) const;
+  // Parses "a b c" (parameters) into a list, dropping empty words.
+  static std::vector<std::string> splitWords(const QString& text);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role = Qt::DisplayRole) const override;
+  Qt::ItemFlags flags(const QModelIndex& index) const override;
+  bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+ signals:
+  // A valid edit of `before` into `after` (the key may differ: delete + add).
+  void editRequested(const p4wb::runtime::Entry& before, const p4wb::runtime::Entry& after);
+  void editRejected(const QString& why);
+
+ private:
+  runtime::Entry withCell(const runtime::Entry& e, int column, const QString& text) const;
+
+  runtime::TableSchema m_schema;
+  std::vector<runtime::Entry> m_entries;
+};
+
+// "forward 02:00:00:00:00:02 ..." -> short action name for display ("forward").
+QString shortActionName(const std::string& action);
+
+}  // namespace p4wb::visualizer
+
+Q_DECLARE_METATYPE(p4wb::runtime::Entry)
