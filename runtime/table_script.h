@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -60,10 +61,18 @@ Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const Tabl
 // max_entries. The error is prefixed "line N: " (the command's line) and says why.
 Status checkTableScript(const LoadedProgram& prog, const std::vector<TableCommand>& commands);
 
-// checkTableScript, then runs every command in order; stops at the first failure
-// (which, after a successful check, only a concurrent writer or the kernel can cause).
-// `written` counts the commands run successfully. Dump output is dropped.
+// What runTableScript did.
+struct ScriptOutcome {
+  std::size_t applied = 0;  // commands run successfully (before any rollback)
+  bool rolledBack = false;  // a command failed after the check and earlier ones were undone
+  std::vector<std::pair<unsigned, std::vector<Entry>>> dumps;  // (line, entries) per dump
+};
+
+// checkTableScript, then runs every command in order. Should one still fail (only a
+// concurrent writer or the kernel can cause that after a successful check), the commands
+// already run are undone in reverse order (entries re-added/restored/deleted, defaults
+// restored) and the error, prefixed "line N: ", is returned.
 Status runTableScript(const LoadedProgram& prog, const std::vector<TableCommand>& commands,
-                      std::size_t* written = nullptr);
+                      ScriptOutcome* outcome = nullptr);
 
 }  // namespace p4wb::runtime

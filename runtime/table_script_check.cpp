@@ -3,6 +3,7 @@
 // bad line leaves the tables untouched.
 #include <bpf/bpf.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -126,14 +127,74 @@ Status checkTableScript(const LoadedProgram& prog, const std::vector<TableComman
   return {};
 }
 
+namespace {
+
+using Undo = std::function<void()>;
+
+// How to take back command c, captured before it runs; empty when nothing to undo.
+Undo undoFor(const LoadedProgram& prog, const TableCommand& c) {
+  using Op = TableCommand::Op;
+  const std::string table = c.table;
+  switch (c.op) {
+    case Op::Add: {
+      auto keys = c.keys;
+      return [&prog, table, keys] { (void)deleteEntry(prog, table, keys); };
+    }
+    case Op::Modify:
+    case Op::Delete: {
+      Result<Entry> old = lookupEntry(prog, table, c.keys);
+      if (!old) return {};
+      Entry e = *old;
+      bool wasModify = c.op == Op::Modify;
+      return [&prog, table, e, wasModify] {
+        if (wasModify) (void)modifyEntry(prog, table, e.keys, e.action, e.params);
+        else (void)addEntry(prog, table, e.keys, e.action, e.params);
+      };
+    }
+    case Op::SetDefault:
+    case Op::ResetDefault: {
+      Result<Entry> old = readDefault(prog, table);
+      if (!old) return {};
+      Entry e = *old;
+      return [&prog, table, e] {
+        if (e.compiledDefault) (void)resetDefault(prog, table);
+        else (void)setDefault(prog, table, e.action, e.params);
+      };
+    }
+    case Op::Clear: {
+      Result<std::vector<Entry>> old = dumpTable(prog, table);
+      if (!old) return {};
+      auto entries = *old;
+      return [&prog, table, entries] {
+        for (const Entry& e : entries) (void)addEntry(prog, table, e.keys, e.action, e.params);
+      };
+    }
+    case Op::Dump: return {};
+  }
+  return {};
+}
+
+}  // namespace
+
 Status runTableScript(const LoadedProgram& prog, const std::vector<TableCommand>& commands,
-                      std::size_t* written) {
-  if (written) *written = 0;
+                      ScriptOutcome* outcome) {
+  ScriptOutcome local;
+  ScriptOutcome& out = outcome ? *outcome : local;
+  out = ScriptOutcome{};
   if (Status s = checkTableScript(prog, commands); !s) return s;
+  std::vector<Undo> undo;
   for (const TableCommand& c : commands) {
+    Undo u = undoFor(prog, c);
     Result<std::vector<Entry>> r = runTableCommand(prog, c);
-    if (!r) return atLine(c, r.error());
-    if (written) ++*written;
+    if (!r) {
+      for (auto it = undo.rbegin(); it != undo.rend(); ++it)
+        if (*it) (*it)();
+      out.rolledBack = true;
+      return atLine(c, r.error());
+    }
+    undo.push_back(std::move(u));
+    ++out.applied;
+    if (c.op == TableCommand::Op::Dump) out.dumps.emplace_back(c.line, std::move(*r));
   }
   return {};
 }

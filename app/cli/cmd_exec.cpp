@@ -51,29 +51,31 @@ void runExec(const ExecArgs& a) {
   const auto t0 = std::chrono::steady_clock::now();
   if (auto s = runtime::checkTableScript(prog, *parsed); !s) failAtLine(s.error(), label);
   const auto t1 = std::chrono::steady_clock::now();
-  std::size_t written = 0;
+  runtime::ScriptOutcome outcome;
   nlohmann::json dumps = nlohmann::json::array();
   if (!a.checkOnly) {
-    for (const auto& c : *parsed) {
-      auto r = runtime::runTableCommand(prog, c);
-      if (!r) {
-        std::cerr << "p4wb: " << written << " command(s) before this line were applied\n";
-        failAtLine(runtime::makeError(r.error().errnum, "line " + std::to_string(c.line) + ": " +
-                                                           r.error().message),
-                   label);
-      }
-      ++written;
-      if (c.op != runtime::TableCommand::Op::Dump) continue;
+    // The check passed, so a failure here is a race or the kernel; runTableScript has then
+    // undone what it wrote.
+    if (auto s = runtime::runTableScript(prog, *parsed, &outcome); !s) {
+      if (outcome.rolledBack)
+        std::cerr << "p4wb: the " << outcome.applied << " command(s) before it were undone\n";
+      failAtLine(s.error(), label);
+    }
+    for (const auto& [line, entries] : outcome.dumps) {
+      std::string table;
+      for (const auto& c : *parsed)
+        if (c.line == line) table = c.table;
       if (a.json) {
         nlohmann::json arr = nlohmann::json::array();
-        for (const auto& e : *r) arr.push_back({{"key", e.keys}, {"action", e.action}, {"params", e.params}});
-        dumps.push_back({{"line", c.line}, {"table", c.table}, {"entries", arr}});
+        for (const auto& e : entries) arr.push_back({{"key", e.keys}, {"action", e.action}, {"params", e.params}});
+        dumps.push_back({{"line", line}, {"table", table}, {"entries", arr}});
       } else {
-        std::cout << c.table << ": " << r->size() << " entries\n";
-        for (const auto& e : *r) std::cout << "  " << entryLine(e) << "\n";
+        std::cout << table << ": " << entries.size() << " entries\n";
+        for (const auto& e : entries) std::cout << "  " << entryLine(e) << "\n";
       }
     }
   }
+  const std::size_t written = outcome.applied;
   const auto t2 = std::chrono::steady_clock::now();
   const double checkS = std::chrono::duration<double>(t1 - t0).count();
   const double writeS = std::chrono::duration<double>(t2 - t1).count();
