@@ -1,0 +1,134 @@
+// The runtime-facing models without a kernel: TableModel and CountersModel under
+// QAbstractItemModelTester, TableModel's validation through the runtime's encoders, the
+// undo commands' writes, and the Tables dock's import/export text.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+#include "compiler/driver/driver.h"
+#include "runtime/schema.h"
+#include "visualizer/counters_model.h"
+#include "visualizer/table_commands.h"
+#include "visualizer/table_model.h"
+#include "visualizer/tables_dock.h"
+
+using namespace p4wb;
+
+class TestRuntimeModels : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase();
+  void tableModelShowsAndValidates();
+  void tableEditsBecomeUndoableWrites();
+  void importExportRoundTrip();
+  void countersModelRates();
+
+ private:
+  runtime::ProgramSchema m_schema;
+  const runtime::TableSchema* table() const { return &m_schema.tables.at(0); }
+};
+
+void TestRuntimeModels::initTestCase() {
+  compiler::CompileOptions options;
+  options.inputPath = P4WB_EXAMPLES_DIR "/basic_fwd.p4";
+  const compiler::CompileResult result = compiler::compile(options);
+  QVERIFY(result.ok);
+  auto schema = runtime::parseSchema(result.schemaJson);
+  QVERIFY2(schema.ok(), schema.ok() ? "" : schema.error().message.c_str());
+  m_schema = std::move(schema).value();
+  QCOMPARE(m_schema.tables.size(), size_t{1});
+  QCOMPARE(QString::fromStdString(table()->name), QStringLiteral("ingress.ipv4_fwd"));
+}
+
+void TestRuntimeModels::tableModelShowsAndValidates() {
+  visualizer::TableModel model(*table());
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QCOMPARE(model.columnCount(), 3);  // dstAddr, action, params
+  runtime::Entry a{{"10.0.0.2"}, "ingress.forward", {"02:00:00:00:00:02", "02:00:00:00:00:01"}};
+  runtime::Entry b{{"10.0.0.3"}, "ingress.drop", {}};
+  model.setEntries({a, b});
+  QCOMPARE(model.rowCount(), 2);
+  QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("10.0.0.2"));
+  QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("forward"));
+  QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("02:00:00:00:00:02 02:00:00:00:00:01"));
+  // In-place refresh of the same size keeps the rows (no reset).
+  QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+  b.action = "ingress.pass_to_kernel";
+  model.setEntries({a, b});
+  QCOMPARE(resets.count(), 0);
+  QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("pass_to_kernel"));
+  // Validation by the runtime's encoders.
+  QVERIFY(!model.validateCell(0, 0, QStringLiteral("10.0.0.300")).isEmpty());
+  QVERIFY(!model.validateCell(0, 2, QStringLiteral("02:00:00:00:00:02")).isEmpty());  // 1 of 2
+  QVERIFY(model.validateCell(0, 0, QStringLiteral("192.168.1.1")).isEmpty());
+  QSignalSpy rejected(&model, &visualizer::TableModel::editRejected);
+  QSignalSpy requested(&model, &visualizer::TableModel::editRequested);
+  QVERIFY(!model.setData(model.index(0, 0), QStringLiteral("not-an-ip")));
+  QCOMPARE(rejected.count(), 1);
+  QVERIFY(model.setData(model.index(0, 0), QStringLiteral("10.0.0.9")));
+  QCOMPARE(requested.count(), 1);
+  QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("10.0.0.9"));
+}
+
+void TestRuntimeModels::tableEditsBecomeUndoableWrites() {
+  std::vector<visualizer::TableWrite> writes;
+  visualizer::TableWriter writer = [&](const visualizer::TableWrite& w) { writes.push_back(w); };
+  QUndoStack stack;
+  runtime::Entry before{{"10.0.0.2"}, "ingress.drop", {}};
+  runtime::Entry after{{"10.0.0.4"}, "ingress.drop", {}};
+  stack.push(new visualizer::AddEntryCommand(writer, QStringLiteral("ingress.ipv4_fwd"), before));
+  QCOMPARE(writes.size(), size_t{1});
+  QCOMPARE(writes[0].kind, visualizer::TableWrite::Kind::Add);
+  stack.push(new visualizer::ModifyEntryCommand(writer, QStringLiteral("ingress.ipv4_fwd"),
+                                                before, after));
+  // A key change is a delete of the old key then an add of the new one.
+  QCOMPARE(writes.size(), size_t{3});
+  QCOMPARE(writes[1].kind, visualizer::TableWrite::Kind::Delete);
+  QCOMPARE(writes[2].entry.keys, after.keys);
+  stack.undo();
+  QCOMPARE(writes.size(), size_t{5});
+  QCOMPARE(writes[3].entry.keys, after.keys);  // delete new
+  QCOMPARE(writes[4].entry.keys, before.keys);  // add old back
+  stack.undo();
+  QCOMPARE(writes.back().kind, visualizer::TableWrite::Kind::Delete);
+}
+
+void TestRuntimeModels::importExportRoundTrip() {
+  visualizer::TablesDock dock;
+  dock.setTables(m_schema.tables);
+  runtime::Entry a{{"10.0.0.2"}, "ingress.forward", {"02:00:00:00:00:02", "02:00:00:00:00:01"}};
+  dock.setEntries(QStringLiteral("ingress.ipv4_fwd"), {a}, {}, {});
+  const QString cli = dock.exportText(false);
+  QCOMPARE(cli.trimmed(), QStringLiteral("table_add ingress.ipv4_fwd ingress.forward 10.0.0.2 => "
+                                         "02:00:00:00:00:02 02:00:00:00:00:01"));
+  QString error;
+  QCOMPARE(visualizer::TablesDock::importToScript(dock.exportText(true), &error).trimmed(),
+           cli.trimmed());
+  QVERIFY(error.isEmpty());
+  visualizer::TablesDock::importToScript(QStringLiteral("[ nonsense"), &error);
+  QVERIFY(!error.isEmpty());
+}
+
+void TestRuntimeModels::countersModelRates() {
+  visualizer::CountersModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  std::vector<runtime::StageCount> counts;
+  for (const runtime::StageInfo& s : m_schema.stages) counts.push_back({s, 0});
+  model.update(counts, 1000);
+  QCOMPARE(model.rowCount(), static_cast<int>(m_schema.stages.size()));
+  for (auto& c : counts) c.count = 50;
+  model.update(counts, 1500);  // 50 packets in 0.5 s
+  QCOMPARE(model.count(0), std::uint64_t{50});
+  QCOMPARE(model.rate(0), 100.0);
+  QCOMPARE(model.history().size(), 1);
+  for (auto& c : counts) c.count = 0;  // a reset
+  model.update(counts, 2500);
+  QCOMPARE(model.rate(0), 0.0);
+  QCOMPARE(model.index(0, visualizer::CountersModel::CountColumn).data().toString(),
+           QStringLiteral("0"));
+}
+
+QTEST_MAIN(TestRuntimeModels)
+#include "tst_runtime_models.moc"
