@@ -49,12 +49,59 @@ std::string_view severityWord(DiagSeverity s) {
 DiagSeverity DiagnosticEngine::severityOf(DiagKind kind) { return infoOf(kind).severity; }
 std::string_view DiagnosticEngine::formatOf(DiagKind kind) { return infoOf(kind).format; }
 
+std::string DiagnosticEngine::warningFlagName(DiagKind kind) {
+  static const char* const kNames[] = {
+#define DIAG(Name, Severity, Format) #Name,
+#include "compiler/diag/diag_kinds.def"
+  };
+  std::string out;
+  for (const char* c = kNames[static_cast<unsigned>(kind)]; *c; ++c) {
+    if (*c >= 'A' && *c <= 'Z') {
+      if (!out.empty()) out += '-';
+      out += static_cast<char>(*c - 'A' + 'a');
+    } else {
+      out += *c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> DiagnosticEngine::warningFlagNames() {
+  std::vector<std::string> out;
+#define DIAG(Name, Severity, Format) \
+  if (DiagSeverity::Severity == DiagSeverity::Warning) out.push_back(warningFlagName(DiagKind::Name));
+#include "compiler/diag/diag_kinds.def"
+  return out;
+}
+
+void DiagnosticEngine::setWarningPolicy(bool werror, std::vector<std::string> disabled) {
+  m_werror = werror;
+  m_disabled = std::move(disabled);
+}
+
 void DiagnosticEngine::report(DiagKind kind, SourceLocation loc, std::vector<std::string> args) {
   DiagRecord r;
   r.kind = kind;
   r.severity = severityOf(kind);
   r.loc = loc;
   r.message = format(formatOf(kind), args);
+  if (r.severity == DiagSeverity::Note && m_droppingNotes) return;
+  m_droppingNotes = false;
+  if (r.severity == DiagSeverity::Warning) {
+    std::string flag = warningFlagName(kind);
+    for (const auto& d : m_disabled) {
+      if (d == flag) {
+        m_droppingNotes = true;
+        return;
+      }
+    }
+    if (m_werror) {
+      r.severity = DiagSeverity::Error;
+      r.message += " [-Werror,-W" + flag + "]";
+    } else {
+      r.message += " [-W" + flag + "]";
+    }
+  }
   if (r.severity == DiagSeverity::Error) ++m_errors;
   m_records.push_back(std::move(r));
 }
@@ -81,7 +128,17 @@ std::string DiagnosticEngine::render(const DiagRecord& r) const {
   // Keep tabs so the caret lines up under the same column in a terminal.
   for (std::size_t i = 0; i + 1 < r.loc.column && i < line.size(); ++i)
     out += line[i] == '\t' ? '\t' : ' ';
-  out += "^\n";
+  out += '^';
+  // A cheap range: underline the rest of the word (name or literal) the caret points at.
+  auto isWord = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+  };
+  std::size_t start = r.loc.column - 1;
+  if (start < line.size() && isWord(line[start])) {
+    for (std::size_t i = start + 1; i < line.size() && isWord(line[i]); ++i) out += '~';
+  }
+  out += '\n';
   return out;
 }
 

@@ -51,6 +51,14 @@ class DiagnosticEngine {
 
   const SourceManager& sources() const { return m_sources; }
 
+  // -Werror / -Wno-NAME: warnings whose flag name is in `disabled` are dropped (with the
+  // notes that follow them); with `werror` the rest become errors. Applies to later reports.
+  void setWarningPolicy(bool werror, std::vector<std::string> disabled);
+  // Flag name of a kind: its name in kebab case ("MacroRedefined" -> "macro-redefined").
+  static std::string warningFlagName(DiagKind kind);
+  // Every warning kind's flag name, for --help texts and validation.
+  static std::vector<std::string> warningFlagNames();
+
   static DiagSeverity severityOf(DiagKind kind);
   static std::string_view formatOf(DiagKind kind);
 
@@ -58,6 +66,9 @@ class DiagnosticEngine {
   const SourceManager& m_sources;
   std::vector<DiagRecord> m_records;
   std::size_t m_errors = 0;
+  bool m_werror = false;
+  bool m_droppingNotes = false;  // the last warning was disabled: drop its notes too
+  std::vector<std::string> m_disabled;
 };
 
 // The driver's public form of every recorded diagnostic, in order.

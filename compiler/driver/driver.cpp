@@ -175,8 +175,17 @@ CompileResult compile(const CompileOptions& options) {
   fo.includeDirs = options.includeDirs;
   fo.defines = options.defines;
   fo.cancel = options.cancel;
+  fo.werror = options.warningsAsErrors;
+  fo.disabledWarnings = options.disabledWarnings;
+  fo.dumpTokens = options.dumpTokens;
   FrontEndResult fe = runFrontEnd(fo);
   result.diagnostics = fe.diagnostics();
+  if (fe.diags) result.diagnosticsText = fe.diags->renderAll();
+  result.diagnosticsTextCount = result.diagnostics.size();
+  result.dumpText = fe.tokenDump;
+  if (fe.program && options.dumpAst) result.dumpText += dumpAst(*fe.program, fe.sources.get());
+  if (fe.program && options.dumpTypes)
+    result.dumpText += dumpTypes(*fe.program, *fe.sources, fe.mainFile);
   result.architecture = std::string(arch::archName(fe.programInfo.arch));
   if (fe.cancelled || cancelled(options)) {
     result.cancelled = true;

@@ -47,6 +47,12 @@ struct CompileOptions {
   bool frontEndOnly = false;  // `p4wb check`: stop after semantic checks
   bool wantIR = true;  // fill CompileResult::irText
   bool wantAsm = true;  // fill CompileResult::asmText
+  // Front-end views into CompileResult::dumpText (in this order), even when checks fail.
+  bool dumpTokens = false;  // preprocessed tokens with their original places
+  bool dumpAst = false;  // the syntax tree (with sema annotations)
+  bool dumpTypes = false;  // the type of every declaration of the input file
+  bool warningsAsErrors = false;  // -Werror
+  std::vector<std::string> disabledWarnings;  // -Wno-NAME, NAME as in "[-WNAME]" suffixes
   const std::atomic<bool>* cancel = nullptr;  // set to true to abandon the run
 };
 
@@ -59,6 +65,10 @@ struct CompileResult {
   std::string asmText;  // eBPF listing, P4 source line above each group of insns
   std::string schemaJson;  // same text as the object's .p4wb.schema section
   std::string architecture;  // "xdp", "ebpfFilter", or empty when unknown
+  std::string dumpText;  // CompileOptions::dumpTokens/dumpAst/dumpTypes output
+  // Front-end diagnostics clang style: each with its source line and a caret.
+  std::string diagnosticsText;
+  std::size_t diagnosticsTextCount = 0;  // how many of `diagnostics` diagnosticsText shows
   // Linked selection (GUI): P4 place of every eBPF instruction line of asmText and of
   // every IR instruction line of irText that has one.
   std::vector<SourceMapEntry> asmSourceMap;

@@ -28,6 +28,7 @@ FrontEndResult runFrontEnd(const FrontEndOptions& options) {
   r.sources = std::make_unique<SourceManager>();
   r.diags = std::make_unique<DiagnosticEngine>(*r.sources);
   r.types = std::make_unique<sema::TypeContext>();
+  r.diags->setWarningPolicy(options.werror, options.disabledWarnings);
 
   FileId mainFile = 0;
   if (options.inputText) {
@@ -42,6 +43,7 @@ FrontEndResult runFrontEnd(const FrontEndOptions& options) {
 
   PreprocessOptions ppo;
   ppo.mainFile = mainFile;
+  r.mainFile = mainFile;
   ppo.includeDirs = options.includeDirs;
   ppo.defines = options.defines;
   ppo.cancel = options.cancel;
@@ -50,6 +52,8 @@ FrontEndResult runFrontEnd(const FrontEndOptions& options) {
     r.cancelled = true;
     return r;
   }
+
+  if (options.dumpTokens) r.tokenDump = dumpTokens(pp.tokens, *r.sources);
 
   ParseOptions po;
   po.tokens = &pp.tokens;

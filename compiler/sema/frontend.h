@@ -13,6 +13,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diagnostics.h"
+#include "compiler/lex/token.h"
 #include "compiler/sema/program_info.h"
 #include "compiler/sema/types.h"
 #include "compiler/source/source_manager.h"
@@ -30,6 +31,9 @@ struct FrontEndOptions {
   bool parseOnly = false;
   // Skip the architecture pass (no `main` required): for libraries / include files.
   bool requireMain = true;
+  bool werror = false;  // -Werror: warnings become errors
+  std::vector<std::string> disabledWarnings;  // -Wno-NAME (DiagnosticEngine::warningFlagName)
+  bool dumpTokens = false;  // fill FrontEndResult::tokenDump (--dump-tokens)
   const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -39,6 +43,8 @@ struct FrontEndResult {
   std::unique_ptr<ast::Program> program;  // null only when the input could not be read
   std::unique_ptr<sema::TypeContext> types;
   sema::ProgramInfo programInfo;  // programInfo.valid when `main` was understood
+  FileId mainFile = 0;
+  std::string tokenDump;  // with FrontEndOptions::dumpTokens: one preprocessed token a line
   bool cancelled = false;
 
   bool hasErrors() const { return !diags || diags->hasErrors() || !program; }
@@ -50,5 +56,13 @@ FrontEndResult runFrontEnd(const FrontEndOptions& options);
 
 // Indented tree dump of `program` (with sema annotations when present), for --dump-ast.
 std::string dumpAst(const ast::Program& program, const SourceManager* sources = nullptr);
+
+// "file:line:col: kind tokenKind 'text'" for each token (--dump-tokens).
+std::string dumpTokens(const std::vector<Token>& tokens, const SourceManager& sources);
+
+// The sema type of every declaration of `onlyFile` (0: all files), nested declarations of
+// parsers, controls and externs indented (--dump-types).
+std::string dumpTypes(const ast::Program& program, const SourceManager& sources,
+                      FileId onlyFile = 0);
 
 }  // namespace p4wb::compiler
