@@ -106,6 +106,7 @@ void addLabCommands(CLI::App& app, Context& ctx) {
   u->add_option("--pairs", up->pairs, "Number of veth pairs")->check(CLI::Range(1u, 64u));
   u->add_flag("--json", up->json, "JSON output");
   u->callback([up] {
+    requirePrivileges("lab up");
     auto r = orFail(runtime::labUp(up->name, up->pairs), "lab up " + up->name);
     if (up->json) printJson(labJson(r));
     else printLab(r);
@@ -115,6 +116,7 @@ void addLabCommands(CLI::App& app, Context& ctx) {
   d->add_option("LAB", down->name, "Lab name")->required();
   d->add_flag("--json", down->json, "JSON output");
   d->callback([down] {
+    requirePrivileges("lab down");
     auto r = orFail(runtime::labDown(down->name), "lab down " + down->name);
     if (down->json) printJson({{"removed", labJson(r)}});
     else std::cout << "removed lab " << r.name << " (netns " << r.netns << ", " << r.peerNetns << ")\n";

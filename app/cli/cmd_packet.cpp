@@ -22,6 +22,7 @@ struct SendArgs {
 };
 
 void runSend(const SendArgs& a) {
+  requirePrivileges("send");
   const int given = !a.hex.empty() + !a.pcap.empty() + !a.spec.empty();
   if (given != 1) throw CLI::ValidationError("send", "give exactly one of HEX, --pcap FILE, --packet SPEC");
   std::vector<std::vector<std::uint8_t>> frames;
@@ -44,6 +45,7 @@ std::atomic<bool> g_stop{false};
 extern "C" void onStopSignal(int) { g_stop.store(true); }
 
 void runCapture(const CaptureArgs& a) {
+  requirePrivileges("capture");
   if (a.count == 0 && a.seconds <= 0)
     throw CLI::ValidationError("capture", "give --count N or --seconds S (Ctrl-C also stops)");
   // Ctrl-C / SIGTERM end the capture early and still write the file.

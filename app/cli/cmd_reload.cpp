@@ -18,6 +18,7 @@ struct ReloadArgs {
 };
 
 void runReload(const ReloadArgs& a, Context& ctx) {
+  requirePrivileges("reload");
   runtime::ProgramStore store;
   auto rec = orFail(store.record(a.name));
   ProgramSourceArgs source = a.source;

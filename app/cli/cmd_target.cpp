@@ -35,6 +35,7 @@ nlohmann::json recordJson(const runtime::ProgramRecord& r) {
 }
 
 void runLoad(const LoadArgs& a) {
+  requirePrivileges("load");
   runtime::Target target;
   target.netns = a.netns;
   target.ifname = a.dev;

@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/program_source.h"
 #include "compiler/driver/driver.h"
+#include "runtime/privileges.h"
 
 #include <iostream>
 
@@ -31,6 +32,13 @@ void fail(const runtime::Error& error, const std::string& context) {
     if (error.detail.back() != '\n') std::cerr << "\n";
   }
   throw Failure(context.empty() ? error.render() : context + ": " + error.render());
+}
+
+void requirePrivileges(const std::string& command) {
+  auto p = runtime::currentPrivileges();
+  if (!p) return;  // cannot tell: let the kernel decide
+  std::string missing = p->missingSummary();
+  if (!missing.empty()) throw Failure(command + " needs root: " + missing);
 }
 
 runtime::ObjectSpec objectFromPath(const std::string& path, const ProgramSourceArgs& args) {

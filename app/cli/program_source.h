@@ -34,6 +34,11 @@ std::vector<std::pair<std::string, std::string>> splitDefines(const std::vector<
 // verifier log) on stderr first.
 [[noreturn]] void fail(const runtime::Error& error, const std::string& context = {});
 
+// Throws Failure "COMMAND needs ...: <what is missing>" unless the process may load,
+// attach and enter namespaces (in practice: root), so users see why before a cryptic
+// EPERM from deep inside.
+void requirePrivileges(const std::string& command);
+
 template <typename T>
 T orFail(runtime::Result<T> r, const std::string& context = {}) {
   if (!r.ok()) fail(r.error(), context);

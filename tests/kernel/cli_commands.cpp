@@ -223,6 +223,11 @@ void testUsage(const std::string& name) {
   check(cli("capture --dev x -w /dev/null").status == 2, "capture without a limit: exit 2");
   for (const char* c : {"exec", "stf", "run", "reload", "lab up", "lab down", "targets", "send", "capture"})
     check(cli(std::string(c) + " --help").status == 0, std::string(c) + " --help");
+  // Missing privileges: the same binary as user nobody says so in one line.
+  auto np = runCommand("setpriv --reuid=65534 --regid=65534 --clear-groups " + kP4wb + " load " +
+                       std::string(P4WB_EXAMPLES) + "/basic_fwd.p4 --name np" + std::to_string(getpid()) + " 2>&1");
+  check(np.status == 1 && contains(np.out, "needs root") && std::count(np.out.begin(), np.out.end(), '\n') == 1,
+        "load without privileges: exit 1, one line saying root is needed", np);
   auto r = cli("exec no-such-program-" + std::to_string(getpid()) + " /dev/null");
   check(r.status == 1 && r.out.rfind("p4wb: ", 0) == 0, "unknown program: exit 1, 'p4wb: ...'");
 }
