@@ -172,7 +172,17 @@ void testTargetsAndFaults(const std::string& lab, const std::string& name, Clean
   cleanup.commands.push_back(kP4wb + " unload " + gone);
   check(cli("load " + std::string(P4WB_EXAMPLES) + "/basic_fwd.p4 --dev veth1 --netns " + lab + " --name " + gone).status == 0,
         "second program on veth1");
+  const std::string capOut = "/tmp/p4wb-capgone-" + std::to_string(getpid()) + ".out";
+  cleanup.commands.push_back("rm -f " + capOut + " " + capOut + ".pcap");
+  runCommand("(" + kP4wb + " capture --dev veth1 --netns " + lab + " -w " + capOut + ".pcap --seconds 10; echo rc=$?) > " +
+             capOut + " 2>&1 &");
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
   runCommand("ip -n " + lab + " link del veth1");
+  for (int i = 0; i < 50 && !contains(runCommand("cat " + capOut).out, "rc="); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto capGone = runCommand("cat " + capOut);
+  check(contains(capGone.out, "went away") && contains(capGone.out, "rc=1"),
+        "capture on an interface that is deleted: exit 1, 'went away'", capGone);
   r = cli("status " + gone + " --json");
   j = parse(r);
   check(r.status == 0 && j.is_array() && contains(j[0].value("state", ""), "interface gone"),
