@@ -1,5 +1,6 @@
 // Reading counters: the per-stage PERCPU_ARRAY the generated code increments (summed
-// over all possible CPUs) and the kernel's per-program run_cnt / run_time_ns.
+// over all possible CPUs; both layouts of docs/schema.md, told apart by the map's shape)
+// and the kernel's per-program run_cnt / run_time_ns.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,8 @@ struct StageCount {
 // One entry per schema stage, in id order. ENOTSUP when the program was compiled with
 // --no-stage-counters.
 Result<std::vector<StageCount>> readStageCounters(const LoadedProgram& prog);
-// Raw: sums of slots 0..count-1 of a PERCPU_ARRAY of u64.
+// Raw: sums of slots 0..count-1 of a stage PERCPU_ARRAY: entries 0..count-1 of u64
+// (slot_per_key) or elements 0..count-1 of the u64[N] value of entry 0 (array_value).
 Result<std::vector<std::uint64_t>> readPerCpuSums(int mapFd, std::uint32_t count);
 Status resetStageCounters(const LoadedProgram& prog);
 

@@ -276,6 +276,8 @@ bool Lowerer::lowerFunction(bool tc) {
   llvm::BasicBlock* entry = b.GetInsertBlock();
   b.SetInsertPoint(newBlock("start"));
   setLoc(pi.parser->loc);
+  // XDP_ABORTED (0) / TC_ACT_SHOT should the one-entry counter array ever be missing.
+  m_stages.emitEntryLookup(b.getInt32(tc ? kTcActShot : 0));
   auto toPtr = [&](llvm::Value* v) {
     return b.CreateIntToPtr(b.CreateZExt(v, b.getInt64Ty()), b.getPtrTy());
   };

@@ -1,4 +1,6 @@
 // The `.p4wb.schema` JSON (docs/schema.md) and its embedding in the object.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "compiler/lower/lower_context.h"
@@ -64,7 +66,12 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
                   {"hooks", layout.hooks},
                   {"sections", sections}};
   if (layout.stageCounters)
-    j["stage_counters"] = {{"map", kStageMapName}, {"count", layout.stages.size()}};
+    j["stage_counters"] = {{"map", kStageMapName},
+                           {"count", layout.stages.size()},
+                           {"layout", "array_value"},
+                           {"key_size", 4},
+                           {"value_size", 8 * std::max<std::size_t>(1, layout.stages.size())},
+                           {"max_entries", 1}};
   else
     j["stage_counters"] = nullptr;
   j["tables"] = ordered_json::array();

@@ -40,32 +40,47 @@ unsigned StageCounters::add(StageKind kind, const std::string& name, const std::
   return id;
 }
 
-void StageCounters::emitIncrement(unsigned id) {
+void StageCounters::emitEntryLookup(llvm::Value* failResult) {
   if (!m_enabled) return;
   llvm::IRBuilder<>& b = m_ctx.builder();
-  if (!m_key) m_key = m_ctx.entryAlloca(b.getInt32Ty(), "stage_key");
-  b.CreateStore(b.getInt32(id), m_key);
-  llvm::Value* slot = emitMapLookup(m_ctx, m_map, m_key);
+  llvm::AllocaInst* key = m_ctx.entryAlloca(b.getInt32Ty(), "stage_key");
+  b.CreateStore(b.getInt32(0), key);
+  llvm::Value* slots = emitMapLookup(m_ctx, m_map, key);
   llvm::Function* fn = b.GetInsertBlock()->getParent();
-  llvm::BasicBlock* add = llvm::BasicBlock::Create(m_ctx.context(), "stage.add", fn);
-  llvm::BasicBlock* done = llvm::BasicBlock::Create(m_ctx.context(), "stage.done", fn);
-  b.CreateCondBr(b.CreateIsNull(slot), done, add);
-  b.SetInsertPoint(add);
+  llvm::BasicBlock* fail = llvm::BasicBlock::Create(m_ctx.context(), "stage.nomap", fn);
+  llvm::BasicBlock* body = llvm::BasicBlock::Create(m_ctx.context(), "stage.ok", fn);
+  b.CreateCondBr(b.CreateIsNull(slots), fail, body);
+  b.SetInsertPoint(fail);
+  b.CreateRet(failResult);
+  b.SetInsertPoint(body);
+  m_slots = slots;
+}
+
+void StageCounters::emitIncrement(unsigned id) {
+  if (!m_enabled || !m_slots) return;
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  // Per-CPU memory: no other CPU writes this slot, so a plain add is exact.
+  llvm::Value* slot = b.CreateConstInBoundsGEP1_64(b.getInt64Ty(), m_slots, id);
   llvm::Value* count = b.CreateAlignedLoad(b.getInt64Ty(), slot, llvm::Align(8));
   b.CreateAlignedStore(b.CreateAdd(count, b.getInt64(1)), slot, llvm::Align(8));
-  b.CreateBr(done);
-  b.SetInsertPoint(done);
+}
+
+unsigned StageCounters::slotCount() const {
+  // A map value needs at least one element even for a program without stages.
+  return m_stages.empty() ? 1u : static_cast<unsigned>(m_stages.size());
 }
 
 void StageCounters::finalize() {
   if (!m_enabled) return;
+  llvm::DIBuilder& di = m_ctx.di();
+  llvm::Metadata* range = di.getOrCreateSubrange(0, static_cast<std::int64_t>(slotCount()));
   MapDefinition def;
   def.name = kStageMapName;
   def.type = BpfMapType::PercpuArray;
   def.key = m_ctx.diU32();
-  def.value = m_ctx.diU64();
-  // A map needs at least one entry even for a program without stages.
-  def.maxEntries = m_stages.empty() ? 1u : static_cast<std::uint32_t>(m_stages.size());
+  def.value = di.createArrayType(std::uint64_t{slotCount()} * 64, 64, m_ctx.diU64(),
+                                 di.getOrCreateArray({range}));
+  def.maxEntries = 1;
   describeMap(m_ctx, m_map, def);
 }
 

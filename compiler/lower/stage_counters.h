@@ -1,7 +1,8 @@
 // Stage registry and per-stage packet counters: every parser state, table hit/miss,
 // action and verdict gets a dense id (listed in the schema's "stages"), and, when
-// enabled, the generated code adds 1 to slot `id` of the PERCPU_ARRAY map `p4wb_stages`
-// each time a packet enters that stage.
+// enabled, the generated code adds 1 to element `id` of the u64[N] value of the single
+// entry of the PERCPU_ARRAY map `p4wb_stages` each time a packet enters that stage. The
+// entry is looked up once per packet (emitEntryLookup); each stage is then a plain add.
 #pragma once
 
 #include <string>
@@ -43,28 +44,34 @@ class StageCounters {
   bool enabled() const { return m_enabled; }
 
   // Forgets per-function state; call before lowering each program function.
-  void beginFunction() { m_key = nullptr; }
+  void beginFunction() { m_slots = nullptr; }
+
+  // Looks up the counter array once, at the builder's insertion point (the start of the
+  // program function). The lookup cannot fail for entry 0 of a one-entry array; should it
+  // anyway, the function returns `failResult` without running the program.
+  void emitEntryLookup(llvm::Value* failResult);
 
   // Registers a stage and returns its id (ids are dense, in registration order); the
   // same kind and name registered again (by a second program) gets the same id.
   unsigned add(StageKind kind, const std::string& name, const std::string& file, unsigned line,
                unsigned column);
 
-  // Emits "counter[id] += 1" at the builder's insertion point (nothing when disabled).
-  // The builder continues in a fresh block after the increment.
+  // Emits "slots[id] += 1" at the builder's insertion point (nothing when disabled).
   void emitIncrement(unsigned id);
 
   // Gives the map its debug type now that the number of stages is known.
   void finalize();
 
   const std::vector<Stage>& stages() const { return m_stages; }
+  // Elements of the map value (u64 each): the number of stages, at least 1.
+  unsigned slotCount() const;
 
  private:
   LowerContext& m_ctx;
   bool m_enabled;
   std::vector<Stage> m_stages;
   llvm::GlobalVariable* m_map = nullptr;
-  llvm::AllocaInst* m_key = nullptr;
+  llvm::Value* m_slots = nullptr;  // the u64[N] map value, non-null past the entry check
 };
 
 }  // namespace p4wb::compiler
