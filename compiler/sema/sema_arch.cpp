@@ -57,6 +57,13 @@ ProgramInfo Sema::instantiateArchitecture() {
   auto* pkg = inst->instantiated ? dynCast<BlockTypeDecl>(inst->instantiated) : nullptr;
   std::string pkgName = inst->typeRef ? inst->typeRef->name : std::string("?");
   const arch::ArchModel* model = arch::findArchByPackage(pkgName);
+  if (pkg && pkg->kind == NodeKind::PackageTypeDecl && !model) {
+    // Valid P4 for another architecture: the front end accepts it; only the back end
+    // (which needs a known model, pi.valid) refuses it.
+    pi.package = pkg;
+    pi.packageName = pkg->name;
+    return pi;
+  }
   if (!pkg || pkg->kind != NodeKind::PackageTypeDecl || !model) {
     if (inst->instantiated || !inst->typeRef || inst->typeRef->resolved == nullptr ||
         !inst->typeRef->resolved->isUnknown())

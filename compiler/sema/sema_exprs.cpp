@@ -278,7 +278,13 @@ const Type* Sema::unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt)
   bool equality = e.op == BinaryOp::Eq || e.op == BinaryOp::Ne;
   if (!equality && (!isNumeric(lt) || !isNumeric(rt))) return nullptr;
   if (lt->isBits() && rt->isBits() && lt != rt) {
-    error(DiagKind::WidthMismatch, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    auto* lb = static_cast<const BitsType*>(lt);
+    auto* rb = static_cast<const BitsType*>(rt);
+    // Same width, different signedness: say so instead of blaming the width.
+    DiagKind kind = lb->width == rb->width && lb->isSigned != rb->isSigned
+                        ? DiagKind::SignMismatch
+                        : DiagKind::WidthMismatch;
+    error(kind, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return m_ctx.unknown();
   }
   if (equality && !sameType(lt, rt)) return nullptr;

@@ -1,0 +1,11 @@
+// bit<4> does not convert to bit<16> implicitly
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<4> a = 1;
+    // expected-error@+1 {{cannot convert bit<4> to bit<16>}}
+    bit<16> c = a;
+  }
+}
+Test(Impl()) main;

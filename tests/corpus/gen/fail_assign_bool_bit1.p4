@@ -1,0 +1,11 @@
+// bit<1> does not convert to bool implicitly
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<1> a = 1;
+    // expected-error@+1 {{cannot convert bit<1> to bool}}
+    bool c = a;
+  }
+}
+Test(Impl()) main;

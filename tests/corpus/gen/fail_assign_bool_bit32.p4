@@ -1,0 +1,11 @@
+// bit<32> does not convert to bool implicitly
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<32> a = 1;
+    // expected-error@+1 {{cannot convert bit<32> to bool}}
+    bool c = a;
+  }
+}
+Test(Impl()) main;

@@ -1,0 +1,10 @@
+// explicit cast bit<32> -> bit<16>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<32> a = 1;
+    bit<16> c = (bit<16>)a;
+  }
+}
+Test(Impl()) main;

@@ -1,0 +1,10 @@
+// explicit cast bit<4> -> bit<8>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<4> a = 1;
+    bit<8> c = (bit<8>)a;
+  }
+}
+Test(Impl()) main;

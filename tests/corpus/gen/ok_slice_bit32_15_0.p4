@@ -1,0 +1,11 @@
+// slice [15:0] of bit<32> is bit<16>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<32> a = 1;
+    bit<16> c = a[15:0];
+    a[15:0] = c;
+  }
+}
+Test(Impl()) main;

@@ -1,0 +1,11 @@
+// slice [3:0] of bit<64> is bit<4>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<64> a = 1;
+    bit<4> c = a[3:0];
+    a[3:0] = c;
+  }
+}
+Test(Impl()) main;

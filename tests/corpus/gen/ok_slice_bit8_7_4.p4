@@ -1,0 +1,11 @@
+// slice [7:4] of bit<8> is bit<4>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<8> a = 1;
+    bit<4> c = a[7:4];
+    a[7:4] = c;
+  }
+}
+Test(Impl()) main;
