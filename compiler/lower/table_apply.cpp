@@ -15,7 +15,9 @@ std::vector<llvm::Value*> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Va
     const ast::ParamDecl* p = action->params[i].get();
     if (p->direction == ast::Direction::None && value && layout && data < layout->params.size()) {
       const FieldLayout& f = layout->params[data++];
-      args.push_back(loadBigEndian(value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, 8));
+      // Byte loads: a parameter copied into a packet field becomes byte load + byte store
+      // (no bswap/shift assembly), and LLVM still merges the bytes where an integer is needed.
+      args.push_back(loadBigEndian(value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, 1));
     } else if (i < ref.args.size() && ref.args[i]) {
       args.push_back(expr(ref.args[i], p->type));
     } else {
