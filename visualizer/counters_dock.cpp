@@ -77,8 +77,8 @@ CountersDock::CountersDock(CountersModel* model, QWidget* parent)
   m_view->setObjectName(QStringLiteral("countersView"));
   m_view->verticalHeader()->hide();
   m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_view->horizontalHeader()->setSectionResizeMode(CountersModel::NameColumn,
-                                                   QHeaderView::Stretch);
+  m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_view->hideColumn(CountersModel::IdColumn);
   m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
   column->addWidget(m_view, 1);
   m_stack->addWidget(m_message);

@@ -1,7 +1,7 @@
 #include "visualizer/packet_lab_dock.h"
 
 #include <QComboBox>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,19 +46,25 @@ PacketLabDock::PacketLabDock(QWidget* parent)
   auto* column = new QVBoxLayout(page);
   column->setContentsMargins(4, 4, 4, 4);
   auto* templ = new QGroupBox(tr("Template: Ethernet / IPv4"));
-  auto* form = new QFormLayout(templ);
-  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  // Two fields per row keeps the template short, leaving room for the results.
+  auto* form = new QGridLayout(templ);
+  form->setContentsMargins(6, 4, 6, 4);
+  form->setVerticalSpacing(2);
   m_proto->addItems({QStringLiteral("udp"), QStringLiteral("tcp"), QStringLiteral("icmp"),
                      QStringLiteral("raw")});
-  form->addRow(tr("Protocol"), m_proto);
+  form->addWidget(new QLabel(tr("Protocol")), 0, 0);
+  form->addWidget(m_proto, 0, 1);
+  int at = 1;
   for (const TemplateField& f : kFields) {
     auto* edit = new QLineEdit(QString::fromLatin1(f.value));
     edit->setObjectName(QString::fromLatin1(f.key));
-    form->addRow(tr(f.label), edit);
+    form->addWidget(new QLabel(tr(f.label)), at / 2, (at % 2) * 2);
+    form->addWidget(edit, at / 2, (at % 2) * 2 + 1);
+    ++at;
   }
   auto* build = new QPushButton(tr("Build \u2193"));
   build->setToolTip(tr("Write the template's frame into the hex box"));
-  form->addRow(build);
+  form->addWidget(build, at / 2, (at % 2) * 2, 1, 2);
   column->addWidget(templ);
   column->addWidget(new QLabel(tr("Frame (hex) — edit freely:")));
   m_hex->setFont(mono);

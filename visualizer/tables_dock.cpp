@@ -119,6 +119,7 @@ QWidget* TablesDock::makeTab(TableModel* model) {
   view->setSelectionBehavior(QAbstractItemView::SelectRows);
   view->setAlternatingRowColors(true);
   view->horizontalHeader()->setStretchLastSection(true);
+  view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
   auto* defaults = new QLabel;
   m_defaultLabels.insert(model->tableName(), defaults);

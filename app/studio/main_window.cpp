@@ -19,6 +19,7 @@
 #include "app/studio/verifier_log_dock.h"
 #include "visualizer/counters_dock.h"
 #include "visualizer/packet_lab_dock.h"
+#include "visualizer/pipeline_view.h"
 #include "visualizer/stages_dock.h"
 #include "visualizer/tables_dock.h"
 
@@ -141,6 +142,10 @@ void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesMo
   m_countersDock = new visualizer::CountersDock(counters, this);
   m_packetLabDock = new visualizer::PacketLabDock(this);
   m_verifierLogDock = new VerifierLogDock(this);
+  m_pipelineView = new visualizer::PipelineView;
+  m_pipelineDock = new QDockWidget(tr("Pipeline"), this);
+  m_pipelineDock->setObjectName(QStringLiteral("PipelineDock"));
+  m_pipelineDock->setWidget(m_pipelineView);
   connect(m_actions.packetLab, &QAction::triggered, this, [this] {
     m_packetLabDock->show();
     m_packetLabDock->raise();
@@ -170,10 +175,11 @@ void MainWindow::resetLayout() {
   splitDockWidget(m_irDock, m_asmDock, Qt::Vertical);
   addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
   tabifyDockWidget(m_stagesDock, m_countersDock);
+  tabifyDockWidget(m_stagesDock, m_pipelineDock);
   tabifyDockWidget(m_diagnosticsDock, m_tablesDock);
   tabifyDockWidget(m_diagnosticsDock, m_verifierLogDock);
   tabifyDockWidget(m_asmDock, m_packetLabDock);
-  m_stagesDock->raise();
+  m_pipelineDock->raise();
   m_diagnosticsDock->raise();
   m_asmDock->raise();
   const int w = width();
@@ -276,7 +282,8 @@ void MainWindow::setCompileSummary(const QString& text, bool good) {
 
 QList<QDockWidget*> MainWindow::allDocks() const {
   return {m_diagnosticsDock, m_irDock,      m_asmDock,         m_stagesDock,
-          m_tablesDock,      m_countersDock, m_packetLabDock, m_verifierLogDock};
+          m_tablesDock,      m_countersDock, m_packetLabDock, m_verifierLogDock,
+          m_pipelineDock};
 }
 
 void MainWindow::setRuntimeSummary(const QString& text) { m_runtimeLabel->setText(text); }

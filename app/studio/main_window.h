@@ -19,6 +19,7 @@ class TablesDock;
 class CountersDock;
 class CountersModel;
 class PacketLabDock;
+class PipelineView;
 }  // namespace p4wb::visualizer
 
 namespace p4wb::app {
@@ -73,6 +74,8 @@ class MainWindow : public QMainWindow {
   visualizer::CountersDock* countersDock() const { return m_countersDock; }
   visualizer::PacketLabDock* packetLabDock() const { return m_packetLabDock; }
   VerifierLogDock* verifierLogDock() const { return m_verifierLogDock; }
+  visualizer::PipelineView* pipelineView() const { return m_pipelineView; }
+  QDockWidget* pipelineDock() const { return m_pipelineDock; }
   // Status bar: what is loaded where ("" = nothing).
   void setRuntimeSummary(const QString& text);
   const Actions& actions() const { return m_actions; }
@@ -111,6 +114,8 @@ class MainWindow : public QMainWindow {
   visualizer::CountersDock* m_countersDock = nullptr;
   visualizer::PacketLabDock* m_packetLabDock = nullptr;
   VerifierLogDock* m_verifierLogDock = nullptr;
+  visualizer::PipelineView* m_pipelineView = nullptr;
+  QDockWidget* m_pipelineDock = nullptr;
   QLabel* m_runtimeLabel = nullptr;
   Actions m_actions;
   QMenu* m_recentMenu = nullptr;

@@ -13,6 +13,7 @@
 #include "visualizer/counters_dock.h"
 #include "visualizer/counters_model.h"
 #include "visualizer/packet_lab_dock.h"
+#include "visualizer/pipeline_view.h"
 #include "visualizer/tables_dock.h"
 
 namespace p4wb::app {
@@ -47,6 +48,10 @@ void Workbench::connectRuntime() {
           });
   connect(m_runtime, &RuntimeService::testRunFinished, lab,
           &visualizer::PacketLabDock::showResult);
+  visualizer::PipelineView* pipeline = m_window->pipelineView();
+  connect(lab, &visualizer::PacketLabDock::stagesHighlighted, pipeline,
+          &visualizer::PipelineView::highlightStages);
+  connect(pipeline, &visualizer::PipelineView::stageActivated, this, &Workbench::showLine);
 
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty())
@@ -135,6 +140,13 @@ void Workbench::onSnapshot(const RuntimeSnapshot& snapshot) {
     m_window->countersDock()->setUnavailable(snapshot.countersError);
   } else {
     m_counters->update(snapshot.stages, snapshot.readAtMs);
+    QHash<quint32, quint64> counts;
+    QHash<quint32, double> rates;
+    for (const runtime::StageCount& s : snapshot.stages) {
+      counts.insert(s.stage.id, s.count);
+      rates.insert(s.stage.id, m_counters->rateOfStage(s.stage.id));
+    }
+    m_window->pipelineView()->setCounts(counts, rates);
     m_window->countersDock()->setProgramStats(snapshot.stats.runCount, snapshot.stats.runTimeNs,
                                               snapshot.readCostMs);
   }

@@ -22,6 +22,7 @@
 #include "visualizer/counters_dock.h"
 #include "visualizer/counters_model.h"
 #include "visualizer/packet_lab_dock.h"
+#include "visualizer/pipeline_view.h"
 #include "visualizer/stages_dock.h"
 #include "visualizer/stages_model.h"
 #include "visualizer/table_model.h"
@@ -328,6 +329,8 @@ void Workbench::showResult(const compiler::CompileResult& result) {
     m_window->diagnosticsDock()->show();
     m_window->diagnosticsDock()->raise();
   }
+  if (result.ok && !result.schemaJson.empty())
+    m_window->pipelineView()->setSchemaJson(result.schemaJson);
   if (!result.ok)
     m_stages->setUnavailable(tr("the program has errors"));
   else if (result.schemaJson.empty())

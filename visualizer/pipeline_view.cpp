@@ -1,0 +1,321 @@
+#include "visualizer/pipeline_view.h"
+
+#include <graphviz/gvc.h>
+
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QMouseEvent>
+#include <QResizeEvent>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+#include "visualizer/stages_model.h"
+
+namespace p4wb::visualizer {
+namespace {
+
+char* cs(const char* s) { return const_cast<char*>(s); }
+
+struct Graph {
+  GVC_t* gvc = gvContext();
+  Agraph_t* g = agopen(cs("pipeline"), Agdirected, nullptr);
+  ~Graph() {
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    gvFreeContext(gvc);
+  }
+};
+
+QString shortName(const std::string& name) {
+  const QString s = QString::fromStdString(name);
+  const int dot = s.lastIndexOf(QLatin1Char('.'));
+  return dot < 0 ? s : s.mid(dot + 1);
+}
+
+QPointF pt(const pointf& p, double height) { return {p.x, height - p.y}; }
+
+QColor kindColor(const QString& kind) {
+  if (kind.startsWith(QStringLiteral("parser"))) return QColor(0xe3, 0xf2, 0xfd);
+  if (kind == QStringLiteral("table")) return QColor(0xe8, 0xf5, 0xe9);
+  if (kind == QStringLiteral("action")) return QColor(0xf3, 0xe5, 0xf5);
+  if (kind == QStringLiteral("verdict")) return QColor(0xec, 0xef, 0xf1);
+  return QColor(0xff, 0xf8, 0xe1);
+}
+
+}  // namespace
+
+PipelineView::PipelineView(QWidget* parent) : QGraphicsView(parent), m_scene(new QGraphicsScene(this)) {
+  setObjectName(QStringLiteral("PipelineView"));
+  setScene(m_scene);
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+  setDragMode(QGraphicsView::ScrollHandDrag);
+  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+  setUnavailable(tr("Compile (Ctrl+B) to see the pipeline."));
+}
+
+void PipelineView::setUnavailable(const QString& why) {
+  m_scene->clear();
+  m_nodes.clear();
+  m_edgeCount = 0;
+  auto* text = m_scene->addSimpleText(why);
+  text->setBrush(palette().placeholderText());
+  m_scene->setSceneRect(text->boundingRect().adjusted(-10, -10, 10, 10));
+}
+
+bool PipelineView::setSchemaJson(const std::string& json, QString* error) {
+  auto schema = runtime::parseSchema(json);
+  if (!schema) {
+    if (error) *error = QString::fromStdString(schema.error().message);
+    setUnavailable(tr("No pipeline: %1").arg(QString::fromStdString(schema.error().message)));
+    return false;
+  }
+  layout(*schema);
+  return true;
+}
+
+void PipelineView::layout(const runtime::ProgramSchema& schema) {
+  m_scene->clear();
+  m_nodes.clear();
+  m_edgeCount = 0;
+  Graph graph;
+  Agraph_t* g = graph.g;
+  agattr(g, AGRAPH, cs("rankdir"), cs("TB"));
+  agattr(g, AGRAPH, cs("nodesep"), cs("0.15"));
+  agattr(g, AGRAPH, cs("ranksep"), cs("0.35"));
+  agattr(g, AGNODE, cs("shape"), cs("box"));
+  agattr(g, AGNODE, cs("fixedsize"), cs("true"));
+  agattr(g, AGNODE, cs("width"), cs("1"));
+  agattr(g, AGNODE, cs("height"), cs("0.5"));
+  agattr(g, AGNODE, cs("label"), cs(""));
+  agattr(g, AGEDGE, cs("label"), cs(""));
+  agattr(g, AGEDGE, cs("style"), cs("solid"));
+  agattr(g, AGEDGE, cs("fontsize"), cs("9"));
+  const QFontMetricsF fm(font());
+  QHash<QString, QString> kinds;  // node name -> kind
+  auto addNode = [&](const QString& name, const QString& title, const QString& kind,
+                     std::uint32_t stage, int line) {
+    if (!m_nodes.contains(name)) {
+      Agnode_t* n = agnode(g, cs(name.toUtf8().constData()), 1);
+      const double w = std::max(fm.horizontalAdvance(title), fm.horizontalAdvance(QStringLiteral("9,999 · 999/s"))) + 18;
+      agsafeset(n, cs("width"), cs(QByteArray::number(w / 72.0).constData()), cs(""));
+      agsafeset(n, cs("height"), cs(QByteArray::number((fm.height() * 2 + 10) / 72.0).constData()), cs(""));
+      Node node;
+      node.title = title;
+      node.line = line;
+      m_nodes.insert(name, node);
+      kinds.insert(name, kind);
+    }
+    m_nodes[name].stageIds.push_back(stage);
+  };
+  QStringList parserStates, controls, actions, verdicts;
+  QString reject, deparser;
+  for (const runtime::StageInfo& s : schema.stages) {
+    const QString name = QStringLiteral("s%1").arg(s.id);
+    const QString kind = QString::fromStdString(s.kind);
+    const int line = static_cast<int>(s.loc.line);
+    if (kind == QStringLiteral("table_hit") || kind == QStringLiteral("table_miss")) {
+      addNode(QStringLiteral("t_") + QString::fromStdString(s.name), shortName(s.name),
+              QStringLiteral("table"), s.id, line);
+      continue;
+    }
+    addNode(name, kind == QStringLiteral("verdict") ? QString::fromStdString(s.name) : shortName(s.name),
+            kind, s.id, line);
+    if (kind == QStringLiteral("parser_state")) parserStates << name;
+    else if (kind == QStringLiteral("parser_reject")) reject = name;
+    else if (kind == QStringLiteral("control")) controls << name;
+    else if (kind == QStringLiteral("action")) actions << name;
+    else if (kind == QStringLiteral("deparser")) deparser = name;
+    else if (kind == QStringLiteral("verdict")) verdicts << name;
+  }
+  auto edge = [&](const QString& from, const QString& to, const char* label, bool dashed) {
+    if (from.isEmpty() || to.isEmpty()) return;
+    Agedge_t* e = agedge(g, agnode(g, cs(from.toUtf8().constData()), 0),
+                         agnode(g, cs(to.toUtf8().constData()), 0), nullptr, 1);
+    if (*label) agsafeset(e, cs("label"), cs(label), cs(""));
+    if (dashed) agsafeset(e, cs("style"), cs("dashed"), cs(""));
+    ++m_edgeCount;
+  };
+  const QString firstControl = controls.value(0, deparser);
+  for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], "", true);
+  for (const QString& p : parserStates) edge(p, firstControl, p == parserStates.last() ? "accept" : "", true);
+  if (!parserStates.isEmpty()) edge(parserStates[0], reject, "reject", true);
+  for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
+  // Tables under the control whose name prefixes theirs; their actions after them.
+  QHash<QString, QString> actionByName;
+  for (const runtime::StageInfo& s : schema.stages)
+    if (s.kind == "action") actionByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  QSet<QString> reached;
+  for (const runtime::TableSchema& t : schema.tables) {
+    const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
+    if (!m_nodes.contains(node)) continue;
+    QString owner = firstControl;
+    for (const QString& c : controls)
+      if (t.name.rfind(m_nodes[c].title.toStdString() + ".", 0) == 0) owner = c;
+    edge(owner, node, "", false);
+    for (const runtime::ActionSchema& a : t.actions) {
+      const QString target = actionByName.value(QString::fromStdString(a.name));
+      const bool isDefault = t.defaultAction && t.defaultAction->action == a.name;
+      edge(node, target, isDefault ? "hit/miss" : "hit", false);
+      reached.insert(target);
+    }
+  }
+  for (const QString& a : actions) {
+    if (!reached.contains(a)) edge(firstControl, a, "", false);
+    edge(a, deparser.isEmpty() ? QString() : deparser, "", false);
+  }
+  for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, "", false);
+  if (!reject.isEmpty()) {
+    for (const QString& v : verdicts)
+      if (m_nodes[v].title.contains(QStringLiteral("DROP")) || m_nodes[v].title == QStringLiteral("reject"))
+        edge(reject, v, "", true);
+  }
+
+  if (gvLayout(graph.gvc, g, "dot") != 0) {
+    setUnavailable(tr("Graphviz could not lay out the pipeline."));
+    return;
+  }
+  const double height = GD_bb(g).UR.y;
+  const QColor line = palette().text().color();
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    const QString name = QString::fromUtf8(agnameof(n));
+    Node& node = m_nodes[name];
+    const QPointF c = pt(ND_coord(n), height);
+    const double w = ND_width(n) * 72, h = ND_height(n) * 72;
+    const QRectF r(c.x() - w / 2, c.y() - h / 2, w, h);
+    QPainterPath path;
+    const QString kind = kinds.value(name);
+    if (kind == QStringLiteral("verdict") || kind.startsWith(QStringLiteral("parser")))
+      path.addRoundedRect(r, h / 2, h / 2);
+    else
+      path.addRoundedRect(r, 4, 4);
+    node.shape = m_scene->addPath(path, QPen(line.lighter(160), 1), kindColor(kind));
+    node.shape->setData(0, name);
+    node.shape->setData(1, kindColor(kind));
+    node.shape->setToolTip(tr("%1 — line %2 (click to show)").arg(node.title).arg(node.line));
+    auto* title = m_scene->addSimpleText(node.title);
+    title->setFont(QFont(font().family(), font().pointSize(), QFont::DemiBold));
+    title->setPos(c.x() - title->boundingRect().width() / 2, r.top() + 4);
+    title->setParentItem(node.shape);
+    node.counts = m_scene->addSimpleText(QString());
+    node.counts->setParentItem(node.shape);
+    node.counts->setPos(r.left() + 8, r.top() + 6 + fm.height());
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      const splines* spl = ED_spl(e);
+      if (!spl || spl->size == 0) continue;
+      const bezier& bz = spl->list[0];
+      QPainterPath ep(pt(bz.list[0], height));
+      for (size_t i = 1; i + 2 < bz.size; i += 3)
+        ep.cubicTo(pt(bz.list[i], height), pt(bz.list[i + 1], height), pt(bz.list[i + 2], height));
+      QPen pen(line.lighter(140), 1.2);
+      const char* style = agget(e, cs("style"));
+      if (style && std::string(style) == "dashed") pen.setStyle(Qt::DashLine);
+      m_scene->addPath(ep, pen)->setZValue(-1);
+      if (bz.eflag) {  // arrow head from the spline's end to the node border
+        const QPointF tip = pt(bz.ep, height), from = ep.currentPosition();
+        const QLineF dir(tip, from);
+        QPolygonF head;
+        const double a = std::atan2(dir.dy(), dir.dx());
+        head << tip << tip + QPointF(std::cos(a + 0.4) * 8, std::sin(a + 0.4) * 8)
+             << tip + QPointF(std::cos(a - 0.4) * 8, std::sin(a - 0.4) * 8);
+        m_scene->addPolygon(head, Qt::NoPen, line.lighter(140))->setZValue(-1);
+        m_scene->addLine(QLineF(from, tip), QPen(line.lighter(140), 1.2))->setZValue(-1);
+      }
+      if (textlabel_t* label = ED_label(e); label && label->text && *label->text) {
+        auto* t = m_scene->addSimpleText(QString::fromUtf8(label->text));
+        t->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
+        t->setBrush(palette().placeholderText());
+        const QPointF p = pt(label->pos, height);
+        t->setPos(p - QPointF(t->boundingRect().width() / 2, t->boundingRect().height() / 2));
+      }
+    }
+  }
+  m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+  restyle();
+  m_userZoomed = false;
+  QResizeEvent fit(size(), size());
+  resizeEvent(&fit);
+}
+
+void PipelineView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  if (m_userZoomed || m_nodes.isEmpty()) return;
+  // Fit, but keep text readable: below 0.8 the user scrolls instead.
+  fitInView(sceneRect(), Qt::KeepAspectRatio);
+  if (transform().m11() > 1.0) resetTransform();
+  if (transform().m11() < 0.8) setTransform(QTransform::fromScale(0.8, 0.8));
+}
+
+void PipelineView::setCounts(const QHash<quint32, quint64>& counts,
+                             const QHash<quint32, double>& rates) {
+  m_counts = counts;
+  m_rates = rates;
+  restyle();
+}
+
+void PipelineView::highlightStages(const std::vector<std::uint32_t>& ids) {
+  m_highlight = ids;
+  restyle();
+}
+
+void PipelineView::restyle() {
+  double top = 0;
+  for (double r : m_rates) top = std::max(top, r);
+  const QColor hot(0xff, 0x8f, 0x00);
+  const QColor lineColor = palette().text().color();
+  for (Node& n : m_nodes) {
+    if (!n.shape) continue;
+    quint64 count = 0;
+    double rate = 0;
+    bool onPath = false;
+    for (std::uint32_t id : n.stageIds) {
+      count += m_counts.value(id);
+      rate += m_rates.value(id);
+      onPath = onPath || std::find(m_highlight.begin(), m_highlight.end(), id) != m_highlight.end();
+    }
+    const QColor base = n.shape->data(1).value<QColor>();
+    const double f = top > 0 ? std::min(1.0, rate / top) : 0.0;
+    QColor fill = base;
+    if (f > 0)
+      fill = QColor::fromRgbF(base.redF() + (hot.redF() - base.redF()) * f,
+                              base.greenF() + (hot.greenF() - base.greenF()) * f,
+                              base.blueF() + (hot.blueF() - base.blueF()) * f);
+    n.shape->setBrush(fill);
+    n.shape->setPen(onPath ? QPen(QColor(0xd8, 0x1b, 0x60), 3) : QPen(lineColor.lighter(160), 1));
+    n.counts->setText(m_counts.isEmpty() ? QString()
+                                         : QStringLiteral("%1 · %2/s").arg(count).arg(rate, 0, 'f', 0));
+    n.counts->setBrush(QColor(0x37, 0x47, 0x4f));
+  }
+}
+
+QPointF PipelineView::nodeCenter(std::uint32_t id) const {
+  for (const Node& n : m_nodes)
+    if (n.shape && std::find(n.stageIds.begin(), n.stageIds.end(), id) != n.stageIds.end())
+      return n.shape->boundingRect().center();
+  return {};
+}
+
+void PipelineView::wheelEvent(QWheelEvent* event) {
+  if (!(event->modifiers() & Qt::ControlModifier)) {
+    QGraphicsView::wheelEvent(event);
+    return;
+  }
+  m_userZoomed = true;
+  const double factor = std::pow(1.0015, event->angleDelta().y());
+  scale(factor, factor);
+  event->accept();
+}
+
+void PipelineView::mousePressEvent(QMouseEvent* event) {
+  for (QGraphicsItem* item = itemAt(event->pos()); item; item = item->parentItem()) {
+    const QString name = item->data(0).toString();
+    if (!name.isEmpty() && m_nodes.contains(name)) {
+      if (m_nodes[name].line > 0) emit stageActivated(m_nodes[name].line);
+      break;
+    }
+  }
+  QGraphicsView::mousePressEvent(event);
+}
+
+}  // namespace p4wb::visualizer

@@ -1,0 +1,70 @@
+// Pipeline view: the program as a graph (parser states -> control -> tables -> actions
+// -> deparser -> verdicts) built from the schema's stages and tables, laid out by
+// Graphviz (dot, libgvc) and drawn in a QGraphicsView. Nodes carry live packet counts
+// and rates, tinted by traffic; a packet's path can be highlighted; clicking a node asks
+// to show its P4 line; Ctrl+wheel zooms, dragging pans.
+//
+// The schema has no parser transitions or control flow yet, so parser edges are drawn
+// as "may go to" (dashed) from the start state to every other state and from each
+// state to the control and to reject; tables connect to the actions the schema lists.
+#pragma once
+
+#include <QGraphicsView>
+#include <QHash>
+#include <vector>
+
+#include "runtime/schema.h"
+
+class QGraphicsSimpleTextItem;
+class QGraphicsPathItem;
+class QGraphicsScene;
+
+namespace p4wb::visualizer {
+
+class PipelineView : public QGraphicsView {
+  Q_OBJECT
+
+ public:
+  explicit PipelineView(QWidget* parent = nullptr);
+
+  // Builds and lays out the graph; an empty schema (or bad JSON) shows `why`.
+  bool setSchemaJson(const std::string& json, QString* error = nullptr);
+  void setUnavailable(const QString& why);
+  // Live counts per stage id (rates in packets/s).
+  void setCounts(const QHash<quint32, quint64>& counts, const QHash<quint32, double>& rates);
+  // Outlines the nodes of these stage ids (a packet's path); empty clears.
+  void highlightStages(const std::vector<std::uint32_t>& ids);
+  int nodeCount() const { return m_nodes.size(); }
+  int edgeCount() const { return m_edgeCount; }
+  // Scene position of the node for stage `id` (for tests); null when absent.
+  QPointF nodeCenter(std::uint32_t id) const;
+
+ signals:
+  void stageActivated(int line);
+
+ protected:
+  void wheelEvent(QWheelEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+
+ private:
+  struct Node {
+    std::vector<std::uint32_t> stageIds;  // a table node holds its hit and miss stages
+    QString title;
+    int line = 0;
+    QGraphicsPathItem* shape = nullptr;
+    QGraphicsSimpleTextItem* counts = nullptr;
+  };
+  void layout(const runtime::ProgramSchema& schema);
+  void restyle();
+
+  QGraphicsScene* m_scene;
+  QHash<QString, Node> m_nodes;  // by graphviz node name
+  QHash<quint32, quint64> m_counts;
+  QHash<quint32, double> m_rates;
+  std::vector<std::uint32_t> m_highlight;
+  int m_edgeCount = 0;
+  bool m_userZoomed = false;  // until the user zooms, the graph is fitted to the view
+};
+
+}  // namespace p4wb::visualizer
