@@ -22,14 +22,9 @@ using namespace p4wb::tests;
 
 namespace {
 
-int g_failed = 0, g_passed = 0;
+using p4wb::tests::check;
 
-void check(bool cond, const std::string& what) {
-  std::cout << (cond ? "PASS: " : "FAIL: ") << what << "\n" << std::flush;
-  (cond ? g_passed : g_failed)++;
-}
-
-// Same, showing the command's output when it fails.
+// check(), showing the command's output when it fails.
 void check(bool cond, const std::string& what, const p4wb::tests::CommandResult& r) {
   check(cond, what);
   if (!cond) std::cout << "  output was: " << r.out << "\n";
@@ -41,13 +36,7 @@ const std::string kData = P4WB_TEST_DATA;
 // Runs `p4wb ARGS`, stderr merged into out.
 CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
-nlohmann::json parse(const CommandResult& r) {
-  // The JSON is the last thing printed; skip anything before the first '{' or '['.
-  auto pos = r.out.find_first_of("{[");
-  if (pos == std::string::npos) return nlohmann::json();
-  auto j = nlohmann::json::parse(r.out.substr(pos), nullptr, false);
-  return j.is_discarded() ? nlohmann::json() : j;
-}
+nlohmann::json parse(const CommandResult& r) { return parseJsonOutput(r); }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
@@ -287,6 +276,5 @@ int main() {
     check(cli("lab down " + lab).status == 1, "lab down twice: exit 1");
   }
 done:
-  std::cout << g_passed << " passed, " << g_failed << " failed\n";
-  return g_failed ? 1 : 0;
+  return finish();
 }

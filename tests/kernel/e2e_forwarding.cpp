@@ -17,13 +17,6 @@ using namespace p4wb::tests;
 
 namespace {
 
-int g_failed = 0, g_passed = 0;
-
-void check(bool cond, const std::string& what) {
-  std::cout << (cond ? "PASS: " : "FAIL: ") << what << "\n";
-  (cond ? g_passed : g_failed)++;
-}
-
 using Bytes = std::vector<std::uint8_t>;
 
 // Ethernet + IPv4 (checksum not needed by the program) + 8 marker bytes.
@@ -149,6 +142,5 @@ int main() {
           "p4wb run (BPF_PROG_TEST_RUN) gives XDP_TX for a frame to 10.0.0.2");
   }
 done:
-  std::cout << g_passed << " passed, " << g_failed << " failed\n";
-  return g_failed ? 1 : 0;
+  return finish();
 }

@@ -18,6 +18,27 @@
 
 namespace p4wb::tests {
 
+namespace {
+int g_passed = 0, g_failed = 0;
+}  // namespace
+
+void check(bool cond, const std::string& what) {
+  std::cout << (cond ? "PASS: " : "FAIL: ") << what << "\n" << std::flush;
+  (cond ? g_passed : g_failed)++;
+}
+
+int finish() {
+  std::cout << g_passed << " passed, " << g_failed << " failed\n";
+  return g_failed ? 1 : 0;
+}
+
+nlohmann::json parseJsonOutput(const CommandResult& r) {
+  auto pos = r.out.find_first_of("{[");
+  if (pos == std::string::npos) return nlohmann::json();
+  auto j = nlohmann::json::parse(r.out.substr(pos), nullptr, false);
+  return j.is_discarded() ? nlohmann::json() : j;
+}
+
 CommandResult runCommand(const std::string& commandLine) {
   CommandResult r;
   std::cerr << "+ " << commandLine << "\n";

@@ -3,6 +3,8 @@
 // Everything created is removed by the destructor, also when a check fails.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -17,6 +19,15 @@ struct CommandResult {
 
 // Runs a shell command line; stderr goes to the test log.
 CommandResult runCommand(const std::string& commandLine);
+
+// The JSON a command printed last (anything before the first '{' or '[' is skipped);
+// null when there is none.
+nlohmann::json parseJsonOutput(const CommandResult& r);
+
+// PASS/FAIL bookkeeping shared by the kernel tests: check() prints one line per
+// expectation; finish() prints "N passed, M failed" and returns the exit status.
+void check(bool cond, const std::string& what);
+int finish();
 
 class VethLab {
  public:

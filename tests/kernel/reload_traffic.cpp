@@ -29,24 +29,12 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-int g_failed = 0, g_passed = 0;
-
-void check(bool cond, const std::string& what) {
-  std::cout << (cond ? "PASS: " : "FAIL: ") << what << "\n" << std::flush;
-  (cond ? g_passed : g_failed)++;
-}
-
 const std::string kP4wb = P4WB_BIN;
 const std::string kData = P4WB_TEST_DATA;
 
 CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
-nlohmann::json parse(const CommandResult& r) {
-  auto pos = r.out.find_first_of("{[");
-  if (pos == std::string::npos) return nlohmann::json();
-  auto j = nlohmann::json::parse(r.out.substr(pos), nullptr, false);
-  return j.is_discarded() ? nlohmann::json() : j;
-}
+nlohmann::json parse(const CommandResult& r) { return parseJsonOutput(r); }
 
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
@@ -218,6 +206,5 @@ int main() {
     check(gap <= 5, "no gap longer than 5 frames across the reload (longest " + std::to_string(gap) + ")");
   }
 done:
-  std::cout << g_passed << " passed, " << g_failed << " failed\n";
-  return g_failed ? 1 : 0;
+  return finish();
 }
