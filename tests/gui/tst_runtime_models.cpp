@@ -8,7 +8,12 @@
 
 #include "compiler/driver/driver.h"
 #include "runtime/schema.h"
+#include <QListWidget>
+#include <QMouseEvent>
+
+#include "app/studio/verifier_log_dock.h"
 #include "visualizer/counters_model.h"
+#include "visualizer/pipeline_view.h"
 #include "visualizer/table_commands.h"
 #include "visualizer/table_model.h"
 #include "visualizer/tables_dock.h"
@@ -24,16 +29,20 @@ class TestRuntimeModels : public QObject {
   void tableEditsBecomeUndoableWrites();
   void importExportRoundTrip();
   void countersModelRates();
+  void pipelineGraphFromSchema();
+  void verifierLogLinesJumpToP4();
 
  private:
   runtime::ProgramSchema m_schema;
+  compiler::CompileResult m_result;
   const runtime::TableSchema* table() const { return &m_schema.tables.at(0); }
 };
 
 void TestRuntimeModels::initTestCase() {
   compiler::CompileOptions options;
   options.inputPath = P4WB_EXAMPLES_DIR "/basic_fwd.p4";
-  const compiler::CompileResult result = compiler::compile(options);
+  m_result = compiler::compile(options);
+  const compiler::CompileResult& result = m_result;
   QVERIFY(result.ok);
   auto schema = runtime::parseSchema(result.schemaJson);
   QVERIFY2(schema.ok(), schema.ok() ? "" : schema.error().message.c_str());
@@ -128,6 +137,54 @@ void TestRuntimeModels::countersModelRates() {
   QCOMPARE(model.rate(0), 0.0);
   QCOMPARE(model.index(0, visualizer::CountersModel::CountColumn).data().toString(),
            QStringLiteral("0"));
+}
+
+void TestRuntimeModels::pipelineGraphFromSchema() {
+  visualizer::PipelineView view;
+  view.resize(400, 700);
+  QVERIFY(view.setSchemaJson(m_result.schemaJson));
+  // 15 stages, the table's hit and miss share one node: 14 nodes.
+  QCOMPARE(view.nodeCount(), static_cast<int>(m_schema.stages.size()) - 1);
+  QVERIFY(view.edgeCount() >= 12);
+  // Clicking the table node asks for its P4 line.
+  const runtime::StageInfo* hit = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.kind == "table_hit") hit = &s;
+  QVERIFY(hit);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QSignalSpy activated(&view, &visualizer::PipelineView::stageActivated);
+  view.centerOn(view.nodeCenter(hit->id));
+  QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(view.nodeCenter(hit->id)));
+  QCOMPARE(activated.count(), 1);
+  QCOMPARE(activated.at(0).at(0).toInt(), static_cast<int>(hit->loc.line));
+  QVERIFY(!view.setSchemaJson("{not json"));
+  QCOMPARE(view.nodeCount(), 0);
+}
+
+void TestRuntimeModels::verifierLogLinesJumpToP4() {
+  // A verifier log in the kernel's format, naming instructions the source map knows.
+  const compiler::SourceMapEntry* mapped = nullptr;
+  for (const compiler::SourceMapEntry& e : m_result.asmSourceMap)
+    if (e.line > 0 && e.insnOffset > 5) {
+      mapped = &e;
+      break;
+    }
+  QVERIFY(mapped);
+  const QString log = QStringLiteral("func#0 @0\n0: R1=ctx() R10=fp0\n0: (bf) r7 = r1\n%1: (61) r1 = *(u32 *)(r7 +4)\n"
+                                     "invalid access to packet, off=0 size=4\nprocessed 12 insns")
+                          .arg(mapped->insnOffset);
+  app::VerifierLogDock dock;
+  dock.setLog(QStringLiteral("the verifier rejected the program"), log,
+              QString::fromStdString(mapped->section), m_result.asmSourceMap);
+  QCOMPARE(dock.list()->count(), 6);
+  QCOMPARE(dock.lineOfRow(3), static_cast<int>(mapped->line));
+  QCOMPARE(dock.lineOfRow(4), 0);  // a message line, no instruction
+  QCOMPARE(dock.list()->currentRow(), 3);  // the last instruction is the culprit
+  QSignalSpy jumped(&dock, &app::VerifierLogDock::sourceLineActivated);
+  emit dock.list()->itemActivated(dock.list()->item(3));
+  QCOMPARE(jumped.count(), 1);
+  QCOMPARE(jumped.at(0).at(1).toInt(), static_cast<int>(mapped->line));
 }
 
 QTEST_MAIN(TestRuntimeModels)
