@@ -259,6 +259,7 @@ struct StructInitExpr : Expr {
   explicit StructInitExpr(SourceLocation l) : Expr(NodeKind::StructInit, l) {}
   P4WB_CLASSOF1(StructInit)
   std::vector<Argument> fields;  // name = value
+  bool hasDots = false;  // ends with `...`: fields not named are left unset
 };
 
 struct MaskExpr : Expr {

@@ -250,6 +250,9 @@ void Parser::parseTableProperty(TableDecl& t) {
     while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile) && !failing()) {
       TableEntry e;
       e.loc = peek().loc;
+      // `@priority(N)` before an entry is the annotation form of `priority = N :`.
+      for (auto& a : parseAnnotations())
+        if (a.name == "priority" && a.args.size() == 1) e.priority = std::move(a.args[0]);
       e.isConst = accept(TokenKind::KwConst) || isConst;
       if (accept(TokenKind::KwPriority)) {
         expect(TokenKind::Assign);

@@ -207,10 +207,18 @@ ExprPtr Parser::parseParenOrCast() {
 // { a, b } is a list; { name = e, ... } a struct initializer.
 ExprPtr Parser::parseBraceExpr() {
   SourceLocation l = consume().loc;
-  if (isNameToken(peek()) && at(TokenKind::Assign, 1)) {
+  // `...` lexes as `..` `.`; it may only end a struct initializer.
+  auto atDots = [this] { return at(TokenKind::DotDot) && at(TokenKind::Dot, 1); };
+  if ((isNameToken(peek()) && at(TokenKind::Assign, 1)) || atDots()) {
     auto s = std::make_unique<StructInitExpr>(l);
     do {
       if (at(TokenKind::RBrace)) break;
+      if (atDots()) {
+        consume();
+        consume();
+        s->hasDots = true;
+        break;
+      }
       Argument a;
       a.name = parseName(&a.loc);
       expect(TokenKind::Assign);

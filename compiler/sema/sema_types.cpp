@@ -210,6 +210,15 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
           ok = convertTo(*f.value, fd->type, report) && ok;
         }
       }
+      for (const auto& fd : st->fields) {
+        if (si.hasDots || to->kind == TypeKind::HeaderUnion) break;
+        bool named = false;
+        for (const auto& f : si.fields) named = named || f.name == fd.name;
+        if (!named) {
+          if (report) error(DiagKind::MissingInitField, e.loc, {st->name, fd.name});
+          ok = false;
+        }
+      }
       e.type = to;
       return ok;
     }
@@ -233,7 +242,8 @@ void Sema::bind(const Type* param, const Type* arg, TypeBindings& b) const {
   if (!param || !arg) return;
   if (param->kind == TypeKind::TypeVar) {
     auto* tv = static_cast<const TypeVar*>(param);
-    if (!b.count(tv) && !arg->isUnknown()) b[tv] = arg;
+    // `_` as a type argument binds nothing: the argument types infer it.
+    if (!b.count(tv) && !arg->isUnknown() && arg->kind != TypeKind::DontCare) b[tv] = arg;
   }
 }
 
