@@ -175,7 +175,9 @@ void Sema::coerceConst(Expr& e, const Type* to) {
 
 bool Sema::convertTo(Expr& e, const Type* to, bool report) {
   const Type* from = e.type;
-  if (!from || !to || sameType(from, to)) return true;
+  // A struct initializer is typed by its destination: always check its fields against it.
+  bool structInit = e.kind == NodeKind::StructInit && to && to->isStructLike() && from != to;
+  if (!from || !to || (!structInit && sameType(from, to))) return true;
   // Arbitrary-precision integer constants take the width of their destination.
   if (from->kind == TypeKind::InfInt && to->isBits()) {
     e.type = to;
