@@ -201,6 +201,7 @@ class Lowerer {
   void registerVerdictStages();
   LoweredTable* tableFor(const ast::TableDecl* table);
   bool layoutTable(LoweredTable& t);
+  bool layoutKey(TableLayout& l, const ast::TableKey& k);
   void defineTableMaps(LoweredTable& t);
   void dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* actionId,
                        llvm::BasicBlock* join, llvm::AllocaInst* ran);

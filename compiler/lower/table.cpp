@@ -2,6 +2,9 @@
 // packed key fields in network byte order and whose value is a u32 action id followed by
 // that action's parameters (network byte order). A miss reads entry 0 of the one-entry
 // ARRAY `<map>_def`; an all-zero slot there means "run the default action compiled in".
+// A table with one lpm key is an LPM_TRIE (BPF_F_NO_PREALLOC) whose key starts with a u32
+// prefix length (host order), then the exact fields, the lpm field last.
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -129,6 +132,27 @@ std::string Lowerer::controlLocalName(const ast::Decl* decl) const {
   return enclosing ? enclosing->name + "." + decl->name : decl->name;
 }
 
+// Appends one key field at the end of the key laid out so far.
+bool Lowerer::layoutKey(TableLayout& l, const ast::TableKey& k) {
+  FieldLayout f;
+  f.name = exprText(k.expr.get());
+  for (const ast::Annotation& a : k.annotations)
+    if (a.name == "name" && !a.args.empty())
+      if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get())) f.name = s->value;
+  f.match = k.matchKind;
+  f.bits = storageBits(k.expr->type);
+  if (f.bits == 0) {
+    unsupported(k.loc, "a table key of type " + (k.expr->type ? k.expr->type->toString() : "?"));
+    return false;
+  }
+  f.bytes = (f.bits + 7) / 8;
+  f.offset = l.keySize;
+  f.format = formatFor(f.bits, typeNames(k.expr.get()));
+  l.keySize += f.bytes;
+  l.keys.push_back(f);
+  return true;
+}
+
 bool Lowerer::layoutTable(LoweredTable& t) {
   const ast::TableDecl* decl = t.decl;
   TableLayout& l = t.layout;
@@ -143,34 +167,41 @@ bool Lowerer::layoutTable(LoweredTable& t) {
   }
   if (l.maxEntries == 0) l.maxEntries = 1;
   bool ok = true;
+  const ast::TableKey* lpmKey = nullptr;
   for (const ast::TableKey& k : decl->keys) {
-    if (k.matchKind != "exact") {
+    bool lpm = k.matchKind == "lpm";
+    if ((k.matchKind != "exact" && !lpm) || (lpm && lpmKey)) {
       unsupported(k.matchKindLoc.valid() ? k.matchKindLoc : k.loc,
-                  "match kind '" + k.matchKind + "' (only exact for now)");
+                  lpm ? std::string("a table with more than one lpm key")
+                      : "match kind '" + k.matchKind + "' (only exact and lpm for now)");
       ok = false;
       continue;
     }
-    FieldLayout f;
-    f.name = exprText(k.expr.get());
-    for (const ast::Annotation& a : k.annotations)
-      if (a.name == "name" && !a.args.empty())
-        if (const auto* s = ast::dynCast<ast::StringLiteralExpr>(a.args[0].get()))
-          f.name = s->value;
-    f.match = k.matchKind;
-    f.bits = storageBits(k.expr->type);
-    if (f.bits == 0) {
-      unsupported(k.loc, "a table key of type " + (k.expr->type ? k.expr->type->toString() : "?"));
-      ok = false;
-      continue;
-    }
-    f.bytes = (f.bits + 7) / 8;
-    f.offset = l.keySize;
-    f.format = formatFor(f.bits, typeNames(k.expr.get()));
-    l.keySize += f.bytes;
-    l.keys.push_back(f);
+    if (lpm) lpmKey = &k;
   }
-  unsigned paramBytes = 0;
-  for (const ast::ActionRef& ref : decl->actions) {
+  // An LPM trie key starts with the u32 prefix length; the lpm field goes last.
+  if (lpmKey) l.keySize = 4;
+  std::vector<const ast::TableKey*> order;  // the key the i-th laid-out field comes from
+  for (const ast::TableKey& k : decl->keys) {
+    if (&k == lpmKey || k.matchKind != "exact") continue;
+    if (!layoutKey(l, k)) ok = false;
+    order.push_back(&k);
+  }
+  if (lpmKey) {
+    if (!layoutKey(l, *lpmKey)) ok = false;
+    order.push_back(lpmKey);
+  }
+  if (lpmKey && ok) {
+    // The schema lists keys in declaration order (the order users give values in); the
+    // offsets say where each one is in the key.
+    std::vector<FieldLayout> ordered;
+    for (const ast::TableKey& k : decl->keys)
+      for (std::size_t i = 0; i < order.size(); ++i)
+        if (order[i] == &k) ordered.push_back(l.keys[i]);
+    l.keys = std::move(ordered);
+    l.mapType = "lpm_trie";
+  }
+  unsigned paramBytes = 0;  for (const ast::ActionRef& ref : decl->actions) {
     if (!ref.action) continue;
     ActionLayout a;
     a.name = controlLocalName(ref.action);
@@ -221,11 +252,18 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
   unsigned line = t.decl->loc.line;
   std::vector<BtfMember> members;
   std::set<std::string> used;
+  if (l.mapType == "lpm_trie") {
+    members.push_back({"prefixlen", m_ctx.diU32(), 0});
+    used.insert("prefixlen");
+  }
   for (const FieldLayout& f : l.keys) {
     std::string name = toIdentifier(lastComponent(f.name));
     while (!used.insert(name).second) name += "_";
     members.push_back({name, fieldDiType(m_ctx, f.bytes), f.offset});
   }
+  // BTF wants members in offset order (an lpm key moves its lpm field last).
+  std::stable_sort(members.begin(), members.end(),
+                   [](const BtfMember& a, const BtfMember& b) { return a.offset < b.offset; });
   std::vector<BtfMember> variants;
   for (const ActionLayout& a : l.actions) {
     if (a.params.empty()) continue;
@@ -246,8 +284,13 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
   llvm::DIType* value = createBtfStruct(m_ctx, l.map + "_value", l.valueSize, valueMembers, line);
   if (!l.keys.empty()) {
     llvm::DIType* key = createBtfStruct(m_ctx, l.map + "_key", l.keySize, members, line);
-    t.map = defineMap(m_ctx, {l.map, BpfMapType::Hash, key, value, l.maxEntries, 0, line});
-    l.mapType = "hash";
+    if (l.mapType == "lpm_trie") {
+      // BPF_F_NO_PREALLOC: the kernel refuses LPM tries without it.
+      t.map = defineMap(m_ctx, {l.map, BpfMapType::LpmTrie, key, value, l.maxEntries, 1u, line});
+    } else {
+      t.map = defineMap(m_ctx, {l.map, BpfMapType::Hash, key, value, l.maxEntries, 0, line});
+      l.mapType = "hash";
+    }
   } else {
     // A keyless table always misses: its only state is the default slot.
     l.map = l.defaultMap;

@@ -93,6 +93,8 @@ void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::V
     const FieldLayout& f = apply.t.layout.keys[i];
     storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
   }
+  if (apply.t.layout.mapType == "lpm_trie")  // look up with every bit significant
+    b.CreateAlignedStore(b.getInt32((apply.t.layout.keySize - 4) * 8), key, llvm::Align(8));
   llvm::Value* found = emitMapLookup(m_ctx, apply.t.map, key);
   b.CreateStore(found, apply.entry);
   b.CreateCondBr(b.CreateIsNull(found), missBlock, hitBlock);

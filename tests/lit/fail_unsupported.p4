@@ -14,12 +14,14 @@ parser p(packet_in pkt, out hdrs_t h) {
 control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
     action a() { xout.output_action = xdp_action.XDP_DROP; }
     table t {
-        key = { h.eth.dst : lpm; }
+        key = { h.eth.dst : ternary; }
         actions = { a; }
     }
+    table t2 { key = { h.eth.dst : lpm; h.eth.src : lpm; } actions = { a; } }
     apply {
         t.apply();
         h.eth.setInvalid();
+        t2.apply();
     }
 }
 
@@ -29,5 +31,6 @@ control d(in hdrs_t h, packet_out pkt) {
 
 xdp(p(), c(), d()) main;
 
-// CHECK-DAG: fail_unsupported.p4:17:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'lpm'
-// CHECK-DAG: fail_unsupported.p4:22:{{[0-9]+}}: error: not supported by the xdp back end yet: setValid/setInvalid
+// CHECK-DAG: fail_unsupported.p4:17:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'ternary' (only exact and lpm for now)
+// CHECK-DAG: fail_unsupported.p4:20:{{[0-9]+}}: error: not supported by the xdp back end yet: a table with more than one lpm key
+// CHECK-DAG: fail_unsupported.p4:23:{{[0-9]+}}: error: not supported by the xdp back end yet: setValid/setInvalid
