@@ -7,7 +7,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 PKGS=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqscintilla2-qt6-dev libgl-dev
-  llvm-19-dev clang-19 llvm-19-tools libclang-cpp19-dev
+  llvm-19-dev clang-19 llvm-19-tools libclang-cpp19-dev libclang-rt-19-dev
   libbpf-dev bpftool libelf-dev zlib1g-dev libzstd-dev
   libgraphviz-dev libpcap-dev nlohmann-json3-dev libcli11-dev
   iproute2 xvfb xauth imagemagick
