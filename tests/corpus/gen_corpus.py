@@ -123,6 +123,33 @@ def reject(files):
                     "bit<%d> does not convert to bit<%d> implicitly" % (w, w2),
                     "    bit<%d> a = 1;\n    // expected-error@+1 {{cannot convert bit<%d> to bit<%d>}}\n"
                     "    bit<%d> c = a;" % (w, w, w2, w2)))
+    for w in WIDTHS:
+        t = "bit<%d>" % w
+        for n, op in CMP.items():
+            if n in ("eq", "ne"):
+                continue
+            emit(files, "fail_cmp_%s_bool_bit%d.p4" % (n, w), prog(
+                "'%s' between bool and %s" % (op, t),
+                "    bool a = true;\n    %s b = 0;\n"
+                "    // expected-error@+1 {{invalid operands to '%s': bool and %s}}\n"
+                "    bool c = a %s b;" % (t, op, t, op)))
+        for n, op in (("land", "&&"), ("lor", "||")):
+            emit(files, "fail_logical_%s_bit%d.p4" % (n, w), prog(
+                "'%s' needs bool operands, not %s" % (op, t),
+                "    %s a = 1;\n    // expected-error@+1 {{'%s'}}\n    bool c = a %s a;"
+                % (t, op, op)))
+        emit(files, "fail_if_cond_bit%d.p4" % w, prog(
+            "an if condition of type %s" % t,
+            "    %s a = 1;\n    // expected-error@+1 {{condition must be bool, found %s}}\n"
+            "    if (a) { a = 2; }" % (t, t)))
+        emit(files, "fail_assign_const_bit%d.p4" % w, prog(
+            "a constant %s cannot be assigned" % t,
+            "    // expected-error@+1 {{cannot assign to 'K'}}\n    K = 2;",
+            "const %s K = 1;" % t))
+        emit(files, "fail_lnot_bit%d.p4" % w, prog(
+            "'!' needs a bool operand, not %s" % t,
+            "    %s a = 1;\n    // expected-error@+1 {{invalid operand to '!': %s}}\n"
+            "    bool c = !a;" % (t, t)))
     for w in (8, 16, 32):
         emit(files, "fail_slice_out_of_range_bit%d.p4" % w, prog(
             "slice [%d:0] is outside bit<%d>" % (w, w),

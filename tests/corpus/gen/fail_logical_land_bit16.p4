@@ -1,0 +1,11 @@
+// '&&' needs bool operands, not bit<16>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<16> a = 1;
+    // expected-error@+1 {{'&&'}}
+    bool c = a && a;
+  }
+}
+Test(Impl()) main;

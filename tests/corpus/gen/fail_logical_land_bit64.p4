@@ -1,0 +1,11 @@
+// '&&' needs bool operands, not bit<64>
+#include "harness.p4"
+
+control Impl() {
+  apply {
+    bit<64> a = 1;
+    // expected-error@+1 {{'&&'}}
+    bool c = a && a;
+  }
+}
+Test(Impl()) main;
