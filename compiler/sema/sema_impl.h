@@ -98,6 +98,7 @@ class Sema {
   void checkBlock(BlockStmt* b);
   void checkAssign(AssignStmt& s);
   void checkSwitch(SwitchStmt& s);
+  void checkSwitchLabelsUnique(const SwitchStmt& s);
   void checkFor(ForStmt& s);
   void checkForIn(ForInStmt& s);
   void checkParser(ParserDecl& p);

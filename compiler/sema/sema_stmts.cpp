@@ -1,4 +1,6 @@
 // Sema: statements, parsers (states and transitions), controls, actions and tables.
+#include <algorithm>
+
 #include "compiler/ast/ast_printer.h"
 #include "compiler/sema/sema_impl.h"
 
@@ -146,6 +148,21 @@ void Sema::checkSwitch(SwitchStmt& s) {
       c.label->type = m_ctx.dontCare();
     }
     checkBlock(c.body.get());
+  }
+  checkSwitchLabelsUnique(s);
+}
+
+// The spec forbids a label (action, value or `default`) appearing twice in one switch.
+// Labels are compared as written, so `1` and `8w1` are not caught.
+void Sema::checkSwitchLabelsUnique(const SwitchStmt& s) {
+  std::vector<std::string> seen;
+  for (const auto& c : s.cases) {
+    if (!c.label) continue;
+    std::string key = c.label->kind == NodeKind::Default ? "default" : exprToString(*c.label);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end())
+      error(DiagKind::DuplicateSwitchLabel, c.label->loc, {key});
+    else
+      seen.push_back(key);
   }
 }
 

@@ -136,8 +136,9 @@ def reject(files):
         for n, op in (("land", "&&"), ("lor", "||")):
             emit(files, "fail_logical_%s_bit%d.p4" % (n, w), prog(
                 "'%s' needs bool operands, not %s" % (op, t),
-                "    %s a = 1;\n    // expected-error@+1 {{'%s'}}\n    bool c = a %s a;"
-                % (t, op, op)))
+                "    %s a = 1;\n"
+                "    // expected-error@+1 {{invalid operands to '%s': %s and %s}}\n"
+                "    bool c = a %s a;" % (t, op, t, t, op)))
         emit(files, "fail_if_cond_bit%d.p4" % w, prog(
             "an if condition of type %s" % t,
             "    %s a = 1;\n    // expected-error@+1 {{condition must be bool, found %s}}\n"

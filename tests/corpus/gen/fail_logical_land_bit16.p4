@@ -4,7 +4,7 @@
 control Impl() {
   apply {
     bit<16> a = 1;
-    // expected-error@+1 {{'&&'}}
+    // expected-error@+1 {{invalid operands to '&&': bit<16> and bit<16>}}
     bool c = a && a;
   }
 }

@@ -4,7 +4,7 @@
 control Impl() {
   apply {
     bit<8> a = 1;
-    // expected-error@+1 {{'&&'}}
+    // expected-error@+1 {{invalid operands to '&&': bit<8> and bit<8>}}
     bool c = a && a;
   }
 }

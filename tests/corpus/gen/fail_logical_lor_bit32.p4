@@ -4,7 +4,7 @@
 control Impl() {
   apply {
     bit<32> a = 1;
-    // expected-error@+1 {{'||'}}
+    // expected-error@+1 {{invalid operands to '||': bit<32> and bit<32>}}
     bool c = a || a;
   }
 }

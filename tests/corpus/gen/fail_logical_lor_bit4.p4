@@ -4,7 +4,7 @@
 control Impl() {
   apply {
     bit<4> a = 1;
-    // expected-error@+1 {{'||'}}
+    // expected-error@+1 {{invalid operands to '||': bit<4> and bit<4>}}
     bool c = a || a;
   }
 }

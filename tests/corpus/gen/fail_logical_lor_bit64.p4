@@ -4,7 +4,7 @@
 control Impl() {
   apply {
     bit<64> a = 1;
-    // expected-error@+1 {{'||'}}
+    // expected-error@+1 {{invalid operands to '||': bit<64> and bit<64>}}
     bool c = a || a;
   }
 }
