@@ -11,6 +11,10 @@ bool Parser::startsDeclStmt() const {
     case TokenKind::KwError:
       return !at(TokenKind::Dot, 1);
     case TokenKind::Identifier:
+      // `T x;` / `T x = e;` can only be a declaration, even when T is not a known type
+      // name: parse it as one so sema reports the unknown type, not a syntax error.
+      if (at(TokenKind::Identifier, 1) && (at(TokenKind::Assign, 2) || at(TokenKind::Semi, 2)))
+        return true;
       return isTypeName(peek().text) && !at(TokenKind::Dot, 1);
     default:
       return false;
