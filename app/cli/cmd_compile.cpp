@@ -28,9 +28,11 @@ void addFrontEndOptions(CLI::App* cmd, CompileArgs& a) {
   cmd->add_option("FILE", a.file, "P4_16 source file")->required()->check(CLI::ExistingFile);
   cmd->add_option("-I,--include-dir", a.includeDirs,
                   "Search DIR for #include (before the bundled architecture files)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false);  // one DIR per -I, so FILE after it is not swallowed
   cmd->add_option("-D,--define", a.defines, "Define a preprocessor macro NAME[=VALUE]")
-      ->type_name("NAME[=VALUE]");
+      ->type_name("NAME[=VALUE]")
+      ->allow_extra_args(false);
   cmd->add_flag("--json", a.json, "Print diagnostics as JSON on stdout");
 }
 

@@ -9,9 +9,11 @@ namespace p4wb::app::cli {
 
 void addProgramSourceOptions(CLI::App* cmd, ProgramSourceArgs& args) {
   cmd->add_option("-I,--include-dir", args.includeDirs, "Search DIR for #include (for .p4)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false);  // one DIR per -I, so FILE after it is not swallowed
   cmd->add_option("-D,--define", args.defines, "Define a preprocessor macro (for .p4)")
-      ->type_name("NAME[=VALUE]");
+      ->type_name("NAME[=VALUE]")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-stage-counters", args.noStageCounters,
                 "Compile without per-stage packet counters (for .p4)");
 }
