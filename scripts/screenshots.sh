@@ -3,13 +3,15 @@
 # refreshes docs/screenshot.png. As root it also loads basic_fwd.p4 onto a veth in a
 # throwaway pair of namespaces, pings through it so the counters move, and removes
 # everything again (namespaces, pins, state) on exit.
-#   usage: scripts/screenshots.sh [BUILD_DIR]   (default: build-gui if present, else build)
+#   usage: scripts/screenshots.sh [BUILD_DIR]   (default: build)
+# The screenshot tool is shared/tools/screenshot beside this checkout (or SCREENSHOT=...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-$( [ -d build-gui ] && echo build-gui || echo build )}
+build=${1:-build}
 studio=$build/bin/p4wb-studio
-shot=/work/shared/tools/screenshot
+shot=${SCREENSHOT:-../shared/tools/screenshot}
 command -v screenshot >/dev/null && shot=screenshot
+[ -x "$shot" ] || { echo "screenshot tool not found: set SCREENSHOT=/path/to/screenshot" >&2; exit 2; }
 [ -x "$studio" ] || { echo "build p4wb-studio first: cmake --build $build --target p4wb-studio" >&2; exit 2; }
 out=docs/screenshots
 mkdir -p "$out"
