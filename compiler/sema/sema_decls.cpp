@@ -279,9 +279,12 @@ void Sema::checkFunction(FunctionDecl& d) {
   ct->returnType = resolveType(d.returnType.get());
   ct->params = checkParams(d.params);
   const Type* saved = m_returnType;
+  std::string savedName = std::move(m_functionName);
   m_returnType = ct->returnType;
+  m_functionName = d.name;
   checkBlock(d.body.get());
   m_returnType = saved;
+  m_functionName = std::move(savedName);
   popScope();
 }
 

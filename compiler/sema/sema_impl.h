@@ -123,6 +123,7 @@ class Sema {
   std::vector<std::unordered_map<std::string, std::vector<const Decl*>>> m_scopes;
   const EnumDecl* m_errorDecl = nullptr;
   const Type* m_returnType = nullptr;  // inside functions
+  std::string m_functionName;  // inside functions, for 'return' messages
   const ControlDecl* m_control = nullptr;  // inside a control
   int m_loopDepth = 0;  // break/continue are allowed when > 0
   bool m_inParserState = false;  // inside a parser state: no actions, exit, return, switch

@@ -45,7 +45,13 @@ void Sema::checkStmt(Stmt* s) {
       return;
     case NodeKind::ReturnStmt: {
       auto& r = static_cast<ReturnStmt&>(*s);
-      if (!r.value) return;
+      if (!r.value) {
+        // A bare 'return' leaves a non-void function's result undefined (spec 12.6).
+        if (m_returnType && m_returnType->kind != TypeKind::Void && m_returnType->kind != TypeKind::Unknown)
+          error(DiagKind::ExpectedAfter, r.loc,
+                {"a value of type " + m_returnType->toString(), "'return' in function '" + m_functionName + "'"});
+        return;
+      }
       checkExpr(r.value.get(), m_returnType);
       if (!m_returnType || m_returnType->kind == TypeKind::Void)
         error(DiagKind::ReturnValueInVoid, r.loc, {m_returnType ? "a void function" : "an action or block"});
