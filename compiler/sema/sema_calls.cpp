@@ -252,7 +252,15 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   if (bt->kind == TypeKind::HeaderStack && (name == "push_front" || name == "pop_front")) {
     c.callKind = name == "push_front" ? CallKind::PushFront : CallKind::PopFront;
     if (c.args.size() != 1) error(DiagKind::ArgCount, c.loc, {name, "1", std::to_string(c.args.size())});
-    for (auto& a : c.args) checkExpr(a.value.get());
+    for (auto& a : c.args) {
+      // The shift count must be a compile-time integer (spec 8.18).
+      const Type* at = checkExpr(a.value.get());
+      if (at->isUnknown()) continue;
+      if (!at->isBits() && at->kind != TypeKind::InfInt)
+        error(DiagKind::ArgTypeMismatch, a.value->loc, {"count", name, at->toString(), "an integer constant"});
+      else if (!a.value->constValue)
+        error(DiagKind::NotConstant, a.value->loc, {"argument 'count' of '" + name + "'"});
+    }
     return m_ctx.voidType();
   }
   if (bt->kind == TypeKind::Extern) return checkExternMethod(c, m, static_cast<const ExternType*>(bt));

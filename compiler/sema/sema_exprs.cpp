@@ -180,8 +180,14 @@ const Type* Sema::checkIndex(IndexExpr& e) {
   if (!isNumeric(it) && !it->isUnknown())
     error(DiagKind::InvalidOperand, e.index->loc, {"[]", it->toString()});
   if (bt->kind == TypeKind::HeaderStack) {
+    auto* st = static_cast<const HeaderStackType*>(bt);
     e.isLValue = e.base->isLValue;
-    return static_cast<const HeaderStackType*>(bt)->element;
+    // A constant index is checked here; only run-time indices need a bounds check later.
+    const auto& cv = e.index->constValue;
+    if (cv && cv->kind == ConstValue::Kind::Int && (cv->asI64() < 0 || cv->asU64() >= st->size))
+      error(DiagKind::InvalidOperand, e.index->loc,
+            {"[]", "index " + cv->toString() + " out of range for stack of size " + std::to_string(st->size)});
+    return st->element;
   }
   if (bt->kind == TypeKind::Tuple && e.index->constValue) {
     auto* tt = static_cast<const TupleType*>(bt);
