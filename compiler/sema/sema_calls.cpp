@@ -162,6 +162,9 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &f->typeParams;
     ct = static_cast<const CallableType*>(f->type);
   }
+  if (c.typeArgs.size() > typeParams->size())
+    error(DiagKind::ArgCount, c.loc, {name, std::to_string(typeParams->size()) + " type",
+                                      std::to_string(c.typeArgs.size())});
   TypeBindings b;
   for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
     bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
@@ -304,6 +307,9 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
   }
   m.resolved = f;
   c.target = f;
+  if (c.typeArgs.size() > f->typeParams.size())
+    error(DiagKind::ArgCount, c.loc, {ed->name + "." + m.member, std::to_string(f->typeParams.size()) + " type",
+                                      std::to_string(c.typeArgs.size())});
   TypeBindings b;
   for (std::size_t i = 0; i < et->typeArgs.size() && i < ed->typeParams.size(); ++i)
     bind(ed->typeParams[i]->type, et->typeArgs[i], b);
