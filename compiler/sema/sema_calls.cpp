@@ -33,6 +33,14 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
 
 bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
                      const std::string& calleeName, TypeBindings& b, std::size_t firstParam) {
+  // A named argument given twice would otherwise surface as a misleading count error.
+  for (std::size_t i = 0; i < args.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!args[i].name.empty() && args[i].name == args[j].name) {
+        error(DiagKind::InvalidOperand, args[i].loc, {calleeName, "argument '" + args[i].name + "' given twice"});
+        for (auto& a : args) checkExpr(a.value.get());
+        return false;
+      }
   std::size_t avail = params.size() > firstParam ? params.size() - firstParam : 0;
   std::size_t required = 0;
   for (std::size_t i = firstParam; i < params.size(); ++i)

@@ -139,7 +139,11 @@ void Sema::checkSwitch(SwitchStmt& s) {
         const ActionDecl* found = nullptr;
         for (const auto& r : s.table->actions)
           if (p && r.action && r.action->name == p->name) found = r.action;
-        if (!found) {
+        const Decl* other = p && !found ? lookup(p->name) : nullptr;
+        if (other && other->kind == NodeKind::ActionDecl) {
+          // A real action the table cannot run: say so rather than "not an action".
+          error(DiagKind::ActionNotInTable, c.label->loc, {p->name, s.table->name});
+        } else if (!found) {
           error(DiagKind::UnknownAction, c.label->loc, {exprToString(*c.label)});
         } else {
           p->resolved = found;
