@@ -38,6 +38,10 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
       b.CreateStore(coerce(arg->value, slot->getAllocatedType(), isSignedType(p->type)), slot);
     if (arg && arg->target) copyOut.emplace_back(&*arg->target, slot);
     m_storage[p] = {slot, p->type};
+    if (arg && arg->lazy)
+      m_lazyParams[p] = *arg->lazy;
+    else
+      m_lazyParams.erase(p);
   }
   llvm::BasicBlock* savedReturn = m_actionReturn;
   llvm::AllocaInst* savedSlot = m_returnSlot;
@@ -48,6 +52,7 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
   b.SetInsertPoint(m_actionReturn);
   m_actionReturn = savedReturn;
   m_returnSlot = savedSlot;
+  for (const auto& param : params) m_lazyParams.erase(param.get());
   for (const auto& [target, slot] : copyOut)
     store(*target, b.CreateLoad(slot->getAllocatedType(), slot));
 }
@@ -65,8 +70,7 @@ void Lowerer::countAction(const ast::ActionDecl* action) {
 
 void Lowerer::runAction(const ast::ActionDecl* action, const ArgsFn& argsFn, SourceLocation loc) {
   countAction(action);
-  std::vector<BoundArg> args;
-  for (llvm::Value* v : argsFn()) args.push_back({v, std::nullopt});
+  std::vector<BoundArg> args = argsFn();
   inlineBody(action->params, args, action->body.get(), action->name, nullptr);
   setLoc(loc);
 }

@@ -65,6 +65,7 @@ llvm::Value* Lowerer::enumMemberValue(const ast::Decl* member, const sema::Type*
 std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   if (const auto* p = ast::dynCast<ast::PathExpr>(e)) {
+    m_lazyParams.erase(p->resolved);  // may be written: use the local copy from now on
     auto it = m_storage.find(p->resolved);
     if (it == m_storage.end()) {
       unsupported(e->loc, "this use of '" + p->name + "'");
@@ -216,6 +217,12 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
       if (const auto* v = ast::dynCast<ast::VariableDecl>(p->resolved);
           v && v->isConst() && v->init)
         return expr(v->init.get(), type);
+      if (auto lazy = m_lazyParams.find(p->resolved); lazy != m_lazyParams.end()) {
+        const LazyParam& lp = lazy->second;
+        llvm::Value* v = loadBigEndian(lp.base, lp.bitOffset, lp.bits, 1);
+        const auto* param = static_cast<const ast::ParamDecl*>(p->resolved);  // only params
+        return coerce(v, llvmType(param->type, e->loc), isSignedType(param->type));
+      }
       std::optional<LValue> lv = lvalue(e);
       return lv ? load(*lv) : zeroValue(type, e->loc);
     }

@@ -63,9 +63,18 @@ struct LValue {
 
 // An argument of an inlined call: its value (in, inout) and, for out/inout
 // parameters, where the result goes back to.
+// An action parameter that lives in a table entry: read from the entry where it is used
+// (not when the action starts), so the action needs no registers or stack to hold it.
+struct LazyParam {
+  llvm::Value* base = nullptr;
+  unsigned bitOffset = 0;
+  unsigned bits = 0;
+};
+
 struct BoundArg {
   llvm::Value* value = nullptr;
   std::optional<LValue> target;
+  std::optional<LazyParam> lazy;
 };
 
 // A lowered table (layout, maps, the actions it can run).
@@ -166,7 +175,7 @@ class Lowerer {
   TableApplyResult applyTable(const ast::TableDecl* table, SourceLocation loc);
   // `args` is called after the action's stage counter is incremented, so argument
   // values (e.g. loaded from a map value) do not have to survive the helper call.
-  using ArgsFn = std::function<std::vector<llvm::Value*>()>;
+  using ArgsFn = std::function<std::vector<BoundArg>()>;
   void runAction(const ast::ActionDecl* action, const ArgsFn& args, SourceLocation loc);
   void callAction(const ast::CallExpr* call);
   llvm::Value* callFunction(const ast::CallExpr* call);  // null for void functions
@@ -205,7 +214,7 @@ class Lowerer {
   void defineTableMaps(LoweredTable& t);
   void dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* actionId,
                        llvm::BasicBlock* join, llvm::AllocaInst* ran);
-  std::vector<llvm::Value*> boundArgs(const ast::ActionRef& ref, llvm::Value* value,
+  std::vector<BoundArg> boundArgs(const ast::ActionRef& ref, llvm::Value* value,
                                       const ActionLayout* layout);
   void emitHeaderExtract(const LValue& header, const ast::CallExpr* call);
   void emitEmit(const std::string& path, const sema::Type* type, SourceLocation loc);
@@ -245,6 +254,9 @@ class Lowerer {
   std::map<std::string, unsigned> m_verdictStages;  // "XDP_PASS" -> id
 
   std::unordered_map<const ast::Decl*, std::pair<llvm::Value*, const sema::Type*>> m_storage;
+  // Parameters read straight from the table entry while their action is inlined; taking
+  // one's l-value drops it from here (later reads then use its local copy).
+  std::unordered_map<const ast::Decl*, LazyParam> m_lazyParams;
   std::unordered_map<const sema::Type*, llvm::Type*> m_types;
   std::unordered_map<const ast::TableDecl*, std::unique_ptr<LoweredTable>> m_tables;
   std::unordered_map<const ast::ActionDecl*, unsigned> m_actionStages;

@@ -6,9 +6,9 @@
 
 namespace p4wb::compiler {
 
-std::vector<llvm::Value*> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Value* value,
-                                             const ActionLayout* layout) {
-  std::vector<llvm::Value*> args;
+std::vector<BoundArg> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Value* value,
+                                         const ActionLayout* layout) {
+  std::vector<BoundArg> args;
   std::size_t data = 0;
   const ast::ActionDecl* action = ref.action;
   for (std::size_t i = 0; i < action->params.size(); ++i) {
@@ -17,11 +17,14 @@ std::vector<llvm::Value*> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Va
       const FieldLayout& f = layout->params[data++];
       // Byte loads: a parameter copied into a packet field becomes byte load + byte store
       // (no bswap/shift assembly), and LLVM still merges the bytes where an integer is needed.
-      args.push_back(loadBigEndian(value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, 1));
+      // The local copy is only kept when the body takes the parameter's l-value; reads
+      // load from the entry where they are (see m_lazyParams).
+      LazyParam lazy{value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits};
+      args.push_back({loadBigEndian(value, lazy.bitOffset, lazy.bits, 1), std::nullopt, lazy});
     } else if (i < ref.args.size() && ref.args[i]) {
-      args.push_back(expr(ref.args[i], p->type));
+      args.push_back({expr(ref.args[i], p->type), std::nullopt, std::nullopt});
     } else {
-      args.push_back(zeroValue(p->type, p->loc));
+      args.push_back({zeroValue(p->type, p->loc), std::nullopt, std::nullopt});
     }
   }
   return args;
