@@ -155,6 +155,7 @@ class Lowerer {
   // `baseAlign`: alignment of `base` in bytes (1 for packet data).
   llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                              unsigned baseAlign = 1);
+  llvm::Value* extractField(llvm::Value* header, unsigned bitOffset, unsigned width);
   void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value);
   // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
   // returns the pointer data + offset (valid on the fall-through path).

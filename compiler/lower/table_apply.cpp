@@ -94,7 +94,18 @@ void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::V
   b.CreateStore(llvm::Constant::getNullValue(keyType), key);
   for (std::size_t i = 0; i < apply.t.layout.keys.size(); ++i) {
     const FieldLayout& f = apply.t.layout.keys[i];
-    storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+    bool wide = f.bits == f.bytes * 8 && (f.bytes == 2 || f.bytes == 4 || f.bytes == 8) &&
+                f.offset % f.bytes == 0;
+    if (!wide) {
+      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+      continue;
+    }
+    // One aligned store of the byte-swapped value: a key read from the packet with one wide
+    // load (extractField) is then stored as loaded, the two swaps cancel.
+    llvm::Value* v = coerce(keys[i], b.getIntNTy(f.bits), false);
+    v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), key, f.offset);
+    b.CreateAlignedStore(v, ptr, llvm::Align(f.bytes));
   }
   if (apply.t.layout.mapType == "lpm_trie")  // look up with every bit significant
     b.CreateAlignedStore(b.getInt32((apply.t.layout.keySize - 4) * 8), key, llvm::Align(8));
