@@ -33,6 +33,12 @@ void Sema::checkTopDecl(Decl& d) {
 
 void Sema::checkTypedef(TypedefDecl& d) {
   d.type = resolveType(d.aliased.get());
+  if (d.isNewType && d.type && d.type->kind == TypeKind::Bits) {
+    auto* base = static_cast<const BitsType*>(d.type);
+    auto* nt = m_ctx.make<BitsType>(base->width, base->isSigned);
+    nt->newTypeName = d.name;
+    d.type = nt;
+  }
   declare(d);
 }
 

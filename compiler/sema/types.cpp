@@ -17,6 +17,7 @@ std::string Type::toString() const {
 }
 
 std::string BitsType::toString() const {
+  if (!newTypeName.empty()) return newTypeName;
   return std::string(isSigned ? "int<" : "bit<") + std::to_string(width) + ">";
 }
 

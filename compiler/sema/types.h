@@ -80,6 +80,9 @@ class BitsType : public Type {
   BitsType(unsigned w, bool s) : Type(TypeKind::Bits), width(w), isSigned(s) {}
   unsigned width;
   bool isSigned;
+  // Set for a `type bit<N> Name;` declaration: a distinct (not interned) type with the
+  // same layout, so values of the base type need an explicit cast (spec 7.6).
+  std::string newTypeName;
   std::string toString() const override;
   unsigned bitWidth() const override { return width; }
 };
