@@ -436,6 +436,23 @@ class TestSema : public QObject {
     QCOMPARE(call->args[1].name, std::string("y"));
   }
 
+  // `type bit<9> Port_t` is a distinct type with bit<9>'s layout; `typedef` is not.
+  void newTypeIsDistinctWithSameLayout() {
+    FrontEndResult r = check(std::string(kPrelude) +
+                             "type bit<9> Port_t;\n"
+                             "typedef bit<9> Alias_t;\n"
+                             "const Port_t P = (Port_t)9w3;\n");
+    QVERIFY2(!r.hasErrors(), r.diags->renderAll().c_str());
+    auto* port = findDecl<TypedefDecl>(*r.program, "Port_t")->type;
+    auto* alias = findDecl<TypedefDecl>(*r.program, "Alias_t")->type;
+    QCOMPARE(port->kind, TypeKind::Bits);
+    QCOMPARE(port->bitWidth(), 9u);
+    QCOMPARE(port->toString(), std::string("Port_t"));
+    QCOMPARE(alias->toString(), std::string("bit<9>"));
+    QVERIFY(port != alias);
+    QCOMPARE(findDecl<VariableDecl>(*r.program, "P")->init->constValue->asU64(), 3ull);
+  }
+
   void driverDiagnosticsConversion() {
     FrontEndResult r = check(std::string(kPrelude) + "const bit<8> X = y;\n");
     std::vector<Diagnostic> ds = r.diagnostics();
