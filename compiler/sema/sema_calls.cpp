@@ -37,7 +37,7 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   for (std::size_t i = 0; i < args.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (!args[i].name.empty() && args[i].name == args[j].name) {
-        error(DiagKind::InvalidOperand, args[i].loc, {calleeName, "argument '" + args[i].name + "' given twice"});
+        error(DiagKind::DuplicateNamedArg, args[i].loc, {args[i].name, calleeName});
         for (auto& a : args) checkExpr(a.value.get());
         return false;
       }
@@ -171,8 +171,8 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     ct = static_cast<const CallableType*>(f->type);
   }
   if (c.typeArgs.size() > typeParams->size())
-    error(DiagKind::ArgCount, c.loc, {name, std::to_string(typeParams->size()) + " type",
-                                      std::to_string(c.typeArgs.size())});
+    error(DiagKind::TypeArgCount, c.loc,
+          {name, std::to_string(typeParams->size()), std::to_string(c.typeArgs.size())});
   TypeBindings b;
   for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
     bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
@@ -316,8 +316,8 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
   m.resolved = f;
   c.target = f;
   if (c.typeArgs.size() > f->typeParams.size())
-    error(DiagKind::ArgCount, c.loc, {ed->name + "." + m.member, std::to_string(f->typeParams.size()) + " type",
-                                      std::to_string(c.typeArgs.size())});
+    error(DiagKind::TypeArgCount, c.loc,
+          {ed->name + "." + m.member, std::to_string(f->typeParams.size()), std::to_string(c.typeArgs.size())});
   TypeBindings b;
   for (std::size_t i = 0; i < et->typeArgs.size() && i < ed->typeParams.size(); ++i)
     bind(ed->typeParams[i]->type, et->typeArgs[i], b);

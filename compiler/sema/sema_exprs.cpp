@@ -185,8 +185,7 @@ const Type* Sema::checkIndex(IndexExpr& e) {
     // A constant index is checked here; only run-time indices need a bounds check later.
     const auto& cv = e.index->constValue;
     if (cv && cv->kind == ConstValue::Kind::Int && (cv->asI64() < 0 || cv->asU64() >= st->size))
-      error(DiagKind::InvalidOperand, e.index->loc,
-            {"[]", "index " + cv->toString() + " out of range for stack of size " + std::to_string(st->size)});
+      error(DiagKind::StackIndexOutOfRange, e.index->loc, {cv->toString(), std::to_string(st->size)});
     return st->element;
   }
   if (bt->kind == TypeKind::Tuple && e.index->constValue) {

@@ -48,8 +48,7 @@ void Sema::checkStmt(Stmt* s) {
       if (!r.value) {
         // A bare 'return' leaves a non-void function's result undefined (spec 12.6).
         if (m_returnType && m_returnType->kind != TypeKind::Void && m_returnType->kind != TypeKind::Unknown)
-          error(DiagKind::ExpectedAfter, r.loc,
-                {"a value of type " + m_returnType->toString(), "'return' in function '" + m_functionName + "'"});
+          error(DiagKind::ReturnWithoutValue, r.loc, {m_functionName, m_returnType->toString()});
         return;
       }
       checkExpr(r.value.get(), m_returnType);

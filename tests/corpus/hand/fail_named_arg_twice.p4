@@ -2,6 +2,6 @@
 #include "harness.p4"
 bit<8> f(in bit<8> a, in bit<8> b) { return a + b; }
 control Impl() {
-  apply { bit<8> x = f(a = 1, a = 2); }  // expected-error {{invalid operand to 'f': argument 'a' given twice}}
+  apply { bit<8> x = f(a = 1, a = 2); }  // expected-error {{argument 'a' of 'f' given twice}}
 }
 Test(Impl()) main;

@@ -3,6 +3,6 @@
 header h_t { bit<8> v; }
 control Impl() {
   h_t[2] s;
-  apply { s[2].v = 1; }  // expected-error {{invalid operand to '[]': index 2 out of range for stack of size 2}}
+  apply { s[2].v = 1; }  // expected-error {{index 2 out of range for header stack of size 2}}
 }
 Test(Impl()) main;
