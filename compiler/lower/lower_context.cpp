@@ -94,6 +94,16 @@ llvm::CallInst* LowerContext::callHelper(BpfHelper id, llvm::Type* result,
   return m_builder.CreateCall(type, callee, args);
 }
 
+llvm::AllocaInst* LowerContext::zeroKey() {
+  llvm::AllocaInst*& key = m_zeroKeys[m_function];
+  if (key) return key;
+  key = entryAlloca(llvm::Type::getInt32Ty(m_context), "zero_key");
+  llvm::IRBuilder<> b(key->getParent(), std::next(key->getIterator()));
+  b.SetCurrentDebugLocation(m_builder.getCurrentDebugLocation());
+  b.CreateStore(b.getInt32(0), key);
+  return key;
+}
+
 llvm::AllocaInst* LowerContext::entryAlloca(llvm::Type* type, const std::string& name) {
   llvm::BasicBlock& entry = m_function->getEntryBlock();
   llvm::IRBuilder<> b(&entry, entry.getFirstInsertionPt());

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace p4wb::compiler {
 
@@ -64,6 +65,9 @@ class LowerContext {
 
   // An alloca in the entry block (so mem2reg/SROA can promote it).
   llvm::AllocaInst* entryAlloca(llvm::Type* type, const std::string& name);
+  // One `u32 0` per function, set in the entry block, for every lookup keyed by 0 (stage
+  // counters, default slots): map helpers never write their key, so sharing it saves stack.
+  llvm::AllocaInst* zeroKey();
 
   // Marks a global as used so the optimiser keeps it (maps, license, schema).
   void keep(llvm::GlobalValue* global);
@@ -76,6 +80,7 @@ class LowerContext {
 
  private:
   llvm::LLVMContext& m_context;
+  std::unordered_map<llvm::Function*, llvm::AllocaInst*> m_zeroKeys;
   std::unique_ptr<llvm::Module> m_module;
   llvm::IRBuilder<> m_builder;
   std::unique_ptr<llvm::DIBuilder> m_di;

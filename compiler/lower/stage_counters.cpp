@@ -43,8 +43,7 @@ unsigned StageCounters::add(StageKind kind, const std::string& name, const std::
 void StageCounters::emitEntryLookup(llvm::Value* failResult) {
   if (!m_enabled) return;
   llvm::IRBuilder<>& b = m_ctx.builder();
-  llvm::AllocaInst* key = m_ctx.entryAlloca(b.getInt32Ty(), "stage_key");
-  b.CreateStore(b.getInt32(0), key);
+  llvm::AllocaInst* key = m_ctx.zeroKey();
   llvm::Value* slots = emitMapLookup(m_ctx, m_map, key);
   llvm::Function* fn = b.GetInsertBlock()->getParent();
   llvm::BasicBlock* fail = llvm::BasicBlock::Create(m_ctx.context(), "stage.nomap", fn);

@@ -90,7 +90,12 @@ void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::V
   }
   llvm::Type* keyType = llvm::ArrayType::get(b.getInt8Ty(), apply.t.layout.keySize);
   llvm::AllocaInst* key = m_ctx.entryAlloca(keyType, "key." + apply.t.decl->name);
-  key->setAlignment(llvm::Align(8));
+  // Aligned for its widest possible field store (at most 8), no more: a 4-byte key then
+  // shares an 8-byte stack slot with the zero key.
+  unsigned align = 8;
+  while (align > 1 && align > apply.t.layout.keySize) align /= 2;
+  if (apply.t.layout.mapType == "lpm_trie") align = 8;
+  key->setAlignment(llvm::Align(align));
   b.CreateStore(llvm::Constant::getNullValue(keyType), key);
   for (std::size_t i = 0; i < apply.t.layout.keys.size(); ++i) {
     const FieldLayout& f = apply.t.layout.keys[i];
@@ -119,8 +124,7 @@ void Lowerer::emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatc
                               llvm::BasicBlock* compiled) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_stages.emitIncrement(apply.t.missStage);
-  llvm::AllocaInst* zero = m_ctx.entryAlloca(b.getInt32Ty(), "def_key");
-  b.CreateStore(b.getInt32(0), zero);
+  llvm::AllocaInst* zero = m_ctx.zeroKey();
   llvm::Value* slot = emitMapLookup(m_ctx, apply.t.defaultMap, zero);
   b.CreateStore(slot, apply.entry);
   llvm::BasicBlock* checkSlot = newBlock("default.slot." + apply.t.decl->name);

@@ -8,8 +8,8 @@
 
 // The single lookup of entry 0, before the parser runs; a NULL answer returns XDP_ABORTED.
 // IR: define {{.*}} @p4wb_xdp(
-// IR: store i32 0, ptr %stage_key
-// IR-NEXT: %[[SLOTS:[0-9]+]] = call align 8 ptr inttoptr (i64 1 to ptr)(ptr @p4wb_stages, ptr %stage_key)
+// IR: store i32 0, ptr %zero_key
+// IR: %[[SLOTS:[0-9]+]] = call align 8 ptr inttoptr (i64 1 to ptr)(ptr @p4wb_stages, ptr %zero_key)
 // IR-NEXT: %[[NULL:[0-9]+]] = icmp eq ptr %[[SLOTS]], null
 // IR-NEXT: br i1 %[[NULL]], label %stage.nomap, label %stage.ok
 // IR: stage.nomap:
