@@ -3,6 +3,8 @@
 // terminating the process.
 #include "compiler/driver/driver.h"
 
+#include <chrono>
+
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/DiagnosticPrinter.h>
 #include <llvm/Support/raw_ostream.h>
@@ -44,6 +46,12 @@ bool CompileResult::hasErrors() const {
 }
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
 
 bool cancelled(const CompileOptions& options) {
   return options.cancel && options.cancel->load(std::memory_order_relaxed);
@@ -92,11 +100,15 @@ void collectLlvmDiagnostic(const llvm::DiagnosticInfo* info, void* context) {
 bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& fe,
           const CompileOptions& options, CompileResult& result) {
   std::string error;
-  if (!emitObject(module, tm, result.object, error)) {
+  Clock::time_point start = Clock::now();
+  bool emitted = emitObject(module, tm, result.object, error);
+  result.stageTimes.codegenMs = msSince(start);
+  if (!emitted) {
     addError(result, options.inputPath, "code generation failed: " + error);
     return false;
   }
   if (!options.wantAsm) return true;
+  start = Clock::now();
   const SourceManager& sources = *fe.sources;
   FileId mainFile = fe.programInfo.main ? fe.programInfo.main->loc.file : 0;
   SourceLineLookup lookup = [&sources, mainFile](const std::string& file,
@@ -108,6 +120,7 @@ bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& f
     return std::nullopt;
   };
   std::optional<Listing> listing = disassembleBpfObject(result.object, lookup, error);
+  result.stageTimes.listingMs = msSince(start);
   if (!listing) {
     result.asmText = "; disassembly failed: " + error + "\n";
     return true;
@@ -129,7 +142,9 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
   lowerOptions.inputPath = options.inputPath;
   lowerOptions.stageCounters = options.stageCounters;
   lowerOptions.tcProgram = options.tcProgram;
+  Clock::time_point start = Clock::now();
   LowerResult lowered = lowerProgram(context, fe, lowerOptions);
+  result.stageTimes.lowerMs = msSince(start);
   for (const LowerError& e : lowered.errors)
     addError(result, std::string(fe.sources->name(e.loc.file)), e.message, e.loc.line,
              e.loc.column);
@@ -149,7 +164,9 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
     result.cancelled = true;
     return;
   }
+  start = Clock::now();
   optimizeModule(*lowered.module, *tm, options.optLevel);
+  result.stageTimes.optimizeMs = msSince(start);
   if (options.wantIR) {
     std::vector<IrLineLocation> locations;
     result.irText = printModuleWithLocations(*lowered.module, locations);
@@ -178,7 +195,9 @@ CompileResult compile(const CompileOptions& options) {
   fo.werror = options.warningsAsErrors;
   fo.disabledWarnings = options.disabledWarnings;
   fo.dumpTokens = options.dumpTokens;
+  Clock::time_point start = Clock::now();
   FrontEndResult fe = runFrontEnd(fo);
+  result.stageTimes.frontEndMs = msSince(start);
   result.diagnostics = fe.diagnostics();
   if (fe.diags) result.diagnosticsText = fe.diags->renderAll();
   result.diagnosticsTextCount = result.diagnostics.size();

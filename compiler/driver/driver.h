@@ -73,6 +73,12 @@ struct CompileResult {
   // every IR instruction line of irText that has one.
   std::vector<SourceMapEntry> asmSourceMap;
   std::vector<SourceMapEntry> irSourceMap;
+  // Wall time of each stage of this call in milliseconds (0 for a stage not run), for
+  // the compile-time benchmark: front end (preprocess, parse, sema), lowering to LLVM
+  // IR, LLVM optimisation, BPF code generation (ELF object), listing (disassembly).
+  struct StageTimes {
+    double frontEndMs = 0, lowerMs = 0, optimizeMs = 0, codegenMs = 0, listingMs = 0;
+  } stageTimes;
 
   bool hasErrors() const;
 };
