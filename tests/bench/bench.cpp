@@ -1,16 +1,17 @@
 // p4wb-bench: generated XDP against hand-written C on the same packets and tables.
 //
-// For each case: compile the P4 example (with and without stage counters), load it and
-// the hand-written baseline (tests/bench/baseline/), write the same table entries into
-// both (the baseline uses the P4 program's map layout), then time every packet of the
-// mix with BPF_PROG_TEST_RUN (repeat R, wall clock around the syscall / R), alternating
-// the programs in each round, median over rounds. Net ratio = (p4 - empty) / (c - empty).
+// For each case (cases.cpp): compile the P4 example (with and without stage counters),
+// load it and the hand-written baseline (tests/bench/baseline/), write the same table
+// entries into both (the baseline uses the P4 program's map layout), then time every
+// packet of the mix with BPF_PROG_TEST_RUN (repeat R, wall clock around the syscall / R),
+// the four programs (p4, p4 without counters, C, empty) in a rotating order each round,
+// median over rounds. Net ratio = (p4 - empty) / (c - empty).
 // Also: xlated instruction counts, verifier stack depth, whether outputs are identical.
 #include "compiler/driver/driver.h"
 #include "runtime/loaded_program.h"
 #include "runtime/object_spec.h"
-#include "runtime/table.h"
 #include "runtime/test_run.h"
+#include "tests/bench/cases.h"
 
 #include <bpf/bpf.h>
 #include <nlohmann/json.hpp>
@@ -19,8 +20,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <functional>
 #include <iostream>
 #include <optional>
 #include <regex>
@@ -28,7 +27,9 @@
 #include <vector>
 
 namespace rt = p4wb::runtime;
-using Bytes = std::vector<std::uint8_t>;
+using p4wb::bench::Bytes;
+using p4wb::bench::Case;
+using p4wb::bench::die;
 
 namespace {
 
@@ -36,7 +37,9 @@ struct Options {
   unsigned repeat = 1000000;
   unsigned rounds = 5;
   bool json = false;
+  bool details = false;  // --json-details: also the no-counter and C-side numbers
   bool verbose = false;
+  std::vector<std::string> only;
 };
 
 struct Program {
@@ -45,18 +48,10 @@ struct Program {
   int stackDepth = -1;
 };
 
-[[noreturn]] void die(const std::string& what) {
-  std::cerr << "p4wb-bench: " << what << "\n";
-  std::exit(1);
-}
-
 template <typename T>
 T must(rt::Result<T> r, const std::string& what) {
   if (!r.ok()) die(what + ": " + r.error().render() + "\n" + r.error().detail);
   return std::move(r.value());
-}
-void must(const rt::Status& s, const std::string& what) {
-  if (!s.ok()) die(what + ": " + s.error().render());
 }
 
 unsigned xlatedInsns(int fd) {
@@ -91,16 +86,21 @@ Program loadObject(const rt::ObjectSpec& spec, const std::string& what) {
   return p;
 }
 
-p4wb::compiler::CompileResult compileP4(const std::string& path, bool counters) {
+// Empty object and the first diagnostic in `error` when the example does not compile.
+p4wb::compiler::CompileResult compileP4(const std::string& path, bool counters, std::string& error) {
   p4wb::compiler::CompileOptions o;
   o.inputPath = path;
   o.stageCounters = counters;
   o.wantIR = o.wantAsm = false;
   auto r = p4wb::compiler::compile(o);
   if (!r.ok) {
-    std::string d;
-    for (const auto& x : r.diagnostics) d += x.render() + "\n";
-    die("compile " + path + " failed:\n" + d);
+    error = "does not compile";
+    for (const auto& x : r.diagnostics)
+      if (x.severity == p4wb::compiler::Diagnostic::Severity::Error) {
+        error += ": " + x.render();
+        break;
+      }
+    r.object.clear();
   }
   return r;
 }
@@ -129,139 +129,137 @@ double median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
-// ---- the cases ---------------------------------------------------------------------
-
-struct Case {
-  std::string name;
-  std::string p4;        // P4 source
-  std::string baseline;  // hand-written object
-  std::function<void(const rt::LoadedProgram&)> fill;  // table contents
-  std::vector<Bytes> packets;  // the mix, equally weighted
-};
-
-Bytes ipv4Frame(std::uint32_t dst, std::uint16_t etherType = 0x0800) {
-  Bytes f = {0x02, 0, 0, 0, 0, 0x10, 0x02, 0, 0, 0, 0, 0x20,
-             std::uint8_t(etherType >> 8), std::uint8_t(etherType),
-             0x45, 0, 0, 46, 0x12, 0x34, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1,
-             std::uint8_t(dst >> 24), std::uint8_t(dst >> 16), std::uint8_t(dst >> 8),
-             std::uint8_t(dst)};
-  f.resize(60, 0xab);
-  return f;
-}
-
-std::string ipText(std::uint32_t a) {
-  return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 255) + "." +
-         std::to_string((a >> 8) & 255) + "." + std::to_string(a & 255);
-}
-
-Case basicFwd() {
-  Case c;
-  c.name = "basic_fwd";
-  c.p4 = P4WB_EXAMPLES "/basic_fwd.p4";
-  c.baseline = P4WB_BASELINE_DIR "/basic_fwd.o";
-  // 1000 entries: 900 forward, 100 drop (10.1.0.0 + i).
-  c.fill = [](const rt::LoadedProgram& p) {
-    for (std::uint32_t i = 0; i < 1000; ++i) {
-      std::uint32_t a = (10u << 24) | (1u << 16) | i;
-      if (i % 10 == 9)
-        must(rt::addEntry(p, "ipv4_fwd", {ipText(a)}, "drop", {}), "add");
-      else
-        must(rt::addEntry(p, "ipv4_fwd", {ipText(a)}, "forward",
-                          {"02:00:00:00:01:" + std::to_string(10 + i % 80),
-                           "02:00:00:00:02:01"}),
-             "add");
-    }
-  };
-  const std::uint32_t base = (10u << 24) | (1u << 16);
-  c.packets = {ipv4Frame(base + 5), ipv4Frame(base + 500), ipv4Frame(base + 9),
-               ipv4Frame(base + 4000), ipv4Frame(0, 0x86dd)};
-  return c;
-}
-
 struct Row {
   std::string name;
+  std::string error;  // not measured, and why
   double nsP4 = 0, nsP4NoCounters = 0, nsC = 0, nsEmpty = 0;
   unsigned insnsP4 = 0, insnsP4NoCounters = 0, insnsC = 0;
-  int stackP4 = -1, stackC = -1;
+  int stackP4 = -1, stackP4NoCounters = -1, stackC = -1;
   bool sameOutput = true;
 };
+
+// Same verdict and bytes for every packet of the mix (generated with and without
+// counters against C). Runs before timing, so stateful programs see the same history.
+bool sameOutputs(const Case& c, const Program& p4, const Program& p4n, const Program& base,
+                 bool verbose) {
+  bool same = true;
+  for (std::size_t i = 0; i < c.packets.size(); ++i) {
+    auto b = must(rt::testRun(base.prog->programFd(), c.packets[i]), "run c");
+    for (const Program* p : {&p4, &p4n}) {
+      auto a = must(rt::testRun(p->prog->programFd(), c.packets[i]), "run p4");
+      if (a.retval == b.retval && a.output == b.output) continue;
+      same = false;
+      if (verbose)
+        std::cerr << c.name << " packet " << i << ": " << rt::xdpVerdictName(a.retval) << " vs C "
+                  << rt::xdpVerdictName(b.retval)
+                  << (a.output != b.output ? " (bytes differ)" : "") << "\n";
+    }
+  }
+  return same;
+}
 
 Row runCase(const Case& c, const Options& opt, const Program& empty) {
   Row row;
   row.name = c.name;
-  auto withCounters = compileP4(c.p4, true);
-  auto without = compileP4(c.p4, false);
+  auto withCounters = compileP4(c.p4, true, row.error);
+  auto without = compileP4(c.p4, false, row.error);
+  if (!row.error.empty()) {
+    row.sameOutput = false;
+    return row;
+  }
   auto p4 = loadObject(must(rt::ObjectSpec::fromBytes(withCounters.object), "spec"), c.name);
   auto p4n = loadObject(must(rt::ObjectSpec::fromBytes(without.object), "spec"), c.name + " (no counters)");
   auto cSpec = must(rt::ObjectSpec::fromBytes(readFile(c.baseline), baselineSchema(without.schemaJson)),
                     "baseline spec");
   auto base = loadObject(cSpec, c.baseline);
   for (auto* p : {&p4, &p4n, &base}) c.fill(*p->prog);
+  row.sameOutput = sameOutputs(c, p4, p4n, base, opt.verbose);
 
-  // Same verdict and bytes for every packet of the mix.
-  for (const auto& pkt : c.packets) {
-    auto a = must(rt::testRun(p4.prog->programFd(), pkt), "run p4");
-    auto b = must(rt::testRun(base.prog->programFd(), pkt), "run c");
-    if (a.retval != b.retval || a.output != b.output) {
-      row.sameOutput = false;
-      if (opt.verbose)
-        std::cerr << c.name << ": outputs differ: " << rt::xdpVerdictName(a.retval) << " vs "
-                  << rt::xdpVerdictName(b.retval) << "\n";
-    }
-  }
-
-  std::vector<double> sP4, sP4n, sC, sE;
+  const Program* progs[4] = {&p4, &p4n, &base, &empty};
+  std::vector<double> samples[4];
   for (unsigned r = 0; r < opt.rounds; ++r) {
-    double tP4 = 0, tP4n = 0, tC = 0, tE = 0;
-    for (const auto& pkt : c.packets) {
-      // Alternate the order each round so neither side always runs on a warm cache.
-      if (r % 2 == 0) {
-        tP4 += timePacket(p4.prog->programFd(), pkt, opt.repeat);
-        tC += timePacket(base.prog->programFd(), pkt, opt.repeat);
-      } else {
-        tC += timePacket(base.prog->programFd(), pkt, opt.repeat);
-        tP4 += timePacket(p4.prog->programFd(), pkt, opt.repeat);
+    double t[4] = {0, 0, 0, 0};
+    for (const auto& pkt : c.packets)
+      for (unsigned k = 0; k < 4; ++k) {
+        // Rotate the order each round so no program always runs first on a cold cache.
+        unsigned which = (k + r) % 4;
+        t[which] += timePacket(progs[which]->prog->programFd(), pkt, opt.repeat);
       }
-      tP4n += timePacket(p4n.prog->programFd(), pkt, opt.repeat);
-      tE += timePacket(empty.prog->programFd(), pkt, opt.repeat);
-    }
-    const double n = double(c.packets.size());
-    sP4.push_back(tP4 / n);
-    sP4n.push_back(tP4n / n);
-    sC.push_back(tC / n);
-    sE.push_back(tE / n);
+    for (unsigned k = 0; k < 4; ++k) samples[k].push_back(t[k] / double(c.packets.size()));
   }
-  row.nsP4 = median(sP4);
-  row.nsP4NoCounters = median(sP4n);
-  row.nsC = median(sC);
-  row.nsEmpty = median(sE);
+  row.nsP4 = median(samples[0]);
+  row.nsP4NoCounters = median(samples[1]);
+  row.nsC = median(samples[2]);
+  row.nsEmpty = median(samples[3]);
   row.insnsP4 = p4.xlatedInsns;
   row.insnsP4NoCounters = p4n.xlatedInsns;
   row.insnsC = base.xlatedInsns;
   row.stackP4 = p4.stackDepth;
+  row.stackP4NoCounters = p4n.stackDepth;
   row.stackC = base.stackDepth;
   return row;
 }
 
-double netRatio(double a, double b, double e) {
-  return (b - e) > 0 ? (a - e) / (b - e) : 0;
+double netRatio(double a, double b, double e) { return (b - e) > 0 ? (a - e) / (b - e) : 0; }
+
+nlohmann::json toJson(const Row& r, bool details) {
+  if (!r.error.empty()) return {{"name", r.name}, {"error", r.error}, {"same_output", false}};
+  nlohmann::json j = {{"name", r.name}, {"ns_p4", r.nsP4}, {"ns_c", r.nsC}, {"ns_empty", r.nsEmpty},
+                      {"ratio", netRatio(r.nsP4, r.nsC, r.nsEmpty)},
+                      {"insns_p4", r.insnsP4}, {"insns_c", r.insnsC},
+                      {"stack_p4", r.stackP4}, {"same_output", r.sameOutput}};
+  if (details) {
+    j["stack_c"] = r.stackC;
+    j["ns_p4_no_counters"] = r.nsP4NoCounters;
+    j["ratio_no_counters"] = netRatio(r.nsP4NoCounters, r.nsC, r.nsEmpty);
+    j["insns_p4_no_counters"] = r.insnsP4NoCounters;
+    j["stack_p4_no_counters"] = r.stackP4NoCounters;
+    j["counter_cost"] = netRatio(r.nsP4, r.nsP4NoCounters, r.nsEmpty) - 1.0;
+  }
+  return j;
+}
+
+void printTable(const std::vector<Row>& rows, const Options& opt) {
+  std::printf("%-14s %7s %7s %7s %6s %6s %7s %6s %6s %6s %5s %4s %7s %5s\n", "example", "ns_p4",
+              "ns_c", "ns_emp", "ratio", "ns_nc", "rat_nc", "ins_p4", "ins_nc", "ins_c", "i_rat",
+              "stk", "cnt", "same");
+  for (const Row& r : rows)
+    if (!r.error.empty()) std::printf("%-14s not measured: %s\n", r.name.c_str(), r.error.c_str());
+    else std::printf("%-14s %7.2f %7.2f %7.2f %6.3f %6.2f %7.3f %6u %6u %6u %5.2f %4d %6.1f%% %5s\n",
+                r.name.c_str(), r.nsP4, r.nsC, r.nsEmpty, netRatio(r.nsP4, r.nsC, r.nsEmpty),
+                r.nsP4NoCounters, netRatio(r.nsP4NoCounters, r.nsC, r.nsEmpty), r.insnsP4,
+                r.insnsP4NoCounters, r.insnsC, r.insnsC ? double(r.insnsP4) / r.insnsC : 0.0,
+                r.stackP4, 100.0 * (netRatio(r.nsP4, r.nsP4NoCounters, r.nsEmpty) - 1.0),
+                r.sameOutput ? "yes" : "NO");
+  std::printf("(%u repetitions per packet, %u rounds, median; ns per packet. ratio: net of the empty\n"
+              " program; _nc: generated without stage counters; i_rat: ins_p4 / ins_c; stk: stack_p4;\n"
+              " cnt: net cost of the stage counters)\n",
+              opt.repeat, opt.rounds);
+}
+
+Options parseArgs(int argc, char** argv) {
+  Options opt;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json") opt.json = true;
+    else if (a == "--json-details") opt.json = opt.details = true;
+    else if (a == "-v" || a == "--verbose") opt.verbose = true;
+    else if (a == "--repeat" && i + 1 < argc) opt.repeat = unsigned(std::stoul(argv[++i]));
+    else if (a == "--rounds" && i + 1 < argc) opt.rounds = unsigned(std::stoul(argv[++i]));
+    else if (a == "--only" && i + 1 < argc) opt.only.push_back(argv[++i]);
+    else {
+      std::cerr << "usage: p4wb-bench [--json | --json-details] [--repeat N] [--rounds N] "
+                   "[--only EXAMPLE]... [-v]\n";
+      std::exit(a == "--help" || a == "-h" ? 0 : 2);
+    }
+  }
+  return opt;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  Options opt;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--json") opt.json = true;
-    else if (a == "-v" || a == "--verbose") opt.verbose = true;
-    else if (a == "--repeat" && i + 1 < argc) opt.repeat = unsigned(std::stoul(argv[++i]));
-    else if (a == "--rounds" && i + 1 < argc) opt.rounds = unsigned(std::stoul(argv[++i]));
-    else {
-      std::cerr << "usage: p4wb-bench [--json] [--repeat N] [--rounds N] [-v]\n";
-      return a == "--help" || a == "-h" ? 0 : 2;
-    }
-  }
+  Options opt = parseArgs(argc, argv);
   if (geteuid() != 0) {
     std::cout << "SKIP: p4wb-bench needs root (BPF_PROG_TEST_RUN)\n";
     return 77;
@@ -271,39 +269,19 @@ int main(int argc, char** argv) {
                                "empty spec"),
                           "empty.o");
   std::vector<Row> rows;
-  for (const auto& c : {basicFwd()}) rows.push_back(runCase(c, opt, empty));
-
+  for (const Case& c : p4wb::bench::allCases()) {
+    if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), c.name) == opt.only.end())
+      continue;
+    rows.push_back(runCase(c, opt, empty));
+    if (opt.verbose) std::cerr << c.name << " done\n";
+  }
   bool allSame = true;
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& r : rows) {
+  for (const Row& r : rows) {
     allSame = allSame && r.sameOutput;
-    out.push_back({{"name", r.name}, {"ns_p4", r.nsP4}, {"ns_c", r.nsC}, {"ns_empty", r.nsEmpty},
-                   {"ratio", netRatio(r.nsP4, r.nsC, r.nsEmpty)},
-                   {"insns_p4", r.insnsP4}, {"insns_c", r.insnsC},
-                   {"stack_p4", r.stackP4}, {"stack_c", r.stackC},
-                   {"same_output", r.sameOutput},
-                   {"ns_p4_no_counters", r.nsP4NoCounters},
-                   {"insns_p4_no_counters", r.insnsP4NoCounters},
-                   {"counter_cost", netRatio(r.nsP4, r.nsP4NoCounters, r.nsEmpty) - 1.0}});
+    out.push_back(toJson(r, opt.details));
   }
-  if (opt.json) {
-    std::cout << out.dump(2) << "\n";
-  } else {
-    std::printf("%-12s %8s %8s %8s %7s %6s %6s %6s %6s %6s %6s %9s %5s\n", "example", "ns_p4",
-                "ns_c", "ns_empty", "ratio", "ins_p4", "ins_nc", "ins_c", "i_rat", "stk_p4", "stk_c",
-                "cnt_cost", "same");
-    for (const auto& j : out)
-      std::printf("%-12s %8.2f %8.2f %8.2f %7.3f %6u %6u %6u %6.2f %6d %6d %8.1f%% %5s\n",
-                  j["name"].get<std::string>().c_str(), j["ns_p4"].get<double>(),
-                  j["ns_c"].get<double>(), j["ns_empty"].get<double>(), j["ratio"].get<double>(),
-                  j["insns_p4"].get<unsigned>(), j["insns_p4_no_counters"].get<unsigned>(),
-                  j["insns_c"].get<unsigned>(),
-                  j["insns_c"].get<unsigned>() ? double(j["insns_p4"].get<unsigned>()) / j["insns_c"].get<unsigned>() : 0.0,
-                  j["stack_p4"].get<int>(), j["stack_c"].get<int>(),
-                  100.0 * j["counter_cost"].get<double>(), j["same_output"].get<bool>() ? "yes" : "NO");
-    std::printf("(%u repetitions per packet, %u rounds, median; ns per packet; ratio is net of the\n"
-                " empty program; ins_nc: generated without stage counters; i_rat: ins_p4 / ins_c)\n",
-                opt.repeat, opt.rounds);
-  }
+  if (opt.json) std::cout << out.dump(2) << "\n";
+  else printTable(rows, opt);
   return allSame ? 0 : 1;
 }
