@@ -96,11 +96,12 @@ struct StfArgs {
 };
 
 void runStfCommand(const StfArgs& a, Context& ctx) {
+  requirePrivileges("stf");
   auto spec = objectFromPath(a.program, a.source);
   auto prog = orFail(runtime::LoadedProgram::load(spec), "load " + a.program);
   auto report = orFail(runtime::runStf(prog, readTextFile(a.script)), a.script);
   const std::size_t failed = report.failures.size();
-  const std::size_t passed = report.expectations >= failed ? report.expectations - failed : 0;
+  const std::size_t passed = report.passedChecks;
   if (a.json) {
     printJson({{"passed", passed}, {"failed", failed}, {"packets", report.packets},
                {"ok", report.passed}, {"failures", report.failures}, {"log", report.log}});
@@ -127,8 +128,8 @@ void addExecCommands(CLI::App& app, Context& ctx) {
   c->callback([a] { runExec(*a); });
 
   auto s = std::make_shared<StfArgs>();
-  auto* stf = app.add_subcommand("stf", "Run an STF test (packets in, expected packets out) "
-                                        "through BPF_PROG_TEST_RUN");
+  auto* stf = app.add_subcommand("stf", "Run an STF test (tables, packets in, expected packets out, "
+                                        "counters) through BPF_PROG_TEST_RUN; last line 'N passed, M failed'");
   stf->add_option("PROGRAM", s->program, "P4 source or compiled object")
       ->required()->check(CLI::ExistingFile);
   stf->add_option("TEST", s->script, "STF file")->required()->check(CLI::ExistingFile);

@@ -1,0 +1,19 @@
+// Parser: a select whose default is reject; rejected packets are dropped.
+#include "common.p4"
+header h_t { bit<8> v; }
+struct H { eth_t eth; h_t h; }
+parser P(packet_in pk, out H hdr) {
+    state start {
+        pk.extract(hdr.eth);
+        transition select(hdr.eth.type) {
+            0x0800: parse_h;
+            default: reject;
+        }
+    }
+    state parse_h { pk.extract(hdr.h); transition accept; }
+}
+control C(inout H hdr, in xdp_input xin, out xdp_output xout) {
+    apply { hdr.h.v = hdr.h.v + 1; xout.output_action = xdp_action.XDP_TX; }
+}
+control D(in H hdr, packet_out pk) { apply { pk.emit(hdr.eth); pk.emit(hdr.h); } }
+xdp(P(), C(), D()) main;
