@@ -178,6 +178,43 @@ TableSchema parseTable(const json& t, const std::string& path) {
   return table;
 }
 
+// One "externs" entry. Kinds other than the three known ones are kept with their sizes
+// only, so a newer compiler's schema still loads.
+ExternSchema parseExtern(const json& e, const std::string& path) {
+  ExternSchema x;
+  x.kind = getString(e, path, "kind");
+  x.name = getString(e, path, "name");
+  x.map = getString(e, path, "map");
+  x.mapType = optString(e, "map_type", "array");
+  x.maxEntries = static_cast<std::uint32_t>(getUnsigned(e, path, "max_entries"));
+  x.keySize = static_cast<unsigned>(e.contains("key_size") ? getUnsigned(e, path, "key_size") : 4);
+  x.valueSize =
+      static_cast<unsigned>(e.contains("value_size") ? getUnsigned(e, path, "value_size") : 4);
+  x.keyType = optString(e, "key_type", "");
+  x.valueType = optString(e, "value_type", "");
+  if (x.kind == "counter_array") {
+    if (x.keySize != 4 || x.valueSize != 4) fail(path, "a counter_array has a u32 key and value");
+    x.keyFields.push_back({"index", 32, 0, 4, ByteOrder::Host, "dec"});
+    x.valueFields.push_back({"count", 32, 0, 4, ByteOrder::Host, "dec"});
+    return x;
+  }
+  if (x.kind != "register" && x.kind != "flow_table") return x;
+  auto fields = [&](const char* key, unsigned size, const char* sizeName) {
+    std::vector<FieldLayout> out;
+    const json& list = member(e, path, key);
+    if (!list.is_array() || list.empty()) fail(path + "." + key, "expected a non-empty array");
+    for (std::size_t i = 0; i < list.size(); ++i)
+      out.push_back(parseLayout(list[i], path + "." + key + "[" + std::to_string(i) + "]", size,
+                                sizeName));
+    return out;
+  };
+  x.keyFields = fields("key_fields", x.keySize, "key_size");
+  x.valueFields = fields("value_fields", x.valueSize, "value_size");
+  if (x.kind == "register" && (x.keySize != 4 || x.keyFields.size() != 1))
+    fail(path, "a register has a u32 index key");
+  return x;
+}
+
 StageInfo parseStage(const json& s, const std::string& path) {
   StageInfo stage;
   stage.id = static_cast<std::uint32_t>(getUnsigned(s, path, "id"));
@@ -266,6 +303,14 @@ Result<const TableSchema*> ProgramSchema::findTable(std::string_view tableName) 
   return found;
 }
 
+Result<const ExternSchema*> ProgramSchema::findExtern(std::string_view externName) const {
+  Result<const ExternSchema*> found = findByName(externs, externName, "extern", "");
+  if (found || found.error().errnum != ENOENT) return found;
+  for (const ExternSchema& x : externs)
+    if (x.map == externName) return &x;
+  return found;
+}
+
 std::string ProgramSchema::sectionFor(std::string_view hook) const {
   for (const auto& [h, section] : program.sections)
     if (h == hook) return section;
@@ -299,7 +344,12 @@ Result<ProgramSchema> parseSchema(std::string_view text) {
         schema.tables.push_back(parseTable((*it)[i], "tables[" + std::to_string(i) + "]"));
     }
     parseStages(root, schema);
-    if (auto it = root.find("externs"); it != root.end()) schema.externsJson = it->dump();
+    if (auto it = root.find("externs"); it != root.end()) {
+      schema.externsJson = it->dump();
+      if (!it->is_array()) fail("externs", "expected an array");
+      for (std::size_t i = 0; i < it->size(); ++i)
+        schema.externs.push_back(parseExtern((*it)[i], "externs[" + std::to_string(i) + "]"));
+    }
   } catch (const SchemaError& e) {
     return makeError(EINVAL, "invalid program schema: " + e.message);
   } catch (const json::exception& e) {

@@ -93,6 +93,22 @@ struct StageCountersInfo {
   std::uint32_t count = 0;
 };
 
+// A map-backed extern instance (docs/schema.md, "Externs"). Every kind is described by
+// key and value fields so one codec reads them all: counter_array gets `index` (u32,
+// host) -> `count` (u32, host) filled in by the parser; register is `index` (u32, host)
+// -> packed fields (network order); flow_table is packed fields -> packed fields.
+struct ExternSchema {
+  std::string kind;  // "counter_array" | "register" | "flow_table" (others: kept, unusable)
+  std::string name;  // control-local P4 name, e.g. "ingress.seen"
+  std::string map;
+  std::string mapType;  // "array" | "hash" | "lru_hash"
+  std::uint32_t maxEntries = 0;
+  unsigned keySize = 0;
+  unsigned valueSize = 0;
+  std::string keyType, valueType;  // P4 types, informative
+  std::vector<FieldLayout> keyFields, valueFields;
+};
+
 struct ProgramInfo {
   std::string source;
   std::string arch;  // "xdp" | "ebpfFilter"
@@ -106,12 +122,15 @@ struct ProgramSchema {
   std::optional<StageCountersInfo> stageCounters;  // nullopt with --no-stage-counters
   std::vector<TableSchema> tables;
   std::vector<StageInfo> stages;  // sorted by id, ids dense from 0
-  std::string externsJson = "[]";  // not interpreted yet, kept verbatim
+  std::string externsJson = "[]";  // the "externs" array verbatim
+  std::vector<ExternSchema> externs;
   std::string json;  // the text this was parsed from
 
   // Full P4 name ("ingress.ipv4_fwd"), unique dotted suffix ("ipv4_fwd") or map name
   // ("ingress_ipv4_fwd"); the error names the candidates when ambiguous or unknown.
   Result<const TableSchema*> findTable(std::string_view name) const;
+  // Full P4 name, unique dotted suffix or map name, like findTable.
+  Result<const ExternSchema*> findExtern(std::string_view name) const;
   // ELF section name for a hook ("xdp"); empty when the schema does not say.
   std::string sectionFor(std::string_view hook) const;
 };

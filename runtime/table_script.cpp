@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "runtime/externs.h"
+
 namespace p4wb::runtime {
 
 namespace {
@@ -25,6 +27,31 @@ Result<int> parseInt(const std::string& text, const char* what) {
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 9)
     return usage(std::string("expected a number for ") + what + ", got '" + text + "'");
   return std::stoi(text);
+}
+
+// runtime_CLI counter_read/counter_reset/register_read/register_write/register_reset.
+Result<TableCommand> parseExternLine(const std::vector<std::string>& w) {
+  using Op = TableCommand::Op;
+  struct Form { const char* verb; Op op; std::size_t minWords, maxWords; const char* usage; };
+  static const Form kForms[] = {
+      {"counter_read", Op::CounterRead, 2, 3, "counter_read <counter> [<index>]"},
+      {"counter_reset", Op::CounterReset, 2, 3, "counter_reset <counter> [<index>]"},
+      {"register_read", Op::RegisterRead, 2, 3, "register_read <register> [<index>]"},
+      {"register_write", Op::RegisterWrite, 4, ~std::size_t{0},
+       "register_write <register> <index> <value>..."},
+      {"register_reset", Op::RegisterReset, 2, 3, "register_reset <register> [<index>]"},
+  };
+  for (const Form& f : kForms) {
+    if (w[0] != f.verb) continue;
+    if (w.size() < f.minWords || w.size() > f.maxWords) return usage(std::string("usage: ") + f.usage);
+    TableCommand c;
+    c.op = f.op;
+    c.table = w[1];
+    if (w.size() > 2) c.keys.push_back(w[2]);
+    if (w.size() > 3) c.params.assign(w.begin() + 3, w.end());
+    return c;
+  }
+  return usage("unknown command '" + w[0] + "'");
 }
 
 // runtime_CLI: table_add T A k... => p... [prio]
@@ -68,9 +95,7 @@ Result<TableCommand> parseRuntimeCli(const std::vector<std::string>& w) {
     }
     return c;
   }
-  if (verb == "counter_read" || verb == "counter_reset" || verb == "register_read" || verb == "register_write")
-    return makeError(ENOTSUP, verb + ": counter and register externs are not in the program schema yet "
-                                     "(the compiler does not emit them); use `p4wb counters` for stage counts");
+  if (verb.starts_with("counter_") || verb.starts_with("register_")) return parseExternLine(w);
   return usage("unknown command '" + verb + "'");
 }
 
@@ -122,6 +147,43 @@ Result<TableCommand> parseNikss(std::vector<std::string> w) {
   return c;
 }
 
+const char* externKind(const TableCommand& c) {
+  bool counter = c.op == TableCommand::Op::CounterRead || c.op == TableCommand::Op::CounterReset;
+  return counter ? "counter_array" : "register";
+}
+
+// Reads come back as entries {index} => value fields, the shape table dumps have.
+Result<std::vector<Entry>> runExternCommand(const LoadedProgram& prog, const TableCommand& c) {
+  using Op = TableCommand::Op;
+  Result<const ExternSchema*> x = findExternOfKind(prog.schema(), c.table, externKind(c));
+  if (!x) return x.error();
+  const std::string& name = (*x)->name;
+  std::vector<Entry> out;
+  if (c.op == Op::CounterRead || c.op == Op::RegisterRead) {
+    std::vector<ExternEntry> slots;
+    if (c.keys.empty()) {
+      Result<std::vector<ExternEntry>> all = dumpExtern(prog, name, true);
+      if (!all) return all.error();
+      slots = std::move(*all);
+    } else {
+      Result<ExternEntry> one = readExternEntry(prog, name, c.keys);
+      if (!one) return one.error();
+      slots.push_back(std::move(*one));
+    }
+    for (ExternEntry& s : slots) out.push_back({std::move(s.key), "", std::move(s.value), false});
+    return out;
+  }
+  if (c.op == Op::RegisterWrite) {
+    if (Status s = writeExternEntry(prog, name, c.keys, c.params); !s) return s.error();
+    return out;
+  }
+  std::optional<std::vector<std::string>> key;
+  if (!c.keys.empty()) key = c.keys;
+  Result<std::size_t> n = resetExtern(prog, name, key);
+  if (!n) return n.error();
+  return out;
+}
+
 }  // namespace
 
 Result<TableCommand> parseTableCommand(std::string_view line) {
@@ -162,7 +224,14 @@ Result<std::vector<TableCommand>> parseTableScript(std::string_view text) {
   return out;
 }
 
+bool isExternCommand(const TableCommand& c) {
+  using Op = TableCommand::Op;
+  return c.op == Op::CounterRead || c.op == Op::CounterReset || c.op == Op::RegisterRead ||
+         c.op == Op::RegisterWrite || c.op == Op::RegisterReset;
+}
+
 Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& c) {
+  if (isExternCommand(c)) return runExternCommand(prog, c);
   std::string action = c.action;
   if (c.actionId) {
     Result<const TableSchema*> table = prog.schema().findTable(c.table);

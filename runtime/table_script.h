@@ -9,6 +9,11 @@
 //     table_reset_default <table>
 //     table_clear <table>
 //     table_dump <table>
+//     counter_read <counter> [<index>]         (no index: every non-zero counter)
+//     counter_reset <counter> [<index>]
+//     register_read <register> [<index>]       (no index: every non-zero slot)
+//     register_write <register> <index> <value>...   (one value per field of T)
+//     register_reset <register> [<index>]
 //   nikss-ctl (PSA-eBPF); the leading "nikss-ctl" and "pipe <id>" are optional:
 //     table add|update pipe <id> <table> [action] (name <a> | id <n>) key <k>... [data <p>...]
 //           [priority <n>]
@@ -17,7 +22,8 @@
 //     table default set pipe <id> <table> action (name <a> | id <n>) [data <p>...]
 //     table default reset pipe <id> <table>
 // '#' starts a comment; blank lines are skipped. Tables are found by P4 name, unique
-// suffix or map name (nikss style "ingress_ipv4_fwd").
+// suffix or map name (nikss style "ingress_ipv4_fwd"); counters and registers (the
+// CounterArray and Register externs, runtime/externs.h) likewise.
 #pragma once
 
 #include <cstdint>
@@ -34,9 +40,14 @@
 namespace p4wb::runtime {
 
 struct TableCommand {
-  enum class Op { Add, Modify, Delete, SetDefault, ResetDefault, Clear, Dump };
+  enum class Op {
+    Add, Modify, Delete, SetDefault, ResetDefault, Clear, Dump,
+    // Externs: `table` names the extern, `keys` holds the index (empty: every slot),
+    // `params` the values register_write writes.
+    CounterRead, CounterReset, RegisterRead, RegisterWrite, RegisterReset
+  };
   Op op = Op::Dump;
-  std::string table;
+  std::string table;  // the table, or the extern for the extern ops
   std::vector<std::string> keys;
   std::string action;  // empty when given by id
   std::optional<std::uint32_t> actionId;  // nikss-ctl "action id N"
@@ -51,8 +62,12 @@ Result<TableCommand> parseTableCommand(std::string_view line);
 // A whole script; errors are prefixed "line N: ". Comment-only lines yield nothing.
 Result<std::vector<TableCommand>> parseTableScript(std::string_view text);
 
+// Whether the command acts on an extern (counter_*, register_*) rather than a table.
+bool isExternCommand(const TableCommand& command);
+
 // Runs one command against prog. Dump returns the table's entries (or the one entry its
-// keys name); every other command returns an empty list on success.
+// keys name); counter_read/register_read return one Entry per slot read (keys = {index},
+// action empty, params = the value's fields); every other command returns an empty list.
 Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& command);
 
 // Checks a parsed script against prog without writing anything: every table, key,
@@ -65,7 +80,8 @@ Status checkTableScript(const LoadedProgram& prog, const std::vector<TableComman
 struct ScriptOutcome {
   std::size_t applied = 0;  // commands run successfully (before any rollback)
   bool rolledBack = false;  // a command failed after the check and earlier ones were undone
-  std::vector<std::pair<unsigned, std::vector<Entry>>> dumps;  // (line, entries) per dump
+  // (line, entries) per table_dump, counter_read and register_read.
+  std::vector<std::pair<unsigned, std::vector<Entry>>> dumps;
 };
 
 // checkTableScript, then runs every command in order. Should one still fail (only a

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "runtime/externs.h"
 #include "runtime/table_script.h"
 
 namespace p4wb::runtime {
@@ -56,8 +57,23 @@ Result<std::string> actionName(const TableSchema& t, const TableCommand& c) {
   return a->name;
 }
 
+// counter_*/register_* lines: the extern exists and is of that kind, the index is in
+// range, a register value encodes.
+Status checkExtern(const LoadedProgram& prog, const TableCommand& c) {
+  using Op = TableCommand::Op;
+  bool counter = c.op == Op::CounterRead || c.op == Op::CounterReset;
+  Result<const ExternSchema*> x = findExternOfKind(prog.schema(), c.table, counter ? "counter_array" : "register");
+  if (!x) return x.error();
+  if (!c.keys.empty())
+    if (Result<Bytes> k = encodeExternKey(**x, c.keys); !k) return k.error();
+  if (c.op == Op::RegisterWrite)
+    if (Result<Bytes> v = encodeExternValue(**x, c.params); !v) return v.error();
+  return {};
+}
+
 Status checkOne(const LoadedProgram& prog, std::map<const TableSchema*, TableState>& states,
                 const TableCommand& c) {
+  if (isExternCommand(c)) return checkExtern(prog, c);
   Result<const TableSchema*> found = prog.schema().findTable(c.table);
   if (!found) return found.error();
   const TableSchema& t = **found;
@@ -136,6 +152,17 @@ Undo undoFor(const LoadedProgram& prog, const TableCommand& c) {
   using Op = TableCommand::Op;
   const std::string table = c.table;
   switch (c.op) {
+    case Op::RegisterWrite: {
+      Result<ExternEntry> old = readExternEntry(prog, table, c.keys);
+      if (!old) return {};
+      ExternEntry e = *old;
+      return [&prog, table, e] { (void)writeExternEntry(prog, table, e.key, e.value); };
+    }
+    // Reads change nothing; resets are not undone (counts cannot be written back).
+    case Op::CounterRead:
+    case Op::CounterReset:
+    case Op::RegisterRead:
+    case Op::RegisterReset: return {};
     case Op::Add: {
       auto keys = c.keys;
       return [&prog, table, keys] { (void)deleteEntry(prog, table, keys); };
@@ -194,7 +221,9 @@ Status runTableScript(const LoadedProgram& prog, const std::vector<TableCommand>
     }
     undo.push_back(std::move(u));
     ++out.applied;
-    if (c.op == TableCommand::Op::Dump) out.dumps.emplace_back(c.line, std::move(*r));
+    using Op = TableCommand::Op;
+    if (c.op == Op::Dump || c.op == Op::CounterRead || c.op == Op::RegisterRead)
+      out.dumps.emplace_back(c.line, std::move(*r));
   }
   return {};
 }

@@ -34,6 +34,7 @@ void addExecCommands(CLI::App& app, Context& ctx);
 void addLabCommands(CLI::App& app, Context& ctx);
 void addPacketCommands(CLI::App& app, Context& ctx);
 void addReloadCommands(CLI::App& app, Context& ctx);
+void addExternCommands(CLI::App& app, Context& ctx);  // externs, counter, register, flows
 
 // File helpers that turn I/O errors into Failure.
 std::vector<std::uint8_t> readBinaryFile(const std::string& path);

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   addReloadCommands(app, ctx);
   addLabCommands(app, ctx);
   addPacketCommands(app, ctx);
+  addExternCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,6 +16,7 @@ enum class BpfMapType : unsigned {
   Hash = 1,
   Array = 2,
   PercpuArray = 6,
+  LruHash = 9,
   LpmTrie = 11,
 };
 

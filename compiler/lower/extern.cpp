@@ -1,6 +1,7 @@
 // Externs of ebpf_model.p4 / xdp_model.p4: CounterArray instances become BPF maps
 // (ARRAY, or HASH when sparse; u32 index -> u32 count, incremented atomically), and the
 // extern functions (incremental and full IPv4 checksums, time) are computed inline.
+// Register, FlowTable and p4wb_hash (p4wb_externs.p4) are in extern_state.cpp.
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -27,6 +28,7 @@ llvm::Value* u32(llvm::IRBuilder<>& b, llvm::Value* v) {
 void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
   if (m_counters.count(inst)) return;  // already made for the other program
   const auto* ext = ast::dynCast<ast::ExternDecl>(inst->instantiated);
+  if (ext && declareStatefulExtern(inst, ext)) return;
   if (!ext || ext->name != "CounterArray") {
     unsupported(inst->loc, "extern instance '" + inst->name + "'" +
                                (ext ? " of type " + ext->name : std::string()));
@@ -93,9 +95,13 @@ llvm::Value* Lowerer::counterMethod(const ast::CallExpr* call) {
 
 llvm::Value* Lowerer::externCall(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  if (call->callKind == ast::CallKind::ExternMethod) return counterMethod(call);
+  if (call->callKind == ast::CallKind::ExternMethod) {
+    if (llvm::Value* v = statefulMethod(call)) return v;
+    return counterMethod(call);
+  }
   if (call->callKind != ast::CallKind::ExternFunction || !call->target) return nullptr;
   const std::string& name = call->target->name;
+  if (name == "p4wb_hash") return hashCall(call);
   std::vector<llvm::Value*> a;
   for (const ast::Argument& arg : call->args) a.push_back(u32(b, expr(arg.value.get())));
   if (name == "csum_replace2" && a.size() == 3) {

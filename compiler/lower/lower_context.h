@@ -20,6 +20,7 @@ namespace p4wb::compiler {
 enum class BpfHelper : std::uint64_t {
   MapLookupElem = 1,
   MapUpdateElem = 2,
+  MapDeleteElem = 3,
   Redirect = 23,
 };
 

@@ -87,6 +87,25 @@ struct LoweredTable {
   unsigned hitStage = 0, missStage = 0;
 };
 
+// One leaf of a type packed into a map key/value (extern_state.cpp): bit<N>, int<N>, bool
+// or enum, at `offset` in `bytes` bytes (network order); `path` indexes the LLVM struct.
+struct PackedField {
+  std::string name;  // dotted field path, "value" for a non-struct type
+  const sema::Type* type = nullptr;
+  unsigned bits = 0, offset = 0, bytes = 0;
+  std::vector<unsigned> path;
+};
+
+// A Register or FlowTable instance: its map and the packing of its key and value.
+struct StatefulExtern {
+  bool isRegister = true;  // else FlowTable
+  llvm::GlobalVariable* map = nullptr;
+  const sema::Type* keyType = nullptr;  // Register: I; FlowTable: K
+  const sema::Type* valueType = nullptr;  // T / V
+  std::vector<PackedField> key, value;  // Register: key empty (u32 index)
+  unsigned keySize = 0, valueSize = 0;
+};
+
 // The slots one `t.apply()` fills on every path, and where all paths meet.
 struct TableApply {
   LoweredTable& t;
@@ -196,6 +215,10 @@ class Lowerer {
   void declareExternInstance(const ast::InstantiationDecl* inst);
   llvm::Value* externCall(const ast::CallExpr* call);
   llvm::Value* counterMethod(const ast::CallExpr* call);
+  // Register, FlowTable and p4wb_hash (extern_state.cpp); null when not one of them.
+  bool declareStatefulExtern(const ast::InstantiationDecl* inst, const ast::ExternDecl* ext);
+  llvm::Value* statefulMethod(const ast::CallExpr* call);
+  llvm::Value* hashCall(const ast::CallExpr* call);
 
   // ---- deparser (deparser.cpp)
   void lowerDeparser(const ast::ControlDecl* deparser);
@@ -267,6 +290,8 @@ class Lowerer {
   std::set<std::string> m_emitted;
   // CounterArray instances: map and whether it is sparse (a hash map).
   std::unordered_map<const ast::Decl*, std::pair<llvm::GlobalVariable*, bool>> m_counters;
+  // Register and FlowTable instances.
+  std::unordered_map<const ast::Decl*, StatefulExtern> m_stateful;
   const ast::ControlDecl* m_currentControl = nullptr;
   FileId m_mainFile = 0;
 };

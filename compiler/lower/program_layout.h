@@ -52,13 +52,19 @@ struct TableLayout {
   std::vector<ConstEntryLayout> constEntries;  // checked before the map, in order
 };
 
-// An extern instance backed by a map (so far: CounterArray, u32 index -> u32 count).
+// An extern instance backed by a map: CounterArray (u32 index -> u32 count), Register
+// (u32 index -> packed T), FlowTable (packed K -> packed V); see docs/schema.md.
 struct ExternLayout {
-  std::string kind;  // "counter_array"
+  std::string kind;  // "counter_array" | "register" | "flow_table"
   std::string name;  // "ingress.counters"
   std::string map;
-  std::string mapType;  // "array" | "hash"
+  std::string mapType;  // "array" | "hash" | "lru_hash"
   std::uint32_t maxEntries = 0;
+  unsigned keySize = 4;
+  unsigned valueSize = 4;
+  // register / flow_table only: the packed key and value fields, and their P4 types.
+  std::vector<FieldLayout> keyFields, valueFields;
+  std::string keyType, valueType;
 };
 
 struct ProgramLayout {

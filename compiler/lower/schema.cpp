@@ -54,6 +54,24 @@ ordered_json tableJson(const TableLayout& t) {
   return j;
 }
 
+ordered_json externJson(const ExternLayout& e) {
+  ordered_json j = {{"kind", e.kind},           {"name", e.name},
+                    {"map", e.map},             {"map_type", e.mapType},
+                    {"max_entries", e.maxEntries}, {"key_size", e.keySize},
+                    {"value_size", e.valueSize}};
+  if (e.kind == "counter_array") {
+    j["value"] = {{"bits", 32}, {"byte_order", "host"}};
+    return j;
+  }
+  j["key_type"] = e.keyType;
+  j["value_type"] = e.valueType;
+  j["key_fields"] = ordered_json::array();
+  for (const FieldLayout& f : e.keyFields) j["key_fields"].push_back(fieldJson(f, false));
+  j["value_fields"] = ordered_json::array();
+  for (const FieldLayout& f : e.valueFields) j["value_fields"].push_back(fieldJson(f, false));
+  return j;
+}
+
 }  // namespace
 
 std::string buildSchemaJson(const ProgramLayout& layout) {
@@ -84,16 +102,7 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
                            {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}});
   }
   j["externs"] = ordered_json::array();
-  for (const ExternLayout& e : layout.externs) {
-    j["externs"].push_back({{"kind", e.kind},
-                            {"name", e.name},
-                            {"map", e.map},
-                            {"map_type", e.mapType},
-                            {"max_entries", e.maxEntries},
-                            {"key_size", 4},
-                            {"value_size", 4},
-                            {"value", {{"bits", 32}, {"byte_order", "host"}}}});
-  }
+  for (const ExternLayout& e : layout.externs) j["externs"].push_back(externJson(e));
   return j.dump(2);
 }
 

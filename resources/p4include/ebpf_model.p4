@@ -7,6 +7,7 @@
 #define _EBPF_MODEL_P4_
 
 #include <core.p4>
+#include <p4wb_externs.p4>  /* p4wb extensions: Register, FlowTable, p4wb_hash */
 
 /* An array of 32-bit packet counters visible to the control plane as one BPF map
  * (an array, or a hash map when sparse). The data plane can only increment them. */
