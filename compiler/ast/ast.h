@@ -394,6 +394,8 @@ struct Decl : Node {
   std::string name;
   std::vector<Annotation> annotations;
   const Annotation* findAnnotation(const std::string& n) const;
+  // Just past the last token of the declaration (parser-filled; invalid when unknown).
+  SourceLocation endLoc;
   // sema: the type this declaration introduces or has (e.g. StructType for a header
   // decl, BitsType for a bit<8> variable, CallableType for a parser).
   const sema::Type* type = nullptr;
@@ -597,6 +599,7 @@ struct Transition {
   SourceLocation loc;
   // Direct:
   std::string nextState;
+  SourceLocation nextLoc;
   const struct ParserStateDecl* target = nullptr;  // sema; null for accept/reject
   // Select:
   std::vector<ExprPtr> selectExprs;

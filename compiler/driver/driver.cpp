@@ -16,6 +16,7 @@
 #include "compiler/codegen/ir_listing.h"
 #include "compiler/lower/lower.h"
 #include "compiler/sema/frontend.h"
+#include "compiler/sema/symbol_index.h"
 
 namespace p4wb::compiler {
 
@@ -206,6 +207,12 @@ CompileResult compile(const CompileOptions& options) {
   if (fe.program && options.dumpTypes)
     result.dumpText += dumpTypes(*fe.program, *fe.sources, fe.mainFile);
   result.architecture = std::string(arch::archName(fe.programInfo.arch));
+  if (fe.program && fe.sources) {
+    SymbolIndex index = buildSymbolIndex(*fe.program, *fe.sources, fe.mainFile);
+    result.symbols = std::move(index.symbols);
+    result.references = std::move(index.references);
+    result.typeMembers = std::move(index.typeMembers);
+  }
   if (fe.cancelled || cancelled(options)) {
     result.cancelled = true;
     return result;

@@ -33,6 +33,40 @@ struct SourceMapEntry {
   unsigned column = 0;
 };
 
+// One named declaration of the program (for the GUI: outline, go-to-definition, hover,
+// completion). Filled on every compile, also frontEndOnly and after errors, as far as
+// the program parsed.
+struct SymbolInfo {
+  std::string name;
+  // parser, state, control, table, action, function (P4 function or extern function),
+  // extern (extern object type), extern_method (methods and constructors), header
+  // (also header_union), struct, field, enum, typedef (also `type`), const (also enum
+  // members, container = the enum), variable, parameter, instance, package, value_set,
+  // match_kind (a member), error (a member).
+  std::string kind;
+  std::string container;  // enclosing declaration's name (enum, control, ...); or empty
+  std::string typeText;  // printed type: "bit<32>", "ipv4_t", a signature for callables
+  std::string file;  // as in diagnostics
+  unsigned line = 0, column = 0;  // 1-based place of the declared name
+  // Just past the declaration's last token (exclusive; same file as `line`).
+  unsigned endLine = 0, endColumn = 0;
+  bool inMainFile = false;  // false for declarations of included files (core.p4, xdp.p4)
+};
+
+// One resolved use of a symbol's name (not its declaration).
+struct SymbolReference {
+  std::string file;
+  unsigned line = 0, column = 0, length = 0;  // the name as written, 1-based column
+  int symbol = -1;  // index into CompileResult::symbols
+};
+
+// Members of a named type, for completion after '.': fields of headers/structs/unions
+// (headers also list isValid/setValid/setInvalid), methods of externs, members of
+// enums, error and match_kind. Each member with its printed type (a signature for
+// methods).
+using TypeMemberList = std::vector<std::pair<std::string, std::string>>;
+using TypeMembers = std::vector<std::pair<std::string, TypeMemberList>>;
+
 struct CompileOptions {
   std::string inputPath;  // shown in diagnostics; read from disk unless inputText is set
   std::optional<std::string> inputText;  // editor buffer contents, if not saved
@@ -79,6 +113,11 @@ struct CompileResult {
   struct StageTimes {
     double frontEndMs = 0, lowerMs = 0, optimizeMs = 0, codegenMs = 0, listingMs = 0;
   } stageTimes;
+  // Symbol index (see SymbolInfo): declarations in source order, every resolved name
+  // use, and the members of each named type.
+  std::vector<SymbolInfo> symbols;
+  std::vector<SymbolReference> references;
+  TypeMembers typeMembers;
 
   bool hasErrors() const;
 };

@@ -94,6 +94,7 @@ void Parser::parseParserBody(ParserDecl& p) {
       errorAt(DiagKind::ExpectedToken, peek().loc, {"'state'", describe(peek())});
       recoverInBlock();
     }
+    if (!p.locals.empty() && !p.locals.back()->endLoc.valid()) finishDecl(p.locals.back().get());
     if (m_pos == before) consume();
   }
 }
@@ -117,6 +118,7 @@ std::unique_ptr<ParserStateDecl> Parser::parseState(std::vector<Annotation> anno
   if (at(TokenKind::KwTransition)) parseTransition(s->transition);
   popTypeScope();
   expect(TokenKind::RBrace);
+  finishDecl(s.get());
   return s;
 }
 
@@ -124,7 +126,7 @@ void Parser::parseTransition(Transition& t) {
   t.loc = consume().loc;
   if (!at(TokenKind::KwSelect)) {
     t.kind = Transition::Kind::Direct;
-    t.nextState = parseName();
+    t.nextState = parseName(&t.nextLoc);
     expectSemi("transition");
     return;
   }
@@ -176,6 +178,7 @@ void Parser::parseControlBody(ControlDecl& c) {
       errorAt(DiagKind::ExpectedDeclaration, peek().loc, {describe(peek())});
       recoverInBlock();
     }
+    if (!c.locals.empty() && !c.locals.back()->endLoc.valid()) finishDecl(c.locals.back().get());
     if (m_pos == before) consume();
   }
 }

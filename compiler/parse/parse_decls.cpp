@@ -171,6 +171,7 @@ DeclPtr Parser::parseStructLike(std::vector<Annotation> annos) {
     f->loc = peek().loc;
     f->name = parseName();
     expectSemi("field declaration");
+    finishDecl(f.get());
     d->fields.push_back(std::move(f));
   }
   popTypeScope();
@@ -198,6 +199,7 @@ DeclPtr Parser::parseEnum(std::vector<Annotation> annos) {
     if (m->name.empty()) break;
     if (accept(TokenKind::Assign)) m->value = parseExpr();
     m->index = static_cast<unsigned>(d->members.size());
+    finishDecl(m.get());
     d->members.push_back(std::move(m));
     if (!accept(TokenKind::Comma)) break;
   }
@@ -219,6 +221,7 @@ DeclPtr Parser::parseErrorOrMatchKind(std::vector<Annotation> annos) {
     m->name = parseName();
     if (m->name.empty()) break;
     m->index = static_cast<unsigned>(d->members.size());
+    finishDecl(m.get());
     d->members.push_back(std::move(m));
     if (!accept(TokenKind::Comma)) break;
   }
@@ -274,6 +277,7 @@ DeclPtr Parser::parseExtern(std::vector<Annotation> annos) {
     std::size_t before = m_pos;
     auto m = parseMethod(e->name);
     if (m) {
+      finishDecl(m.get());
       m->owner = e.get();
       e->methods.push_back(std::move(m));
     }
@@ -343,7 +347,10 @@ DeclPtr Parser::parseTypedDecl(std::vector<Annotation> annos, bool allowFunction
       while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile) && !failing()) {
         std::size_t before = m_pos;
         auto fannos = parseAnnotations();
-        if (auto f = parseTypedDecl(std::move(fannos), true)) inst->initializer.push_back(std::move(f));
+        if (auto f = parseTypedDecl(std::move(fannos), true)) {
+          finishDecl(f.get());
+          inst->initializer.push_back(std::move(f));
+        }
         if (m_pos == before) consume();
       }
       expect(TokenKind::RBrace);

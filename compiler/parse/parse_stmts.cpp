@@ -95,6 +95,7 @@ StmtPtr Parser::parseStmt() {
       auto s = std::make_unique<DeclStmt>(t.loc);
       s->decl = parseConst(std::move(annos));
       if (!s->decl) return nullptr;
+      finishDecl(s->decl.get());
       return s;
     }
     default:
@@ -104,6 +105,7 @@ StmtPtr Parser::parseStmt() {
     auto s = std::make_unique<DeclStmt>(t.loc);
     s->decl = parseTypedDecl(std::move(annos), false);
     if (!s->decl) return nullptr;
+    finishDecl(s->decl.get());
     return s;
   }
   ExprPtr e = parseExpr();
@@ -142,6 +144,7 @@ StmtPtr Parser::parseSimpleStmt() {
     v->typeRef = std::move(type);
     v->name = parseName();
     if (accept(TokenKind::Assign)) v->init = parseExpr();
+    finishDecl(v.get());
     auto d = std::make_unique<DeclStmt>(l);
     d->decl = std::move(v);
     return d;

@@ -159,6 +159,7 @@ std::unique_ptr<ParamDecl> Parser::parseParam(unsigned index) {
   p->loc = peek().loc;
   p->name = parseName();
   if (accept(TokenKind::Assign)) p->defaultValue = parseExpr();
+  finishDecl(p.get());
   return p;
 }
 

@@ -22,6 +22,12 @@ Token Parser::consume() {
   return t;
 }
 
+void Parser::finishDecl(Decl* d) const {
+  if (!d || !m_prev.loc.valid()) return;
+  d->endLoc = m_prev.loc;
+  d->endLoc.column += m_prev.length;
+}
+
 bool Parser::accept(TokenKind k) {
   if (!at(k)) return false;
   consume();
@@ -154,6 +160,7 @@ std::unique_ptr<Program> Parser::parseProgram() {
     if (accept(TokenKind::Semi)) continue;
     std::size_t before = m_pos;
     DeclPtr d = parseTopDecl();
+    finishDecl(d.get());
     if (d) prog->decls.push_back(std::move(d));
     if (m_pos == before) {
       errorAt(DiagKind::ExpectedDeclaration, peek().loc, {describe(peek())});

@@ -24,6 +24,8 @@ class Parser {
   // ---- tokens (parser.cpp)
   const Token& peek(std::size_t ahead = 0) const;
   const Token& prev() const { return m_prev; }
+  // Records where `d` ends: just past the previous token (Decl::endLoc).
+  void finishDecl(Decl* d) const;
   bool at(TokenKind k, std::size_t ahead = 0) const { return peek(ahead).kind == k; }
   bool accept(TokenKind k);
   Token consume();
