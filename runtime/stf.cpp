@@ -243,12 +243,15 @@ StfReport StfRunner::finish() {
     std::vector<std::size_t> outs = m_byPort[port];
     std::deque<StfCommand>& exps = m_expected[port];
     // Packets a verdict expectation already accounted for may go without a port
-    // expectation: skip them when they do not match the next one.
-    std::size_t n = 0;
+    // expectation: while there are more packets than expectations left, skip those that
+    // do not match the next expectation.
+    std::size_t n = 0, left = exps.size();
     for (const StfCommand& e : exps) {
       std::size_t pick = n;
-      while (pick < outs.size() && m_outputs[outs[pick]].verdictChecked && !matches(e, m_outputs[outs[pick]].hex))
+      while (pick < outs.size() && outs.size() - pick > left && m_outputs[outs[pick]].verdictChecked &&
+             !matches(e, m_outputs[outs[pick]].hex))
         ++pick;
+      --left;
       if (pick == outs.size()) pick = n;  // nothing better: report against the next packet
       if (pick == outs.size()) {
         check(false, at(e.line) + "expected a packet on port " + port + ", none left");
