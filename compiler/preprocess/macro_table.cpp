@@ -2,6 +2,7 @@
 #include "compiler/preprocess/macro_table.h"
 
 #include "compiler/diag/diagnostics.h"
+#include "compiler/lex/lexer.h"
 
 namespace p4wb::compiler {
 
@@ -116,20 +117,101 @@ MacroTable::TokenList MacroTable::expandList(const TokenList& in, const std::set
       i = j;
       continue;
     }
-    TokenList substituted;
-    for (const Token& b : m.body) {
-      std::size_t p = 0;
-      while (p < m.params.size() && (!isNameToken(b) || m.params[p] != b.text)) ++p;
-      if (p == m.params.size()) {
-        substituted.push_back(b);
-        continue;
-      }
-      for (auto& a : expandList(args[p], disabled, depth + 1)) substituted.push_back(a);
-    }
+    TokenList substituted = substitute(m, args, disabled, depth);
     for (auto& e : expandList(substituted, inner, depth + 1)) out.push_back(e);
     i = j;
   }
   return out;
+}
+
+MacroTable::TokenList MacroTable::substitute(const Macro& m, const std::vector<TokenList>& args,
+                                             const std::set<std::string>& disabled, int depth) {
+  auto paramIndex = [&m](const Token& t) -> std::size_t {
+    std::size_t p = 0;
+    while (p < m.params.size() && (!isNameToken(t) || m.params[p] != t.text)) ++p;
+    return p;
+  };
+  const TokenList& body = m.body;
+  TokenList out;
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    const Token& b = body[k];
+    if (b.kind == TokenKind::Hash && k + 1 < body.size() && paramIndex(body[k + 1]) < args.size()) {
+      out.push_back(stringize(args[paramIndex(body[k + 1])], b.loc));
+      ++k;
+      continue;
+    }
+    if (b.kind == TokenKind::HashHash && !out.empty() && k + 1 < body.size()) {
+      // The right operand is not macro-expanded (C rule), nor stringized twice.
+      const Token& r = body[++k];
+      std::size_t p = paramIndex(r);
+      if (p < args.size()) {
+        paste(out, args[p]);
+      } else if (r.kind == TokenKind::Hash && k + 1 < body.size() &&
+                 paramIndex(body[k + 1]) < args.size()) {
+        paste(out, {stringize(args[paramIndex(body[++k])], r.loc)});
+      } else {
+        paste(out, {r});
+      }
+      continue;
+    }
+    std::size_t p = paramIndex(b);
+    if (p == args.size() || p >= m.params.size()) {
+      out.push_back(b);
+      continue;
+    }
+    bool pasted = k + 1 < body.size() && body[k + 1].kind == TokenKind::HashHash;
+    if (pasted) {
+      out.insert(out.end(), args[p].begin(), args[p].end());
+      continue;
+    }
+    for (auto& a : expandList(args[p], disabled, depth + 1)) out.push_back(a);
+  }
+  return out;
+}
+
+Token MacroTable::stringize(const TokenList& arg, SourceLocation at) {
+  std::string s = "\"";
+  for (std::size_t i = 0; i < arg.size(); ++i) {
+    if (i && arg[i].spaceBefore) s += ' ';
+    for (char c : arg[i].text) {
+      if (arg[i].kind == TokenKind::StringLiteral && (c == '"' || c == '\\')) s += '\\';
+      s += c;
+    }
+  }
+  s += '"';
+  Token t;
+  if (!makeToken(s, at, t)) t.kind = TokenKind::StringLiteral;
+  return t;
+}
+
+void MacroTable::paste(TokenList& out, const TokenList& rhs) {
+  if (rhs.empty()) return;  // an empty argument pastes nothing
+  Token lhs = out.back();
+  std::string spelling = std::string(lhs.text) + std::string(rhs[0].text);
+  Token t;
+  if (makeToken(spelling, lhs.loc, t)) {
+    t.spaceBefore = lhs.spaceBefore;
+    out.back() = t;
+  } else {
+    m_diags.error(DiagKind::MacroBadPaste, lhs.loc, std::string(lhs.text),
+                  std::string(rhs[0].text));
+    out.push_back(rhs[0]);
+  }
+  out.insert(out.end(), rhs.begin() + 1, rhs.end());
+}
+
+bool MacroTable::makeToken(const std::string& spelling, SourceLocation at, Token& result) {
+  FileId f = m_sources.addBuffer("<scratch space>", spelling);
+  LexOptions lo;
+  lo.file = f;
+  std::vector<Token> toks = lexBuffer(m_sources, lo);
+  if (toks.size() != 2 || toks[0].length != spelling.size() ||
+      toks[0].kind == TokenKind::Error)
+    return false;
+  result = toks[0];
+  result.loc = at;
+  result.atLineStart = false;
+  return true;
 }
 
 }  // namespace p4wb::compiler

@@ -1,7 +1,8 @@
 // The macro table of the preprocessor: #define / #undef bookkeeping and expansion of
 // object-like and function-like macros (arguments are expanded before substitution;
-// a macro is never re-expanded inside its own expansion). Expanded tokens keep the
-// location where they were written (the macro body or the argument).
+// a macro is never re-expanded inside its own expansion; `#param` stringizes and `a ## b`
+// pastes, as in C). Expanded tokens keep the location where they were written (the
+// macro body or the argument); stringized and pasted tokens live in SourceManager buffers.
 #pragma once
 
 #include <set>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "compiler/lex/token.h"
+#include "compiler/source/source_manager.h"
 
 namespace p4wb::compiler {
 
@@ -19,7 +21,8 @@ class MacroTable {
  public:
   using TokenList = std::vector<Token>;
 
-  explicit MacroTable(DiagnosticEngine& diags) : m_diags(diags) {}
+  MacroTable(DiagnosticEngine& diags, SourceManager& sources)
+      : m_diags(diags), m_sources(sources) {}
 
   // `line` holds the tokens after "#define"; `directive` is the #define token.
   void define(const TokenList& line, const Token& directive);
@@ -42,8 +45,17 @@ class MacroTable {
   static bool sameMacro(const Macro& a, const Macro& b);
   static bool collectArgs(const TokenList& toks, std::size_t& i, std::vector<TokenList>& args);
   TokenList expandList(const TokenList& in, const std::set<std::string>& disabled, int depth);
+  // The body of `m` with its parameters replaced by `args` (# and ## applied).
+  TokenList substitute(const Macro& m, const std::vector<TokenList>& args,
+                       const std::set<std::string>& disabled, int depth);
+  Token stringize(const TokenList& arg, SourceLocation at);
+  // Appends `rhs` to `out`, pasting its first token onto out.back().
+  void paste(TokenList& out, const TokenList& rhs);
+  // A token with `spelling` placed at `at` (the text lives in a new source buffer).
+  bool makeToken(const std::string& spelling, SourceLocation at, Token& result);
 
   DiagnosticEngine& m_diags;
+  SourceManager& m_sources;
   std::unordered_map<std::string, Macro> m_macros;
   bool m_tooLarge = false;
 };

@@ -28,6 +28,7 @@ struct Frame {
   bool builtin = false;
   std::size_t condBase = 0;
   std::int64_t lineDelta = 0;  // from #line
+  FileId lineFile = 0;  // from #line N "name": the alias tokens of `file` are placed in
 };
 
 struct Cond {
@@ -51,7 +52,7 @@ std::string directiveName(const Token& t) {
 class Preprocessor {
  public:
   Preprocessor(SourceManager& sm, DiagnosticEngine& diags, const PreprocessOptions& opts)
-      : m_sm(sm), m_diags(diags), m_opts(opts), m_macros(diags) {}
+      : m_sm(sm), m_diags(diags), m_opts(opts), m_macros(diags, sm) {}
 
   PreprocessResult run() {
     std::string mainName(m_sm.name(m_opts.mainFile));
@@ -122,8 +123,11 @@ class Preprocessor {
   }
 
   void emit(Token t) {
-    if (!m_frames.empty() && m_frames.back().lineDelta != 0 && t.loc.file == m_frames.back().file)
-      t.loc.line = static_cast<std::uint32_t>(t.loc.line + m_frames.back().lineDelta);
+    if (!m_frames.empty() && t.loc.file == m_frames.back().file) {
+      const Frame& f = m_frames.back();
+      if (f.lineDelta != 0) t.loc.line = static_cast<std::uint32_t>(t.loc.line + f.lineDelta);
+      if (f.lineFile != 0) t.loc.file = f.lineFile;
+    }
     m_lastLoc = t.loc;
     m_result.tokens.push_back(t);
   }
@@ -274,7 +278,19 @@ class Preprocessor {
       n = n * 10 + (c - '0');
     }
     // The line after the directive becomes line n.
-    m_frames.back().lineDelta = n - static_cast<std::int64_t>(d.loc.line) - 1;
+    Frame& f = m_frames.back();
+    f.lineDelta = n - static_cast<std::int64_t>(d.loc.line) - 1;
+    std::string name;
+    if (line.size() >= 2 && line[1].kind == TokenKind::StringLiteral && line[1].text.size() >= 2)
+      name = std::string(line[1].text.substr(1, line[1].text.size() - 2));
+    else if (f.lineFile != 0)
+      name = std::string(m_sm.name(f.lineFile));
+    else if (line.size() >= 2 && line[1].kind != TokenKind::IntLiteral)
+      return m_diags.error(DiagKind::InvalidLineDirective, line[1].loc);
+    else
+      name = std::string(m_sm.name(f.file));
+    // Always an alias, so diagnostics show the right source line for the new numbers.
+    f.lineFile = m_sm.addLineAlias(f.file, name, f.lineDelta);
   }
 
   // ---- macro uses in the token stream

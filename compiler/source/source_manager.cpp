@@ -11,6 +11,8 @@ struct SourceManager::File {
   std::string name;
   std::string text;
   std::vector<std::size_t> lineStarts;  // byte offset of each line's first byte
+  FileId aliasOf = 0;  // addLineAlias: the buffer this name stands for
+  std::int64_t aliasDelta = 0;
 };
 
 SourceManager::SourceManager() = default;
@@ -23,6 +25,21 @@ FileId SourceManager::addBuffer(std::string name, std::string text) {
   file->lineStarts.push_back(0);
   for (std::size_t i = 0; i < file->text.size(); ++i)
     if (file->text[i] == '\n') file->lineStarts.push_back(i + 1);
+  m_files.push_back(std::move(file));
+  return static_cast<FileId>(m_files.size());
+}
+
+FileId SourceManager::addLineAlias(FileId target, std::string name, std::int64_t lineDelta) {
+  const File* t = find(target);
+  if (!t) return 0;
+  if (t->aliasOf) {  // an alias of an alias: point at the real buffer
+    lineDelta += t->aliasDelta;
+    target = t->aliasOf;
+  }
+  auto file = std::make_unique<File>();
+  file->name = std::move(name);
+  file->aliasOf = target;
+  file->aliasDelta = lineDelta;
   m_files.push_back(std::move(file));
   return static_cast<FileId>(m_files.size());
 }
@@ -50,16 +67,24 @@ std::string_view SourceManager::name(FileId file) const {
 
 std::string_view SourceManager::text(FileId file) const {
   const File* f = find(file);
+  if (f && f->aliasOf) return text(f->aliasOf);
   return f ? std::string_view(f->text) : std::string_view();
 }
 
 std::uint32_t SourceManager::lineCount(FileId file) const {
   const File* f = find(file);
+  if (f && f->aliasOf)
+    return static_cast<std::uint32_t>(std::max<std::int64_t>(0, lineCount(f->aliasOf) + f->aliasDelta));
   return f ? static_cast<std::uint32_t>(f->lineStarts.size()) : 0;
 }
 
 std::string_view SourceManager::lineText(FileId file, std::uint32_t line) const {
   const File* f = find(file);
+  if (f && f->aliasOf) {
+    std::int64_t real = static_cast<std::int64_t>(line) - f->aliasDelta;
+    if (real <= 0 || real > UINT32_MAX) return {};
+    return lineText(f->aliasOf, static_cast<std::uint32_t>(real));
+  }
   if (!f || line == 0 || line > f->lineStarts.size()) return {};
   std::size_t begin = f->lineStarts[line - 1];
   std::size_t end = line < f->lineStarts.size() ? f->lineStarts[line] : f->text.size();
@@ -70,7 +95,7 @@ std::string_view SourceManager::lineText(FileId file, std::uint32_t line) const 
 
 SourceLocation SourceManager::locationOf(FileId file, std::size_t offset) const {
   const File* f = find(file);
-  if (!f) return {};
+  if (!f || f->aliasOf) return {};
   auto it = std::upper_bound(f->lineStarts.begin(), f->lineStarts.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - f->lineStarts.begin());
   std::size_t col = offset - f->lineStarts[line - 1] + 1;

@@ -35,6 +35,10 @@ class SourceManager {
   // Adds a buffer; `name` is what diagnostics print (as the user or #include named it).
   FileId addBuffer(std::string name, std::string text);
 
+  // `#line N "name"`: a file id named `name` whose line L is line L - lineDelta of
+  // `target` (text and lineText read the target's buffer).
+  FileId addLineAlias(FileId target, std::string name, std::int64_t lineDelta);
+
   // Reads a file from disk and adds it; returns 0 (and leaves `error` set) on failure.
   FileId addFile(const std::string& path, std::string* error = nullptr);
 
