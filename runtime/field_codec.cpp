@@ -240,3 +240,126 @@ Result<std::string> decodeField(const FieldLayout& field, std::span<const std::u
 }
 
 }  // namespace p4wb::runtime
+
+// ---- match literals of scanned tables (ternary, range, lpm and exact as masks)
+namespace p4wb::runtime {
+
+namespace {
+
+Uint128 fullMask(const FieldLayout& field) { return maxFor(field.bits); }
+
+// The mask of the `len` most significant bits of the field.
+Uint128 prefixMask(const FieldLayout& field, unsigned len) {
+  if (len == 0) return 0;
+  return fullMask(field) & ~maxFor(field.bits - len);
+}
+
+// Prefix length of `mask`, or -1 when it is not a prefix.
+int prefixLength(const FieldLayout& field, Uint128 mask) {
+  for (unsigned len = 0; len <= field.bits; ++len)
+    if (prefixMask(field, len) == mask) return static_cast<int>(len);
+  return -1;
+}
+
+std::string kindLabel(const FieldLayout& field, MatchKind kind) {
+  return std::string(matchKindName(kind)) + " " + fieldLabel(field);
+}
+
+// STF's "0x**01" / "0b1*0": digits with '*' wildcards; the mask covers the digits given.
+Result<MatchValue> parseWildcardDigits(const FieldLayout& field, std::string_view text) {
+  bool hex = text[1] == 'x' || text[1] == 'X';
+  unsigned bitsPer = hex ? 4 : 1;
+  std::string value, mask;
+  for (char c : text.substr(2)) {
+    value += c == '*' ? '0' : c;
+    mask += c == '*' ? '0' : (hex ? 'f' : '1');
+  }
+  Result<Uint128> v = parseDigits(value, hex ? 16 : 2, field, text);
+  if (!v) return v.error();
+  Result<Uint128> m = parseDigits(mask, hex ? 16 : 2, field, text);
+  if (!m) return m.error();
+  if (value.size() * bitsPer > 128 || *v > fullMask(field))
+    return makeError(ERANGE, "value " + std::string(text) + " does not fit " + fieldLabel(field) + " (" +
+                                 std::to_string(field.bits) + " bits)");
+  return MatchValue{*v & *m, *m & fullMask(field), 0, 0};
+}
+
+Result<MatchValue> parseRange(const FieldLayout& field, std::string_view text, std::size_t sep,
+                              std::size_t sepLen) {
+  Result<Uint128> lo = parseLiteral(field, text.substr(0, sep));
+  if (!lo) return lo.error();
+  Result<Uint128> hi = parseLiteral(field, text.substr(sep + sepLen));
+  if (!hi) return hi.error();
+  if (*lo > *hi)
+    return makeError(EINVAL, "range " + std::string(text) + " of " + fieldLabel(field) + " has lo > hi");
+  return MatchValue{0, 0, *lo, *hi};
+}
+
+}  // namespace
+
+Result<MatchValue> parseMatch(const FieldLayout& field, MatchKind kind, std::string_view rawText) {
+  std::string_view text = trim(rawText);
+  if (text.empty()) return makeError(EINVAL, "empty value for " + fieldLabel(field));
+  Uint128 full = fullMask(field);
+  if (text == "_" || text == "*") return MatchValue{0, 0, 0, full};
+  if (kind == MatchKind::Range) {
+    if (std::size_t dots = text.find(".."); dots != std::string_view::npos) return parseRange(field, text, dots, 2);
+    if (std::size_t arrow = text.find("->"); arrow != std::string_view::npos) return parseRange(field, text, arrow, 2);
+    if (text.find("&&&") != std::string_view::npos || text.find('/') != std::string_view::npos)
+      return makeError(EINVAL, kindLabel(field, kind) + " takes lo..hi, lo->hi, a value or _, got '" +
+                                   std::string(text) + "'");
+    Result<Uint128> v = parseLiteral(field, text);
+    if (!v) return v.error();
+    return MatchValue{0, 0, *v, *v};
+  }
+  MatchValue m;
+  std::size_t amp = text.find("&&&"), caret = text.find('^'), slash = text.find('/');
+  if (amp != std::string_view::npos || caret != std::string_view::npos) {
+    std::size_t at = amp != std::string_view::npos ? amp : caret;
+    Result<Uint128> v = parseLiteral(field, text.substr(0, at));
+    if (!v) return v.error();
+    Result<Uint128> mask = parseLiteral(field, text.substr(at + (amp != std::string_view::npos ? 3 : 1)));
+    if (!mask) return mask.error();
+    m = {*v & *mask, *mask, 0, 0};
+  } else if (slash != std::string_view::npos) {
+    std::string_view len = text.substr(slash + 1);
+    bool digits = !len.empty() && len.size() <= 3 && len.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits || std::stoul(std::string(len)) > field.bits)
+      return makeError(EINVAL, "prefix length '" + std::string(len) + "' for " + fieldLabel(field) + " must be 0.." +
+                                   std::to_string(field.bits));
+    Result<Uint128> v = parseLiteral(field, text.substr(0, slash));
+    if (!v) return v.error();
+    Uint128 mask = prefixMask(field, static_cast<unsigned>(std::stoul(std::string(len))));
+    m = {*v & mask, mask, 0, 0};
+  } else if (text.size() > 2 && text[0] == '0' && text.find('*') != std::string_view::npos) {
+    Result<MatchValue> w = parseWildcardDigits(field, text);
+    if (!w) return w;
+    m = *w;
+  } else {
+    Result<Uint128> v = parseLiteral(field, text);
+    if (!v) return v.error();
+    m = {*v, full, 0, 0};
+  }
+  if (kind == MatchKind::Exact && m.mask != full && m.mask != 0)
+    return makeError(EINVAL, kindLabel(field, kind) + " takes a plain value or _, got '" + std::string(text) + "'");
+  if (kind == MatchKind::Lpm && prefixLength(field, m.mask) < 0)
+    return makeError(EINVAL, kindLabel(field, kind) + ": mask of '" + std::string(text) + "' is not a prefix");
+  return m;
+}
+
+std::string formatMatch(const FieldLayout& field, MatchKind kind, const MatchValue& m) {
+  Uint128 full = fullMask(field);
+  if (kind == MatchKind::Range) {
+    if (m.lo == 0 && m.hi == full) return "_";
+    if (m.lo == m.hi) return formatValue(field, m.lo);
+    return formatValue(field, m.lo) + ".." + formatValue(field, m.hi);
+  }
+  if (m.mask == 0) return "_";
+  if (m.mask == full) return formatValue(field, m.value);
+  int len = prefixLength(field, m.mask);
+  if (kind == MatchKind::Lpm && len >= 0) return formatValue(field, m.value) + "/" + std::to_string(len);
+  bool addressLike = field.format == "ipv4" || field.format == "ipv6" || field.format == "mac";
+  return formatValue(field, m.value) + "&&&" + (addressLike ? formatValue(field, m.mask) : uint128ToHex(m.mask));
+}
+
+}  // namespace p4wb::runtime

@@ -36,6 +36,24 @@ Status encodeField(const FieldLayout& field, std::string_view text,
 // loadField + formatValue, with a bounds check on the buffer.
 Result<std::string> decodeField(const FieldLayout& field, std::span<const std::uint8_t> buffer);
 
+// One key of an entry in a scanned (ternary/range) table. exact, lpm and ternary fields
+// match `(packet & mask) == value` (value is stored masked); range fields lo <= x <= hi.
+struct MatchValue {
+  Uint128 value = 0;
+  Uint128 mask = 0;
+  Uint128 lo = 0, hi = 0;
+};
+
+// Parses a key literal for a field matched as `kind`: a plain value (full mask; lo = hi
+// for range), `_` or `*` (don't care), `v&&&m` and nikss `v^m` (ternary; lpm when m is a
+// prefix), `v/len` (lpm, ternary), STF digits with '*' (`0x**01`, `0b1*`), `lo..hi` and
+// bmv2 `lo->hi` (range). EINVAL names the field and the form it expected.
+Result<MatchValue> parseMatch(const FieldLayout& field, MatchKind kind, std::string_view text);
+
+// Text parseMatch reads back to the same match: the plain value for a full mask, `_`,
+// `v/len` for lpm, `v&&&m` for ternary, `lo..hi` for range.
+std::string formatMatch(const FieldLayout& field, MatchKind kind, const MatchValue& match);
+
 std::string uint128ToDecimal(Uint128 value);
 std::string uint128ToHex(Uint128 value);  // "0x..." without leading zeros ("0x0")
 

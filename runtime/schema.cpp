@@ -132,10 +132,40 @@ void parseTableExtras(const json& t, const std::string& path, TableSchema& table
       if (e.contains("keys")) c.keys = getStrings(e["keys"], p + ".keys");
       c.action = optString(e, "action", "");
       if (e.contains("args")) c.args = getStrings(e["args"], p + ".args");
-      if (e.contains("priority") && e["priority"].is_number_integer()) c.priority = e["priority"].get<int>();
+      if (e.contains("priority") && e["priority"].is_number_integer()) c.priority = e["priority"].get<std::int64_t>();
       table.constEntries.push_back(std::move(c));
     }
   }
+}
+
+// The slot layout of a scanned table; every offset must lie inside the slot.
+ScanSchema parseScan(const json& j, const std::string& path, const TableSchema& table) {
+  ScanSchema s;
+  s.slots = static_cast<unsigned>(getUnsigned(j, path, "slots", 1u << 20));
+  s.mapEntries = static_cast<unsigned>(getUnsigned(j, path, "map_entries"));
+  s.slotSize = static_cast<unsigned>(getUnsigned(j, path, "slot_size", 1u << 16));
+  s.priorityOffset = static_cast<unsigned>(getUnsigned(member(j, path, "priority"), path + ".priority", "offset"));
+  s.keyOffset = static_cast<unsigned>(getUnsigned(j, path, "key_offset"));
+  s.maskOffset = static_cast<unsigned>(getUnsigned(j, path, "mask_offset"));
+  s.keyBytes = static_cast<unsigned>(getUnsigned(j, path, "key_bytes"));
+  s.largestPriorityWins = j.value("largest_priority_wins", true);
+  s.priorityDelta = j.value("priority_delta", std::uint64_t{1});
+  if (s.mapEntries != 1 + 2 * s.slots) fail(path + ".map_entries", "expected 1 + 2 * slots");
+  if (s.keyBytes < table.keySize || s.keyBytes % 8 != 0) fail(path + ".key_bytes", "must cover key_size in 8-byte words");
+  bool inside = table.valueSize <= s.priorityOffset && s.priorityOffset + 4 <= s.slotSize &&
+                s.keyOffset + s.keyBytes <= s.slotSize && s.maskOffset + s.keyBytes <= s.slotSize;
+  if (!inside) fail(path, "value, priority, key and mask must lie inside slot_size");
+  if (auto it = j.find("ranges"); it != j.end() && it->is_array())
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      std::string p = path + ".ranges[" + std::to_string(i) + "]";
+      ScanRange r{static_cast<unsigned>(getUnsigned((*it)[i], p, "key")),
+                  static_cast<unsigned>(getUnsigned((*it)[i], p, "lo")),
+                  static_cast<unsigned>(getUnsigned((*it)[i], p, "hi"))};
+      if (r.key >= table.keys.size() || r.lo + 8 > s.slotSize || r.hi + 8 > s.slotSize)
+        fail(p, "key index or bounds outside the table");
+      s.ranges.push_back(r);
+    }
+  return s;
 }
 
 TableSchema parseTable(const json& t, const std::string& path) {
@@ -171,6 +201,7 @@ TableSchema parseTable(const json& t, const std::string& path) {
         fail(path + ".actions[" + std::to_string(i) + "].id",
              "id " + std::to_string(table.actions[i].id) + " is also used by " + table.actions[j].name);
   parseTableExtras(t, path, table);
+  if (auto it = t.find("scan"); it != t.end() && it->is_object()) table.scan = parseScan(*it, path + ".scan", table);
   // "NoAction" (implicit default) need not be among the table's listed actions.
   if (table.defaultAction && !isNoAction(table.defaultAction->action) &&
       !table.findAction(table.defaultAction->action))

@@ -52,7 +52,28 @@ struct ConstEntrySchema {
   std::vector<std::string> keys;
   std::string action;
   std::vector<std::string> args;
-  std::optional<int> priority;
+  std::optional<std::int64_t> priority;
+};
+
+// A scanned table (ternary/range keys, or several lpm keys): docs/schema.md "Scanned
+// tables". Map element 0 holds the control word (live count | active half << 31);
+// element 1 + half * slots + i is slot i of that half, kept best priority first.
+struct ScanRange {
+  unsigned key = 0;  // index into TableSchema::keys
+  unsigned lo = 0, hi = 0;  // slot offsets of the u64 host-order bounds
+};
+
+struct ScanSchema {
+  unsigned slots = 0;  // entries per half
+  unsigned mapEntries = 0;  // 1 + 2 * slots
+  unsigned slotSize = 0;
+  unsigned priorityOffset = 0;  // u32, host order, 0 = none given
+  unsigned keyOffset = 0;  // packed key, network order, keyBytes bytes
+  unsigned maskOffset = 0;
+  unsigned keyBytes = 0;
+  std::vector<ScanRange> ranges;
+  bool largestPriorityWins = true;
+  std::uint64_t priorityDelta = 1;
 };
 
 struct TableSchema {
@@ -68,6 +89,7 @@ struct TableSchema {
   std::string defaultMap;  // ARRAY, 1 entry; empty when the table has none
   std::optional<DefaultActionSchema> defaultAction;
   std::vector<ConstEntrySchema> constEntries;
+  std::optional<ScanSchema> scan;  // set for scanned tables (map_type "array")
 
   // Full name ("ingress.forward") or unique dotted suffix ("forward").
   Result<const ActionSchema*> findAction(std::string_view name) const;

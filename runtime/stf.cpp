@@ -141,7 +141,9 @@ Status StfRunner::add(const StfCommand& c) {
   if (!params) return params.error();
   if (!*action) return addNoActionEntry(m_prog, **table, *keyValues);
   // Exact and lpm tables have no priorities; ternary/range entries pass it on here.
-  return addEntry(m_prog, (*table)->name, *keyValues, (*action)->name, *params);
+  std::optional<std::uint32_t> entryPriority;
+  if (priority && (*table)->scan && *priority >= 0) entryPriority = static_cast<std::uint32_t>(*priority);
+  return addEntry(m_prog, (*table)->name, *keyValues, (*action)->name, *params, entryPriority);
 }
 
 Status StfRunner::setDefaultCmd(const StfCommand& c) {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "runtime/field_codec.h"
+#include "runtime/table_scan.h"
 
 namespace p4wb::runtime {
 
@@ -85,6 +86,7 @@ Result<std::vector<std::uint8_t>> encodeKey(const TableSchema& table, const std:
     return makeError(EINVAL, "table " + table.name + " has " + std::to_string(table.keys.size()) +
                                  " key field(s) (" + fieldNames(table.keys) + "), got " +
                                  std::to_string(keys.size()));
+  if (table.scan) return encodeScanMatch(table, keys);
   std::vector<std::uint8_t> key(table.keySize, 0);
   std::optional<LpmLayout> lpm;
   if (table.mapType == "lpm_trie") {
@@ -102,10 +104,8 @@ Result<std::vector<std::uint8_t>> encodeKey(const TableSchema& table, const std:
     } else if (field.match == MatchKind::Exact) {
       s = encodeField(field, keys[i], key);
     } else {
-      // Ternary and range need mask/priority layouts docs/schema.md does not fix yet;
-      // this is where their encoders plug in.
       return makeError(ENOTSUP, "key field " + field.name + " of table " + table.name + ": match kind " +
-                                    field.matchName + " is not supported yet (exact, and lpm in lpm_trie maps)");
+                                    field.matchName + " needs a scanned table (the schema has no \"scan\" layout)");
     }
     if (!s) return makeError(s.error().errnum, "key " + std::to_string(i + 1) + ": " + s.error().message);
   }
@@ -130,6 +130,7 @@ Result<std::vector<std::uint8_t>> encodeValue(const TableSchema& table, std::str
 }
 
 Result<std::vector<std::string>> decodeKey(const TableSchema& table, std::span<const std::uint8_t> key) {
+  if (table.scan) return decodeScanMatch(table, key);
   if (key.size() != table.keySize)
     return makeError(EINVAL, "key of table " + table.name + " has " + std::to_string(key.size()) +
                                  " bytes, expected " + std::to_string(table.keySize));

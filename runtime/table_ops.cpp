@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "runtime/table.h"
+#include "runtime/table_scan.h"
 
 namespace p4wb::runtime {
 
@@ -34,6 +35,7 @@ Result<TableMaps> resolve(const LoadedProgram& prog, std::string_view name) {
   if (!table) return table.error();
   Result<int> fd = prog.mapFd((*table)->map);
   if (!fd) return fd.error();
+  if ((*table)->scan) return TableMaps{*table, *fd};  // table_scan.cpp checks its own shape
   if (Status s = checkMapLayout(prog, (*table)->map, **table, (*table)->keySize); !s) return s.error();
   return TableMaps{*table, *fd};
 }
@@ -47,10 +49,25 @@ Result<TableMaps> resolveKeyed(const LoadedProgram& prog, std::string_view name)
   return t;
 }
 
+Status noPriority(const TableSchema& t, std::optional<std::uint32_t> priority) {
+  if (priority && !t.scan)
+    return makeError(EINVAL, "table " + t.name + " has only exact/lpm keys; its entries take no priority");
+  return {};
+}
+
 Status writeEntry(const LoadedProgram& prog, std::string_view name, const std::vector<std::string>& keys,
-                  std::string_view action, const std::vector<std::string>& params, std::uint64_t flags) {
+                  std::string_view action, const std::vector<std::string>& params, std::uint64_t flags,
+                  std::optional<std::uint32_t> priority = std::nullopt) {
   Result<TableMaps> t = resolveKeyed(prog, name);
   if (!t) return t.error();
+  if (Status s = noPriority(*t->table, priority); !s) return s;
+  if (t->table->scan) {
+    if (flags == BPF_ANY) {  // const entries at load: replace one already there
+      Status s = scanWrite(prog, *t->table, keys, action, params, priority, false);
+      if (s || s.error().errnum != EEXIST) return s;
+    }
+    return scanWrite(prog, *t->table, keys, action, params, priority, flags == BPF_EXIST || flags == BPF_ANY);
+  }
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
   Result<std::vector<std::uint8_t>> value = encodeValue(*t->table, action, params);
@@ -88,18 +105,26 @@ Result<std::vector<std::vector<std::uint8_t>>> allKeys(int fd, unsigned keySize)
 }  // namespace
 
 Status addEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
-                std::string_view action, const std::vector<std::string>& params) {
-  return writeEntry(prog, table, keys, action, params, BPF_NOEXIST);
+                std::string_view action, const std::vector<std::string>& params,
+                std::optional<std::uint32_t> priority) {
+  return writeEntry(prog, table, keys, action, params, BPF_NOEXIST, priority);
 }
 
 Status modifyEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
-                   std::string_view action, const std::vector<std::string>& params) {
-  return writeEntry(prog, table, keys, action, params, BPF_EXIST);
+                   std::string_view action, const std::vector<std::string>& params,
+                   std::optional<std::uint32_t> priority) {
+  return writeEntry(prog, table, keys, action, params, BPF_EXIST, priority);
 }
 
-Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
+Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
+                   std::optional<std::uint32_t> priority) {
   Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
+  if (Status s = noPriority(*t->table, priority); !s) return s;
+  if (t->table->scan) {
+    if (keys.size() != t->table->keys.size()) return encodeKey(*t->table, keys).error();
+    return scanDelete(prog, *t->table, keys, priority);
+  }
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
   if (bpf_map_delete_elem(t->fd, key->data()) != 0) {
@@ -110,9 +135,15 @@ Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std:
   return {};
 }
 
-Result<Entry> lookupEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys) {
+Result<Entry> lookupEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
+                          std::optional<std::uint32_t> priority) {
   Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
+  if (Status s = noPriority(*t->table, priority); !s) return s.error();
+  if (t->table->scan) {
+    if (keys.size() != t->table->keys.size()) return encodeKey(*t->table, keys).error();
+    return scanLookup(prog, *t->table, keys, priority);
+  }
   Result<std::vector<std::uint8_t>> key = encodeKey(*t->table, keys);
   if (!key) return key.error();
   Result<std::vector<std::uint8_t>> value = lookupBytes(t->fd, *key, t->table->valueSize);
@@ -132,6 +163,7 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
   Result<TableMaps> t = resolve(prog, table);
   if (!t) return t.error();
   if (t->table->keys.empty()) return std::vector<Entry>{};
+  if (t->table->scan) return scanDump(prog, *t->table);
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
   // All keys have the table's key size; a plain byte loop (GCC 12 warns falsely on the
@@ -158,6 +190,7 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
 Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table) {
   Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
+  if (t->table->scan) return scanClear(prog, *t->table);
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);
   std::size_t deleted = 0;
@@ -172,7 +205,10 @@ Status installConstEntries(const LoadedProgram& prog) {
   for (const TableSchema& t : prog.schema().tables)
     for (std::size_t i = 0; i < t.constEntries.size(); ++i) {
       const ConstEntrySchema& e = t.constEntries[i];
-      Status s = writeEntry(prog, t.name, e.keys, e.action, e.args, BPF_ANY);
+      std::optional<std::uint32_t> priority;
+      if (t.scan && e.priority && *e.priority > 0 && *e.priority <= 0xffffffff)
+        priority = static_cast<std::uint32_t>(*e.priority);
+      Status s = writeEntry(prog, t.name, e.keys, e.action, e.args, BPF_ANY, priority);
       if (!s)
         return makeError(s.error().errnum, "const entry " + std::to_string(i + 1) + " of table " + t.name + ": " +
                                                s.error().message);

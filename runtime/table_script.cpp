@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "runtime/externs.h"
+#include "runtime/table_scan.h"
 
 namespace p4wb::runtime {
 
@@ -66,6 +67,7 @@ Result<TableCommand> parseRuntimeCli(const std::vector<std::string>& w) {
     const char* form = "table_add <table> <action> <key>... => <param>... [<priority>]";
     if (Status s = need(3, form); !s) return s.error();
     c.op = verb == "table_add" ? TableCommand::Op::Add : TableCommand::Op::Modify;
+    c.bmv2 = true;
     c.table = w[1];
     c.action = w[2];
     auto arrow = std::find(w.begin() + 3, w.end(), "=>");
@@ -224,14 +226,42 @@ Result<std::vector<TableCommand>> parseTableScript(std::string_view text) {
   return out;
 }
 
+Status normalizePriority(const TableSchema& table, TableCommand& c) {
+  if (!c.bmv2 || !table.scan || (c.op != TableCommand::Op::Add && c.op != TableCommand::Op::Modify)) return {};
+  Result<const ActionSchema*> action = c.actionId ? Result<const ActionSchema*>(table.actionById(*c.actionId))
+                                                  : table.findAction(c.action);
+  if (!action || !*action || c.params.size() != (*action)->params.size() + 1) return {};
+  Result<int> bmv2 = parseInt(c.params.back(), "the priority");
+  if (!bmv2) return bmv2.error();
+  Result<std::uint32_t> p = priorityFromBmv2(table, *bmv2);
+  if (!p) return p.error();
+  c.params.pop_back();
+  c.priority = static_cast<int>(*p);
+  c.bmv2 = false;
+  return {};
+}
+
+namespace {
+
+std::optional<std::uint32_t> priorityOf(const TableCommand& c) {
+  if (!c.priority || *c.priority < 0) return std::nullopt;
+  return static_cast<std::uint32_t>(*c.priority);
+}
+
+}  // namespace
+
 bool isExternCommand(const TableCommand& c) {
   using Op = TableCommand::Op;
   return c.op == Op::CounterRead || c.op == Op::CounterReset || c.op == Op::RegisterRead ||
          c.op == Op::RegisterWrite || c.op == Op::RegisterReset;
 }
 
-Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& c) {
-  if (isExternCommand(c)) return runExternCommand(prog, c);
+Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const TableCommand& command) {
+  if (isExternCommand(command)) return runExternCommand(prog, command);
+  TableCommand c = command;
+  if (Result<const TableSchema*> t = prog.schema().findTable(c.table); t)
+    if (Status s = normalizePriority(**t, c); !s) return s.error();
+  std::optional<std::uint32_t> priority = priorityOf(c);
   std::string action = c.action;
   if (c.actionId) {
     Result<const TableSchema*> table = prog.schema().findTable(c.table);
@@ -246,9 +276,9 @@ Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const Tabl
     return none;
   };
   switch (c.op) {
-    case TableCommand::Op::Add: return done(addEntry(prog, c.table, c.keys, action, c.params));
-    case TableCommand::Op::Modify: return done(modifyEntry(prog, c.table, c.keys, action, c.params));
-    case TableCommand::Op::Delete: return done(deleteEntry(prog, c.table, c.keys));
+    case TableCommand::Op::Add: return done(addEntry(prog, c.table, c.keys, action, c.params, priority));
+    case TableCommand::Op::Modify: return done(modifyEntry(prog, c.table, c.keys, action, c.params, priority));
+    case TableCommand::Op::Delete: return done(deleteEntry(prog, c.table, c.keys, priority));
     case TableCommand::Op::SetDefault: return done(setDefault(prog, c.table, action, c.params));
     case TableCommand::Op::ResetDefault: return done(resetDefault(prog, c.table));
     case TableCommand::Op::Clear: {
@@ -258,7 +288,7 @@ Result<std::vector<Entry>> runTableCommand(const LoadedProgram& prog, const Tabl
     }
     case TableCommand::Op::Dump: {
       if (c.keys.empty()) return dumpTable(prog, c.table);
-      Result<Entry> e = lookupEntry(prog, c.table, c.keys);
+      Result<Entry> e = lookupEntry(prog, c.table, c.keys, priority);
       if (!e) return e.error();
       return std::vector<Entry>{*e};
     }

@@ -52,7 +52,8 @@ struct TableCommand {
   std::string action;  // empty when given by id
   std::optional<std::uint32_t> actionId;  // nikss-ctl "action id N"
   std::vector<std::string> params;
-  std::optional<int> priority;  // parsed, not used by exact/lpm tables
+  std::optional<int> priority;  // ternary/range tables: P4 semantics (nikss `priority N`)
+  bool bmv2 = false;  // runtime_CLI: a trailing priority after the params, smallest wins
   unsigned line = 0;  // 1-based line in the script, 0 for a single command
 };
 
@@ -61,6 +62,12 @@ Result<TableCommand> parseTableCommand(std::string_view line);
 
 // A whole script; errors are prefixed "line N: ". Comment-only lines yield nothing.
 Result<std::vector<TableCommand>> parseTableScript(std::string_view text);
+
+// runtime_CLI's table_add/table_modify on a scanned (ternary/range) table take a BMv2
+// priority after the action parameters (the smallest number wins): moves it from
+// `params` to `priority` as the table's P4 priority (priorityFromBmv2, table_scan.h).
+// Other commands and tables are left alone.
+Status normalizePriority(const TableSchema& table, TableCommand& command);
 
 // Whether the command acts on an extern (counter_*, register_*) rather than a table.
 bool isExternCommand(const TableCommand& command);

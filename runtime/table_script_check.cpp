@@ -9,6 +9,7 @@
 
 #include "runtime/externs.h"
 #include "runtime/table_script.h"
+#include "runtime/table_scan.h"
 
 namespace p4wb::runtime {
 
@@ -19,19 +20,32 @@ using Bytes = std::vector<std::uint8_t>;
 // What the script has done to one table so far, on top of the map's contents.
 struct TableState {
   const TableSchema* table = nullptr;
+  const LoadedProgram* prog = nullptr;
   int fd = -1;
   std::set<Bytes> added, deleted;  // keys, relative to the map
   bool cleared = false;
   std::size_t mapCount = 0;
   bool counted = false;
 
-  bool present(const Bytes& key) const {
+  // Scanned tables: keys are the match bytes + u32 priority (kAnyPriority: any).
+  std::optional<std::vector<Bytes>> live;
+
+  // The scanned-table key `key` stands for, as present in the map or script; empty if none.
+  Bytes findScan(const Bytes& key);
+
+  bool present(const Bytes& key) {
+    if (table->scan) return !findScan(key).empty();
     if (added.count(key)) return true;
     if (cleared || deleted.count(key)) return false;
     Bytes value(table->valueSize);
     return bpf_map_lookup_elem(fd, key.data(), value.data()) == 0;
   }
   std::size_t count() {
+    if (table->scan && !counted) {
+      findScan({});
+      mapCount = live ? live->size() : 0;
+      counted = true;
+    }
     if (!counted) {
       Bytes next(table->keySize);
       Bytes prev;
@@ -45,6 +59,33 @@ struct TableState {
     return base + added.size();
   }
 };
+
+constexpr std::uint32_t kAnyPriority = 0xffffffff;
+
+Bytes withPriority(Bytes match, std::uint32_t priority) {
+  for (int i = 0; i < 4; ++i) match.push_back(static_cast<std::uint8_t>(priority >> (8 * i)));
+  return match;
+}
+
+Bytes TableState::findScan(const Bytes& key) {
+  if (!live) {
+    live.emplace();
+    if (Result<std::vector<ScanKey>> keys = scanKeys(*prog, *table); keys)
+      for (const ScanKey& k : *keys) live->push_back(withPriority(k.match, k.priority));
+  }
+  if (key.size() < 4) return {};
+  bool any = std::equal(key.end() - 4, key.end(), withPriority({}, kAnyPriority).begin());
+  auto same = [&](const Bytes& k) {
+    return k.size() == key.size() && std::equal(key.begin(), key.end() - 4, k.begin()) &&
+           (any || std::equal(key.end() - 4, key.end(), k.end() - 4));
+  };
+  for (const Bytes& k : added)
+    if (same(k)) return k;
+  if (!cleared)
+    for (const Bytes& k : *live)
+      if (!deleted.count(k) && same(k)) return k;
+  return {};
+}
 
 Error atLine(const TableCommand& c, const Error& e) {
   return makeError(e.errnum, "line " + std::to_string(c.line) + ": " + e.message, e.detail);
@@ -78,8 +119,11 @@ Status checkOne(const LoadedProgram& prog, std::map<const TableSchema*, TableSta
   if (!found) return found.error();
   const TableSchema& t = **found;
   TableState& st = states[&t];
+  TableCommand normalized = c;
+  if (Status s = normalizePriority(t, normalized); !s) return s;
   if (!st.table) {
     st.table = &t;
+    st.prog = &prog;
     if (!t.keys.empty()) {
       Result<int> fd = prog.mapFd(t.map);
       if (!fd) return fd.error();
@@ -96,11 +140,18 @@ Status checkOne(const LoadedProgram& prog, std::map<const TableSchema*, TableSta
     Result<Bytes> k = encodeKey(t, c.keys);
     if (!k) return k.error();
     key = std::move(*k);
+    if (t.scan) {
+      std::uint32_t p = c.op == Op::Add ? 0 : kAnyPriority;
+      if (normalized.priority && *normalized.priority >= 0) p = static_cast<std::uint32_t>(*normalized.priority);
+      key = withPriority(std::move(key), p);
+    } else if (normalized.priority) {
+      return makeError(EINVAL, "table " + t.name + " has only exact/lpm keys; its entries take no priority");
+    }
   }
   if (c.op == Op::Add || c.op == Op::Modify || c.op == Op::SetDefault) {
     Result<std::string> action = actionName(t, c);
     if (!action) return action.error();
-    Result<Bytes> v = encodeValue(t, *action, c.params);
+    Result<Bytes> v = encodeValue(t, *action, normalized.params);
     if (!v) return v.error();
   }
   if (c.op == Op::SetDefault || c.op == Op::ResetDefault) {
@@ -123,6 +174,7 @@ Status checkOne(const LoadedProgram& prog, std::map<const TableSchema*, TableSta
       return {};
     case Op::Delete:
       if (!st.present(key)) return makeError(ENOENT, "no entry with this key in " + t.name);
+      if (t.scan) key = st.findScan(key);
       if (!st.added.erase(key)) st.deleted.insert(key);
       return {};
     case Op::Clear:
@@ -147,6 +199,14 @@ namespace {
 
 using Undo = std::function<void()>;
 
+// The P4 priority a command names (runtime_CLI's converted), for undoing it.
+std::optional<std::uint32_t> commandPriority(const LoadedProgram& prog, const TableCommand& c) {
+  TableCommand n = c;
+  Result<const TableSchema*> t = prog.schema().findTable(c.table);
+  if (!t || !(*t)->scan || !normalizePriority(**t, n) || !n.priority || *n.priority < 0) return std::nullopt;
+  return static_cast<std::uint32_t>(*n.priority);
+}
+
 // How to take back command c, captured before it runs; empty when nothing to undo.
 Undo undoFor(const LoadedProgram& prog, const TableCommand& c) {
   using Op = TableCommand::Op;
@@ -165,17 +225,18 @@ Undo undoFor(const LoadedProgram& prog, const TableCommand& c) {
     case Op::RegisterReset: return {};
     case Op::Add: {
       auto keys = c.keys;
-      return [&prog, table, keys] { (void)deleteEntry(prog, table, keys); };
+      auto priority = commandPriority(prog, c);
+      return [&prog, table, keys, priority] { (void)deleteEntry(prog, table, keys, priority); };
     }
     case Op::Modify:
     case Op::Delete: {
-      Result<Entry> old = lookupEntry(prog, table, c.keys);
+      Result<Entry> old = lookupEntry(prog, table, c.keys, commandPriority(prog, c));
       if (!old) return {};
       Entry e = *old;
       bool wasModify = c.op == Op::Modify;
       return [&prog, table, e, wasModify] {
-        if (wasModify) (void)modifyEntry(prog, table, e.keys, e.action, e.params);
-        else (void)addEntry(prog, table, e.keys, e.action, e.params);
+        if (wasModify) (void)modifyEntry(prog, table, e.keys, e.action, e.params, e.priority);
+        else (void)addEntry(prog, table, e.keys, e.action, e.params, e.priority);
       };
     }
     case Op::SetDefault:
@@ -193,7 +254,7 @@ Undo undoFor(const LoadedProgram& prog, const TableCommand& c) {
       if (!old) return {};
       auto entries = *old;
       return [&prog, table, entries] {
-        for (const Entry& e : entries) (void)addEntry(prog, table, e.keys, e.action, e.params);
+        for (const Entry& e : entries) (void)addEntry(prog, table, e.keys, e.action, e.params, e.priority);
       };
     }
     case Op::Dump: return {};

@@ -7,6 +7,7 @@
 #include "runtime/program_store.h"
 #include "runtime/table.h"
 
+#include <cstdint>
 #include <iostream>
 #include <memory>
 
@@ -17,6 +18,12 @@ struct TableArgs {
   std::string program, table;
   std::vector<std::string> rest;
   bool json = false;
+  std::int64_t priority = -1;  // --priority: ternary/range tables, P4 semantics
+
+  std::optional<std::uint32_t> entryPriority() const {
+    if (priority < 0) return std::nullopt;
+    return static_cast<std::uint32_t>(priority);
+  }
 };
 
 struct Opened {
@@ -65,11 +72,15 @@ std::string entryText(const runtime::Entry& e) {
   for (const auto& k : e.keys) s += k + " ";
   s += "=> " + e.action + "(";
   for (std::size_t i = 0; i < e.params.size(); ++i) s += (i ? ", " : "") + e.params[i];
-  return s + ")";
+  s += ")";
+  if (e.priority) s += "  priority " + std::to_string(*e.priority);
+  return s;
 }
 
 nlohmann::json entryJson(const runtime::Entry& e) {
-  return {{"key", e.keys}, {"action", e.action}, {"params", e.params}};
+  nlohmann::json j = {{"key", e.keys}, {"action", e.action}, {"params", e.params}};
+  if (e.priority) j["priority"] = *e.priority;
+  return j;
 }
 
 // Write commands print nothing on success unless --json asks for a confirmation object.
@@ -116,6 +127,10 @@ CLI::App* addTableSub(CLI::App* table, const std::string& name, const std::strin
   c->add_option("TABLE", args->table, "Table: full P4 name or unique suffix")->required();
   if (!restHelp.empty()) c->add_option("ARGS", args->rest, restHelp);
   c->add_flag("--json", args->json, "JSON output");
+  if (name == "add" || name == "mod" || name == "del" || name == "get")
+    c->add_option("--priority", args->priority,
+                  "Entry priority of a ternary/range table (P4: by default the largest wins)")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{4294967295}));
   return c;
 }
 
@@ -130,7 +145,7 @@ void addTableCommands(CLI::App& app, Context& ctx) {
       ->callback([add] {
         auto o = open(*add);
         auto s = split(*o.table, add->rest, true);
-        orFail(runtime::addEntry(o.prog, o.table->name, s.keys, s.action, s.params), "add");
+        orFail(runtime::addEntry(o.prog, o.table->name, s.keys, s.action, s.params, add->entryPriority()), "add");
         done(*add, "add");
       });
   addTableSub(table, "mod", "Change the action of an entry: KEY... ACTION [PARAM...]",
@@ -138,20 +153,21 @@ void addTableCommands(CLI::App& app, Context& ctx) {
       ->callback([mod] {
         auto o = open(*mod);
         auto s = split(*o.table, mod->rest, true);
-        orFail(runtime::modifyEntry(o.prog, o.table->name, s.keys, s.action, s.params), "mod");
+        orFail(runtime::modifyEntry(o.prog, o.table->name, s.keys, s.action, s.params, mod->entryPriority()),
+               "mod");
         done(*mod, "mod");
       });
   addTableSub(table, "del", "Delete the entry with KEY...", "KEY...", del)->callback([del] {
     auto o = open(*del);
     auto s = split(*o.table, del->rest, false);
-    orFail(runtime::deleteEntry(o.prog, o.table->name, s.keys), "del");
+    orFail(runtime::deleteEntry(o.prog, o.table->name, s.keys, del->entryPriority()), "del");
     done(*del, "del");
   });
   addTableSub(table, "get", "Show the entry with KEY...", "KEY...", get)->callback([get] {
     auto o = open(*get);
     auto s = split(*o.table, get->rest, false);
-    auto e = orFail(runtime::lookupEntry(o.prog, o.table->name, s.keys), "get");
-    e.keys = s.keys;
+    auto e = orFail(runtime::lookupEntry(o.prog, o.table->name, s.keys, get->entryPriority()), "get");
+    if (!o.table->scan) e.keys = s.keys;  // scanned tables show the stored value&&&mask
     if (get->json) printJson(entryJson(e));
     else std::cout << entryText(e) << "\n";
   });

@@ -85,6 +85,9 @@ struct LoweredTable {
   llvm::GlobalVariable* defaultMap = nullptr;
   std::vector<const ast::ActionDecl*> actions;  // index = action id - 1
   unsigned hitStage = 0, missStage = 0;
+  // Scanned tables (table_scan.cpp): the bpf_loop callback and the context it reads.
+  llvm::Function* scanFn = nullptr;
+  llvm::StructType* scanCtx = nullptr;
 };
 
 // One leaf of a type packed into a map key/value (extern_state.cpp): bit<N>, int<N>, bool
@@ -205,6 +208,17 @@ class Lowerer {
                        llvm::BasicBlock* hitBlock, llvm::BasicBlock* missBlock);
   void emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatch,
                        llvm::BasicBlock* compiled);
+  // Writes the key fields (network order) into `key` as the table layout places them;
+  // range fields are skipped when `skipRanges` (scanned tables compare them apart).
+  void storeKeyFields(const TableLayout& l, const std::vector<llvm::Value*>& keys,
+                      llvm::Value* key, bool skipRanges);
+  // Scanned (ternary/range) tables, table_scan.cpp.
+  bool layoutScan(LoweredTable& t);
+  void layoutScanEntries(LoweredTable& t);
+  void defineScanMap(LoweredTable& t, llvm::DIType* value);
+  void emitScanLookup(const TableApply& apply, const std::vector<llvm::Value*>& keys,
+                      llvm::BasicBlock* hitBlock, llvm::BasicBlock* missBlock);
+  llvm::Function* scanCallback(LoweredTable& t);
   std::vector<BoundArg> bindCallArgs(const ast::Params& params, const ast::CallExpr* call);
   void inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
                   const ast::BlockStmt* body, const std::string& name,
@@ -235,6 +249,7 @@ class Lowerer {
   LoweredTable* tableFor(const ast::TableDecl* table);
   bool layoutTable(LoweredTable& t);
   bool layoutKey(TableLayout& l, const ast::TableKey& k);
+  bool layoutExactLpm(TableLayout& l, const ast::TableDecl& decl, const ast::TableKey* lpmKey);
   void defineTableMaps(LoweredTable& t);
   void dispatchActions(LoweredTable& t, llvm::Value* value, llvm::Value* actionId,
                        llvm::BasicBlock* join, llvm::AllocaInst* ran);

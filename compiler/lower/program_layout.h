@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,27 @@ struct ConstEntryLayout {
   std::vector<std::string> keys;  // "_" for a wildcard
   std::string action;
   std::vector<std::string> args;
+  std::optional<std::uint64_t> priority;  // scan tables: the P4 priority (spec rules)
+};
+
+// A table with ternary/range keys (or several lpm keys) is scanned: an ARRAY map whose
+// element 0 is the control word (count | active half << 31) and elements
+// 1 + half * slots + i are the slots, best priority first (docs/schema.md "scan").
+struct ScanRangeLayout {
+  unsigned key = 0;  // index into TableLayout::keys
+  unsigned lo = 0, hi = 0;  // slot offsets of the u64 host-order bounds
+};
+
+struct ScanLayout {
+  unsigned slots = 0;     // entries per half (the table's size)
+  unsigned slotSize = 0;  // bytes of one map element
+  unsigned priorityOffset = 0;  // u32, host order
+  unsigned keyOffset = 0;   // packed key (network order), keyBytes bytes
+  unsigned maskOffset = 0;  // its mask, keyBytes bytes
+  unsigned keyBytes = 0;    // key_size rounded up to 8
+  std::vector<ScanRangeLayout> ranges;
+  bool largestPriorityWins = true;
+  std::uint64_t priorityDelta = 1;
 };
 
 struct TableLayout {
@@ -50,6 +72,7 @@ struct TableLayout {
   std::string defaultMap;  // "ingress_ipv4_fwd_def"
   DefaultActionLayout defaultAction;
   std::vector<ConstEntryLayout> constEntries;  // checked before the map, in order
+  std::optional<ScanLayout> scan;  // set for scanned (ternary/range) tables
 };
 
 // An extern instance backed by a map: CounterArray (u32 index -> u32 count), Register

@@ -24,6 +24,26 @@ ordered_json fieldJson(const FieldLayout& f, bool withMatch) {
   return j;
 }
 
+// The slot layout of a scanned (ternary/range) table: docs/schema.md "Scanned tables".
+ordered_json scanJson(const ScanLayout& s) {
+  ordered_json ranges = ordered_json::array();
+  for (const ScanRangeLayout& r : s.ranges)
+    ranges.push_back({{"key", r.key}, {"lo", r.lo}, {"hi", r.hi}, {"bytes", 8}, {"byte_order", "host"}});
+  return {{"layout", "priority_array"},
+          {"slots", s.slots},
+          {"map_entries", 1 + 2 * s.slots},
+          {"slot_size", s.slotSize},
+          {"control", {{"index", 0}, {"count_bits", 31}, {"active_bit", 31}}},
+          {"value_offset", 0},
+          {"priority", {{"offset", s.priorityOffset}, {"bytes", 4}, {"byte_order", "host"}}},
+          {"key_offset", s.keyOffset},
+          {"mask_offset", s.maskOffset},
+          {"key_bytes", s.keyBytes},
+          {"ranges", ranges},
+          {"largest_priority_wins", s.largestPriorityWins},
+          {"priority_delta", s.priorityDelta}};
+}
+
 ordered_json tableJson(const TableLayout& t) {
   ordered_json j;
   j["name"] = t.name;
@@ -49,8 +69,12 @@ ordered_json tableJson(const TableLayout& t) {
                          {"args", t.defaultAction.args},
                          {"const", t.defaultAction.isConst}};
   j["const_entries"] = ordered_json::array();
-  for (const ConstEntryLayout& e : t.constEntries)
-    j["const_entries"].push_back({{"keys", e.keys}, {"action", e.action}, {"args", e.args}});
+  for (const ConstEntryLayout& e : t.constEntries) {
+    ordered_json entry = {{"keys", e.keys}, {"action", e.action}, {"args", e.args}};
+    if (e.priority) entry["priority"] = *e.priority;
+    j["const_entries"].push_back(entry);
+  }
+  if (t.scan) j["scan"] = scanJson(*t.scan);
   return j;
 }
 

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <set>
 
+#include <llvm/ADT/StringExtras.h>
+
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -75,8 +77,15 @@ std::string constText(const sema::ConstValue& v, const std::string& format) {
 std::string keysetText(const ast::Expr* e, const std::string& format) {
   if (ast::isa<ast::DefaultExpr>(e)) return "_";
   if (e->constValue) return constText(*e->constValue, format);
-  if (const auto* m = ast::dynCast<ast::MaskExpr>(e))
-    return keysetText(m->value.get(), format) + "&&&" + keysetText(m->mask.get(), "hex");
+  if (const auto* m = ast::dynCast<ast::MaskExpr>(e)) {
+    const ast::Expr* mask = m->mask.get();
+    std::string maskText = keysetText(mask, "hex");
+    if (mask->constValue && mask->constValue->kind == sema::ConstValue::Kind::Int)
+      maskText = "0x" + llvm::StringRef(llvm::toString(mask->constValue->value, 16, false)).lower();
+    return keysetText(m->value.get(), format) + "&&&" + maskText;
+  }
+  if (const auto* r = ast::dynCast<ast::RangeExpr>(e))
+    return keysetText(r->lo.get(), format) + ".." + keysetText(r->hi.get(), format);
   return "?";
 }
 
@@ -153,6 +162,34 @@ bool Lowerer::layoutKey(TableLayout& l, const ast::TableKey& k) {
   return true;
 }
 
+// Exact keys in declaration order, then the one lpm key: an LPM trie key starts with the
+// u32 prefix length and ends with the lpm field. The schema keeps declaration order (the
+// order users give values in); the offsets say where each field is in the key.
+bool Lowerer::layoutExactLpm(TableLayout& l, const ast::TableDecl& decl,
+                             const ast::TableKey* lpmKey) {
+  bool ok = true;
+  if (lpmKey) l.keySize = 4;
+  std::vector<const ast::TableKey*> order;  // the key the i-th laid-out field comes from
+  for (const ast::TableKey& k : decl.keys) {
+    if (&k == lpmKey || k.matchKind != "exact") continue;
+    if (!layoutKey(l, k)) ok = false;
+    order.push_back(&k);
+  }
+  if (lpmKey) {
+    if (!layoutKey(l, *lpmKey)) ok = false;
+    order.push_back(lpmKey);
+  }
+  if (lpmKey && ok) {
+    std::vector<FieldLayout> ordered;
+    for (const ast::TableKey& k : decl.keys)
+      for (std::size_t i = 0; i < order.size(); ++i)
+        if (order[i] == &k) ordered.push_back(l.keys[i]);
+    l.keys = std::move(ordered);
+    l.mapType = "lpm_trie";
+  }
+  return ok;
+}
+
 bool Lowerer::layoutTable(LoweredTable& t) {
   const ast::TableDecl* decl = t.decl;
   TableLayout& l = t.layout;
@@ -168,40 +205,30 @@ bool Lowerer::layoutTable(LoweredTable& t) {
   if (l.maxEntries == 0) l.maxEntries = 1;
   bool ok = true;
   const ast::TableKey* lpmKey = nullptr;
+  unsigned lpmKeys = 0;
+  bool scan = false;  // ternary/range or several lpm keys: a priority-ordered array scan
   for (const ast::TableKey& k : decl->keys) {
-    bool lpm = k.matchKind == "lpm";
-    if ((k.matchKind != "exact" && !lpm) || (lpm && lpmKey)) {
+    if (k.matchKind == "lpm") {
+      ++lpmKeys;
+      lpmKey = &k;
+    } else if (k.matchKind == "ternary" || k.matchKind == "range") {
+      scan = true;
+    } else if (k.matchKind != "exact") {
       unsupported(k.matchKindLoc.valid() ? k.matchKindLoc : k.loc,
-                  lpm ? std::string("a table with more than one lpm key")
-                      : "match kind '" + k.matchKind + "' (only exact and lpm for now)");
+                  "match kind '" + k.matchKind + "' (exact, lpm, ternary and range are)");
       ok = false;
-      continue;
     }
-    if (lpm) lpmKey = &k;
   }
-  // An LPM trie key starts with the u32 prefix length; the lpm field goes last.
-  if (lpmKey) l.keySize = 4;
-  std::vector<const ast::TableKey*> order;  // the key the i-th laid-out field comes from
-  for (const ast::TableKey& k : decl->keys) {
-    if (&k == lpmKey || k.matchKind != "exact") continue;
-    if (!layoutKey(l, k)) ok = false;
-    order.push_back(&k);
-  }
-  if (lpmKey) {
-    if (!layoutKey(l, *lpmKey)) ok = false;
-    order.push_back(lpmKey);
-  }
-  if (lpmKey && ok) {
-    // The schema lists keys in declaration order (the order users give values in); the
-    // offsets say where each one is in the key.
-    std::vector<FieldLayout> ordered;
+  if (scan || lpmKeys > 1) {
+    scan = true;
+    lpmKey = nullptr;
     for (const ast::TableKey& k : decl->keys)
-      for (std::size_t i = 0; i < order.size(); ++i)
-        if (order[i] == &k) ordered.push_back(l.keys[i]);
-    l.keys = std::move(ordered);
-    l.mapType = "lpm_trie";
+      if (!layoutKey(l, k)) ok = false;
+  } else {
+    ok = layoutExactLpm(l, *decl, lpmKey) && ok;
   }
-  unsigned paramBytes = 0;  for (const ast::ActionRef& ref : decl->actions) {
+  unsigned paramBytes = 0;
+  for (const ast::ActionRef& ref : decl->actions) {
     if (!ref.action) continue;
     ActionLayout a;
     a.name = controlLocalName(ref.action);
@@ -228,6 +255,7 @@ bool Lowerer::layoutTable(LoweredTable& t) {
     l.actions.push_back(a);
   }
   l.valueSize = 4 + paramBytes;
+  if (scan && ok) ok = layoutScan(t);
   if (decl->defaultAction && decl->defaultAction->action) {
     l.defaultAction.action = controlLocalName(decl->defaultAction->action);
     l.defaultAction.args = argTexts(*decl->defaultAction);
@@ -240,10 +268,14 @@ bool Lowerer::layoutTable(LoweredTable& t) {
     for (std::size_t i = 0; i < e.keys.size(); ++i)
       entry.keys.push_back(
           keysetText(e.keys[i].get(), i < l.keys.size() ? l.keys[i].format : "dec"));
+    // `_` alone (or `default`) stands for every key of a multi-key table.
+    if (e.keys.size() == 1 && l.keys.size() > 1 && ast::isa<ast::DefaultExpr>(e.keys[0].get()))
+      entry.keys.assign(l.keys.size(), "_");
     entry.action = e.action.action ? controlLocalName(e.action.action) : "?";
     entry.args = argTexts(e.action);
     l.constEntries.push_back(entry);
   }
+  if (l.scan) layoutScanEntries(t);
   return ok;
 }
 
@@ -282,7 +314,9 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
     valueMembers.push_back(
         {"params", createBtfUnion(m_ctx, "", l.valueSize - 4, variants, line), 4});
   llvm::DIType* value = createBtfStruct(m_ctx, l.map + "_value", l.valueSize, valueMembers, line);
-  if (!l.keys.empty()) {
+  if (l.scan) {
+    defineScanMap(t, value);
+  } else if (!l.keys.empty()) {
     llvm::DIType* key = createBtfStruct(m_ctx, l.map + "_key", l.keySize, members, line);
     if (l.mapType == "lpm_trie") {
       // BPF_F_NO_PREALLOC: the kernel refuses LPM tries without it.

@@ -79,6 +79,27 @@ void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::
   }
 }
 
+void Lowerer::storeKeyFields(const TableLayout& l, const std::vector<llvm::Value*>& keys,
+                             llvm::Value* key, bool skipRanges) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  for (std::size_t i = 0; i < l.keys.size() && i < keys.size(); ++i) {
+    const FieldLayout& f = l.keys[i];
+    if (skipRanges && f.match == "range") continue;
+    bool wide = f.bits == f.bytes * 8 && (f.bytes == 2 || f.bytes == 4 || f.bytes == 8) &&
+                f.offset % f.bytes == 0;
+    if (!wide) {
+      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+      continue;
+    }
+    // One aligned store of the byte-swapped value: a key read from the packet with one wide
+    // load (extractField) is then stored as loaded, the two swaps cancel.
+    llvm::Value* v = coerce(keys[i], b.getIntNTy(f.bits), false);
+    v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), key, f.offset);
+    b.CreateAlignedStore(v, ptr, llvm::Align(f.bytes));
+  }
+}
+
 // Packs the key (network byte order), looks it up and branches to `hitBlock` with the
 // value pointer in apply.entry, or to `missBlock`.
 void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::Value*>& keys,
@@ -97,21 +118,7 @@ void Lowerer::emitEntryLookup(const TableApply& apply, const std::vector<llvm::V
   if (apply.t.layout.mapType == "lpm_trie") align = 8;
   key->setAlignment(llvm::Align(align));
   b.CreateStore(llvm::Constant::getNullValue(keyType), key);
-  for (std::size_t i = 0; i < apply.t.layout.keys.size(); ++i) {
-    const FieldLayout& f = apply.t.layout.keys[i];
-    bool wide = f.bits == f.bytes * 8 && (f.bytes == 2 || f.bytes == 4 || f.bytes == 8) &&
-                f.offset % f.bytes == 0;
-    if (!wide) {
-      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
-      continue;
-    }
-    // One aligned store of the byte-swapped value: a key read from the packet with one wide
-    // load (extractField) is then stored as loaded, the two swaps cancel.
-    llvm::Value* v = coerce(keys[i], b.getIntNTy(f.bits), false);
-    v = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
-    llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), key, f.offset);
-    b.CreateAlignedStore(v, ptr, llvm::Align(f.bytes));
-  }
+  storeKeyFields(apply.t.layout, keys, key, false);
   if (apply.t.layout.mapType == "lpm_trie")  // look up with every bit significant
     b.CreateAlignedStore(b.getInt32((apply.t.layout.keySize - 4) * 8), key, llvm::Align(8));
   llvm::Value* found = emitMapLookup(m_ctx, apply.t.map, key);
@@ -154,8 +161,14 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
   llvm::BasicBlock* compiled = newBlock("default." + table->name);
   std::vector<llvm::Value*> keys;
   for (const ast::TableKey& k : table->keys) keys.push_back(expr(k.expr.get()));
-  emitConstEntries(apply, keys);
-  emitEntryLookup(apply, keys, hitBlock, missBlock);
+  // A scanned table holds its const entries in the map with their priorities (the
+  // runtime installs them at load), so they take part in the priority order.
+  if (t.layout.scan) {
+    emitScanLookup(apply, keys, hitBlock, missBlock);
+  } else {
+    emitConstEntries(apply, keys);
+    emitEntryLookup(apply, keys, hitBlock, missBlock);
+  }
 
   b.SetInsertPoint(hitBlock);
   m_stages.emitIncrement(t.hitStage);
