@@ -110,10 +110,9 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
   if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) {
     std::optional<LValue> base = lvalue(ix->base.get());
     if (!base) return std::nullopt;
-    if (!ix->index->constValue) {
-      unsupported(e->loc, "header stack indexes that are not constants");
-      return std::nullopt;
-    }
+    if (auto forced = m_forcedIndex.find(ix); forced != m_forcedIndex.end())
+      return stackElement(*base, forced->second, e->loc);
+    if (!ix->index->constValue) return runtimeElement(*base, ix);
     return stackElement(*base, static_cast<unsigned>(ix->index->constValue->asU64()), e->loc);
   }
   if (const auto* s = ast::dynCast<ast::SliceExpr>(e)) {
@@ -165,6 +164,7 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     llvm::Type* t = llvmType(lv.type, {});
     b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
   }
+  markValidityChange(lv);
   if (!m_writeThrough) return;
   if (lv.headerPtr && lv.headerField >= 0) {
     writeThrough(lv.headerPtr, lv.headerType, static_cast<std::size_t>(lv.headerField));
@@ -310,6 +310,19 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   if (call->callKind == ast::CallKind::IsValid && call->receiver) {
     std::optional<LValue> header = lvalue(call->receiver);
+    if (header && header->type && header->type->kind == sema::TypeKind::HeaderUnion) {
+      // A union is valid when one of its members is.
+      const sema::StructType* ut = asStruct(header->type);
+      llvm::Value* any = b.getFalse();
+      for (std::size_t i = 0; i < ut->fields.size(); ++i) {
+        llvm::Value* m =
+            b.CreateStructGEP(llvmType(ut, call->loc), header->ptr, static_cast<unsigned>(i));
+        llvm::Value* v = b.CreateLoad(
+            b.getInt8Ty(), b.CreateStructGEP(llvmType(ut->fields[i].type, call->loc), m, kHeaderValid));
+        any = b.CreateOr(any, b.CreateIsNotNull(v));
+      }
+      return any;
+    }
     if (!header || !header->type || header->type->kind != sema::TypeKind::Header) {
       unsupported(call->loc, "isValid() on this expression");
       return b.getFalse();
@@ -335,6 +348,69 @@ llvm::Value* Lowerer::callValue(const ast::CallExpr* call) {
   if (const auto* p = ast::dynCast<ast::PathExpr>(call->callee.get())) what = "'" + p->name + "()'";
   unsupported(call->loc, what + " in an expression");
   return zeroValue(call->type, call->loc);
+}
+
+// BPF multiplies 64 bits at most (a wider product would be a library call): wider
+// operands are multiplied in 32-bit limbs whose products fit 64 bits, summed at their
+// place; only the low N bits are kept (P4 wraps).
+llvm::Value* Lowerer::multiply(llvm::Value* l, llvm::Value* r) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Type* t = l->getType();
+  unsigned width = t->getIntegerBitWidth();
+  if (width <= 64) return b.CreateMul(l, r);
+  unsigned limbs = (width + 31) / 32;
+  auto limb = [&](llvm::Value* v, unsigned k) {
+    return b.CreateZExt(b.CreateTrunc(b.CreateLShr(v, 32 * k), b.getInt32Ty()), b.getInt64Ty());
+  };
+  llvm::Value* sum = llvm::ConstantInt::get(t, 0);
+  for (unsigned i = 0; i < limbs; ++i)
+    for (unsigned j = 0; i + j < limbs; ++j) {
+      llvm::Value* p = b.CreateMul(limb(l, i), limb(r, j));
+      sum = b.CreateAdd(sum, b.CreateShl(b.CreateZExt(p, t), 32 * (i + j)));
+    }
+  return sum;
+}
+
+// A shift by a run-time amount (< width). Over 64 bits BPF would need a library call
+// (__ashlti3 ...): shift 64-bit limbs instead. Output limb j takes limbs j -/+ q and
+// their neighbours (q = amount / 64, chosen by selects), each shifted by amount % 64.
+llvm::Value* Lowerer::wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v,
+                                llvm::Value* amount) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  unsigned width = v->getType()->getIntegerBitWidth();
+  if (width <= 64 || llvm::isa<llvm::Constant>(amount)) return b.CreateBinOp(op, v, amount);
+  unsigned limbs = (width + 63) / 64;
+  llvm::Type* full = b.getIntNTy(limbs * 64);
+  llvm::Type* i64 = b.getInt64Ty();
+  bool left = op == llvm::Instruction::Shl;
+  llvm::Value* x = op == llvm::Instruction::AShr ? b.CreateSExt(v, full) : b.CreateZExt(v, full);
+  llvm::Value* s = b.CreateZExtOrTrunc(amount, i64);
+  llvm::Value* q = b.CreateLShr(s, 6);
+  llvm::Value* r = b.CreateAnd(s, 63);
+  llvm::Value* noCarry = b.CreateICmpEQ(r, b.getInt64(0));
+  llvm::Value* back = b.CreateAnd(b.CreateSub(b.getInt64(64), r), 63);
+  std::vector<llvm::Value*> in;
+  for (unsigned k = 0; k < limbs; ++k) in.push_back(b.CreateTrunc(b.CreateLShr(x, 64 * k), i64));
+  llvm::Value* fill =
+      op == llvm::Instruction::AShr ? b.CreateAShr(in.back(), 63) : b.getInt64(0);
+  auto limb = [&](int k) -> llvm::Value* {
+    if (k < 0) return b.getInt64(0);
+    return k >= static_cast<int>(limbs) ? fill : in[static_cast<unsigned>(k)];
+  };
+  llvm::Value* result = llvm::ConstantInt::get(full, 0);
+  for (int j = 0; j < static_cast<int>(limbs); ++j) {
+    llvm::Value* out = nullptr;
+    for (int n = 0; n < static_cast<int>(limbs); ++n) {
+      llvm::Value* main = left ? b.CreateShl(limb(j - n), r) : b.CreateLShr(limb(j + n), r);
+      llvm::Value* carry = left ? b.CreateLShr(limb(j - n - 1), back)
+                                : b.CreateShl(limb(j + n + 1), back);
+      llvm::Value* c = b.CreateOr(main, b.CreateSelect(noCarry, b.getInt64(0), carry));
+      out = out ? b.CreateSelect(b.CreateICmpEQ(q, b.getInt64(static_cast<unsigned>(n))), c, out)
+                : c;
+    }
+    result = b.CreateOr(result, b.CreateShl(b.CreateZExt(out, full), 64 * static_cast<unsigned>(j)));
+  }
+  return b.CreateTrunc(result, v->getType());
 }
 
 llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
@@ -390,9 +466,10 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     llvm::Value* amount = b.CreateZExt(r, b.getIntNTy(common));
     llvm::Value* tooBig = b.CreateICmpUGE(amount, b.getIntN(common, width));
     llvm::Value* a = b.CreateTrunc(b.CreateSelect(tooBig, b.getIntN(common, 0), amount), t);
-    llvm::Value* shifted = e->op == Op::Shl ? b.CreateShl(l, a)
-                           : isSigned       ? b.CreateAShr(l, a)
-                                            : b.CreateLShr(l, a);
+    llvm::Value* shifted = wideShift(e->op == Op::Shl ? llvm::Instruction::Shl
+                                     : isSigned       ? llvm::Instruction::AShr
+                                                      : llvm::Instruction::LShr,
+                                     l, a);
     llvm::Value* overflow =
         e->op == Op::Shr && isSigned ? b.CreateAShr(l, width - 1) : llvm::Constant::getNullValue(t);
     return b.CreateSelect(tooBig, overflow, shifted);
@@ -403,7 +480,7 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     case Op::Sub:
       return b.CreateSub(l, r);
     case Op::Mul:
-      return b.CreateMul(l, r);
+      return multiply(l, r);
     case Op::AddSat:
       return b.CreateBinaryIntrinsic(
           isSigned ? llvm::Intrinsic::sadd_sat : llvm::Intrinsic::uadd_sat, l, r);
@@ -414,6 +491,10 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     case Op::Mod:
       if (isSigned) {
         unsupported(e->loc, "signed division");
+        return l;
+      }
+      if (t->getIntegerBitWidth() > 64) {
+        unsupported(e->loc, "'/' and '%' on values wider than 64 bits");
         return l;
       }
       return e->op == Op::Div ? b.CreateUDiv(l, r) : b.CreateURem(l, r);

@@ -2,8 +2,10 @@
 // members; `extract(s.next)` switches on the next index (one extract per element, so
 // every packet offset and element stays a constant the verifier can follow) and
 // rejects when the stack is full (error.StackOutOfBounds); `s.last.f` and
-// `s.lastIndex` read through the next index. push_front/pop_front move headers and
-// are not supported.
+// `s.lastIndex` read through the next index. A run-time index is a switch too: a
+// write (assignment, setValid/setInvalid, extract) runs once per element with the
+// index fixed, an index out of range writes nothing; a read copies the element, an
+// invalid all-zero header when out of range. push_front/pop_front: deparser.cpp.
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -16,7 +18,84 @@ const sema::HeaderStackType* asStack(const sema::Type* type) {
              : nullptr;
 }
 
+// The first index in the l-value chain of `e` that is neither a constant nor fixed by
+// an enclosing withRuntimeIndex().
+const ast::IndexExpr* runtimeIndexIn(const ast::Expr* e,
+                                     const std::unordered_map<const ast::Expr*, unsigned>& fixed) {
+  while (e) {
+    if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) {
+      if (!ix->index->constValue && fixed.count(ix) == 0) return ix;
+      e = ix->base.get();
+    } else if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) {
+      e = m->base.get();
+    } else if (const auto* s = ast::dynCast<ast::SliceExpr>(e)) {
+      e = s->base.get();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+bool Lowerer::withRuntimeIndex(const ast::Expr* target, const std::function<void()>& body) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const ast::IndexExpr* ix = runtimeIndexIn(target, m_forcedIndex);
+  if (!ix) return false;
+  const sema::HeaderStackType* hs = asStack(ix->base->type);
+  llvm::Value* index = expr(ix->index.get());
+  if (!hs || !index->getType()->isIntegerTy()) {
+    unsupported(ix->loc, "this run-time index");
+    return true;
+  }
+  auto* indexType = llvm::cast<llvm::IntegerType>(index->getType());
+  llvm::BasicBlock* join = newBlock("index.done");
+  llvm::SwitchInst* sw = b.CreateSwitch(index, join);
+  for (unsigned k = 0; k < hs->size; ++k) {
+    if (indexType->getBitWidth() < 32 && k >= (1u << indexType->getBitWidth())) break;
+    llvm::BasicBlock* one = newBlock("index." + std::to_string(k));
+    sw->addCase(llvm::ConstantInt::get(indexType, k), one);
+    b.SetInsertPoint(one);
+    m_forcedIndex[ix] = k;
+    body();
+    m_forcedIndex.erase(ix);
+    b.CreateBr(join);
+  }
+  b.SetInsertPoint(join);
+  return true;
+}
+
+std::optional<LValue> Lowerer::runtimeElement(const LValue& stack, const ast::IndexExpr* e) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::HeaderStackType* hs = asStack(stack.type);
+  llvm::Value* index = expr(e->index.get());
+  if (!hs || stack.isSlice || !index->getType()->isIntegerTy()) {
+    unsupported(e->loc, "indexing something that is not a header stack");
+    return std::nullopt;
+  }
+  llvm::Type* elementType = llvmType(hs->element, e->loc);
+  llvm::AllocaInst* copy = m_ctx.entryAlloca(elementType, "stack.element");
+  b.CreateStore(initialValue(hs->element, e->loc), copy);
+  auto* indexType = llvm::cast<llvm::IntegerType>(index->getType());
+  llvm::BasicBlock* join = newBlock("element.done");
+  llvm::SwitchInst* sw = b.CreateSwitch(index, join);
+  for (unsigned k = 0; k < hs->size; ++k) {
+    if (indexType->getBitWidth() < 32 && k >= (1u << indexType->getBitWidth())) break;
+    llvm::BasicBlock* one = newBlock("element." + std::to_string(k));
+    sw->addCase(llvm::ConstantInt::get(indexType, k), one);
+    b.SetInsertPoint(one);
+    if (std::optional<LValue> lv = stackElement(stack, k, e->loc))
+      b.CreateStore(b.CreateLoad(elementType, lv->ptr), copy);
+    b.CreateBr(join);
+  }
+  b.SetInsertPoint(join);
+  LValue lv;
+  lv.ptr = copy;
+  lv.type = hs->element;
+  lv.path = stack.path + "[" + std::to_string(reinterpret_cast<std::uintptr_t>(copy)) + "?]";
+  return lv;
+}
 
 std::optional<LValue> Lowerer::stackElement(const LValue& stack, unsigned index,
                                             SourceLocation loc) {

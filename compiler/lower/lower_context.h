@@ -22,6 +22,9 @@ enum class BpfHelper : std::uint64_t {
   MapUpdateElem = 2,
   MapDeleteElem = 3,
   Redirect = 23,
+  SkbChangeHead = 43,
+  XdpAdjustHead = 44,
+  SkbAdjustRoom = 50,
 };
 
 struct LowerSource {

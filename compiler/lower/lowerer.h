@@ -77,6 +77,14 @@ struct BoundArg {
   std::optional<LazyParam> lazy;
 };
 
+// One header an `emit` in the deparser appended (deparser.cpp): a copy of the header as
+// it was then (invalid if that emit never ran), replayed by rewriteHead() when the
+// emitted headers differ from the parsed ones.
+struct EmitRecord {
+  llvm::AllocaInst* snapshot = nullptr;
+  const sema::StructType* type = nullptr;
+};
+
 // A lowered table (layout, maps, the actions it can run).
 struct LoweredTable {
   const ast::TableDecl* decl = nullptr;
@@ -189,6 +197,13 @@ class Lowerer {
   void extractNext(const LValue& stack, const ast::CallExpr* call);
   llvm::Value* stackLastField(const ast::MemberExpr* field);
   llvm::Value* stackLastIndex(const ast::MemberExpr* e);
+  // Run-time stack indexes (header_stack.cpp). Writes: when `target` has an index that
+  // is not a constant, runs `body` once per element with that index fixed (a switch;
+  // an index out of range writes nothing) and returns true. Reads: a copy of the element
+  // (an invalid header when out of range).
+  bool withRuntimeIndex(const ast::Expr* target, const std::function<void()>& body);
+  std::optional<LValue> runtimeElement(const LValue& stack, const ast::IndexExpr* e);
+  std::unordered_map<const ast::Expr*, unsigned> m_forcedIndex;
 
   // ---- parser (parser.cpp)
   void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
@@ -256,12 +271,21 @@ class Lowerer {
   std::vector<BoundArg> boundArgs(const ast::ActionRef& ref, llvm::Value* value,
                                       const ActionLayout* layout);
   void emitHeaderExtract(const LValue& header, const ast::CallExpr* call);
-  void emitEmit(const std::string& path, const sema::Type* type, SourceLocation loc);
-  void checkEveryHeaderEmitted();
+  void emitEmit(llvm::Value* ptr, const std::string& path, const sema::Type* type,
+                SourceLocation loc);
+  // deparser.cpp: whether the packet's head must be rebuilt, and the rebuild.
+  bool headNeedsRewrite() const;
+  void rewriteHead(llvm::BasicBlock* verdict);
+  void setValidity(const ast::CallExpr* call, bool valid);
+  void pushPopFront(const ast::CallExpr* call, bool push);
+  void markValidityChange(const LValue& lv);
+  void invalidateUnionSiblings(const ast::Expr* member, bool markChange);
   llvm::Value* selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
                                  const sema::Type* type);
   void emitCall(const ast::CallExpr* call, SourceLocation loc);
   llvm::Value* binary(const ast::BinaryExpr* e, const sema::Type* expected);
+  llvm::Value* multiply(llvm::Value* l, llvm::Value* r);  // any width, wraps
+  llvm::Value* wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v, llvm::Value* amount);
   llvm::Value* member(const ast::MemberExpr* e, const sema::Type* expected);
   llvm::Value* callValue(const ast::CallExpr* call);
   llvm::DIScope* scopeFor(FileId file);
@@ -303,6 +327,16 @@ class Lowerer {
   // Headers the parser extracts (path -> P4 text and place) and the deparser emits.
   std::map<std::string, std::pair<std::string, SourceLocation>> m_extracted;
   std::set<std::string> m_emitted;
+  // Emits the deparser ran, in order; set when a header's validity may differ from
+  // what the parser left (setValid/setInvalid, push/pop, whole-header assignment), or
+  // an emit is conditional: then the head is rebuilt after the deparser.
+  std::vector<EmitRecord> m_emits;
+  bool m_validityMayChange = false;
+  bool m_conditionalEmit = false;
+  bool m_inDeparser = false;
+  unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser
+  bool m_tcHook = false;
+  unsigned m_ctxData = 0, m_ctxDataEnd = 0;  // offsets of data/data_end in the context
   // CounterArray instances: map and whether it is sparse (a hash map).
   std::unordered_map<const ast::Decl*, std::pair<llvm::GlobalVariable*, bool>> m_counters;
   // Register and FlowTable instances.

@@ -133,40 +133,48 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
     llvm::Value* slot = b.CreateStructGEP(type, header.ptr, kHeaderFirstField + i);
     b.CreateStore(coerce(v, llvmType(f.type, call->loc), false), slot);
   }
+  invalidateUnionSiblings(call->args[0].value.get(), false);
   b.CreateStore(b.getInt8(1), b.CreateStructGEP(type, header.ptr, kHeaderValid));
   b.CreateStore(offset, b.CreateStructGEP(type, header.ptr, kHeaderOffset));
   b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
   m_extracted.emplace(header.path, std::make_pair(exprText(call->args[0].value.get()), call->loc));
 }
 
-// Emitting a header records that it stays in the packet; its changed fields were
-// already written through when they were assigned.
-void Lowerer::emitEmit(const std::string& path, const sema::Type* type, SourceLocation loc) {
+// Emitting a header records that it stays in the packet (its changed fields were
+// already written through when they were assigned) and keeps a copy of it for
+// rewriteHead(), which only runs when the emitted headers differ from the parsed ones
+// (otherwise the copy is dead and the optimiser drops it).
+void Lowerer::emitEmit(llvm::Value* ptr, const std::string& path, const sema::Type* type,
+                       SourceLocation loc) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
   const sema::StructType* st = asStruct(type);
   if (st && st->kind == sema::TypeKind::Header) {
     m_emitted.insert(path);
+    if (m_branchDepth > 0) m_conditionalEmit = true;
+    EmitRecord record;
+    record.type = st;
+    record.snapshot = allocate(st, "emit." + st->name, loc);
+    llvm::Type* t = llvmType(st, loc);
+    b.CreateStore(b.CreateLoad(t, ptr), record.snapshot);
+    m_emits.push_back(record);
     return;
   }
-  if (st && st->kind == sema::TypeKind::Struct) {
+  if (st && (st->kind == sema::TypeKind::Struct || st->kind == sema::TypeKind::HeaderUnion)) {
+    llvm::Type* t = llvmType(st, loc);
     for (std::size_t i = 0; i < st->fields.size(); ++i)
-      emitEmit(path + "." + std::to_string(i), st->fields[i].type, loc);
+      emitEmit(b.CreateStructGEP(t, ptr, static_cast<unsigned>(i)), path + "." + std::to_string(i),
+               st->fields[i].type, loc);
     return;
   }
   if (type && type->kind == sema::TypeKind::HeaderStack) {
     auto* hs = static_cast<const sema::HeaderStackType*>(type);
+    llvm::Type* t = llvmType(hs, loc);
     for (unsigned k = 0; k < hs->size; ++k)
-      emitEmit(path + "[" + std::to_string(k) + "]", hs->element, loc);
+      emitEmit(b.CreateStructGEP(t, ptr, kStackFirstElement + k),
+               path + "[" + std::to_string(k) + "]", hs->element, loc);
     return;
   }
   unsupported(loc, "emit of " + (type ? type->toString() : std::string("this value")));
-}
-
-void Lowerer::checkEveryHeaderEmitted() {
-  for (const auto& [path, what] : m_extracted) {
-    if (m_emitted.count(path) == 0)
-      unsupported(what.second, "removing header '" + what.first +
-                                   "' (the parser extracts it but the deparser does not emit it)");
-  }
 }
 
 llvm::Value* Lowerer::lookahead(const ast::CallExpr* call) {
@@ -227,12 +235,16 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
     case ast::CallKind::Emit: {
       if (call->args.size() != 1) break;
       if (std::optional<LValue> lv = lvalue(call->args[0].value.get()))
-        emitEmit(lv->path, lv->type, loc);
+        emitEmit(lv->ptr, lv->path, lv->type, loc);
       return;
     }
     case ast::CallKind::SetValid:
     case ast::CallKind::SetInvalid:
-      unsupported(loc, "setValid/setInvalid (adding or removing headers moves packet data)");
+      setValidity(call, call->callKind == ast::CallKind::SetValid);
+      return;
+    case ast::CallKind::PushFront:
+    case ast::CallKind::PopFront:
+      pushPopFront(call, call->callKind == ast::CallKind::PushFront);
       return;
     default:
       if (externCall(call)) return;

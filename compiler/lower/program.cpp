@@ -174,7 +174,9 @@ void Lowerer::lowerDeparser(const ast::ControlDecl* deparser) {
   for (const ast::DeclPtr& local : deparser->locals) declareLocal(local.get());
   llvm::BasicBlock* exit = newBlock("exit." + deparser->name);
   m_controlExit = exit;
+  m_inDeparser = true;
   block(deparser->apply.get());
+  m_inDeparser = false;
   m_ctx.builder().CreateBr(exit);
   m_ctx.builder().SetInsertPoint(exit);
   m_controlExit = nullptr;
@@ -259,6 +261,9 @@ void Lowerer::resetFunctionState() {
   m_scopes.clear();
   m_extracted.clear();
   m_emitted.clear();
+  m_emits.clear();
+  m_validityMayChange = m_conditionalEmit = m_inDeparser = false;
+  m_branchDepth = 0;
   m_headers = m_output = m_accept = m_packetOffset = nullptr;
   m_data = m_dataEnd = nullptr;
   m_controlExit = m_actionReturn = m_parserReject = nullptr;
@@ -271,6 +276,9 @@ bool Lowerer::lowerFunction(bool tc) {
   const sema::ProgramInfo& pi = m_fe.programInfo;
   const HookModel& hook = tc ? kTcHook : kXdpHook;
   resetFunctionState();
+  m_tcHook = hook.tc;
+  m_ctxData = hook.data;
+  m_ctxDataEnd = hook.dataEnd;
   m_ctx.createProgramFunction(hook.function, hook.section, contextType(m_ctx, hook),
                               pi.parser->loc.line);
   llvm::BasicBlock* entry = b.GetInsertBlock();
@@ -311,7 +319,7 @@ bool Lowerer::lowerFunction(bool tc) {
     b.SetInsertPoint(next);
   }
   if (pi.deparser) lowerDeparser(pi.deparser);
-  if (!m_isFilter) checkEveryHeaderEmitted();
+  if (headNeedsRewrite()) rewriteHead(verdict);
   b.CreateBr(verdict);
 
   if (m_verdictStages.empty()) registerVerdictStages();

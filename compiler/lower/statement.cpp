@@ -77,6 +77,7 @@ void Lowerer::assignStmt(const ast::AssignStmt* a) {
     unsupported(a->rhs->loc, "list and struct initializers");
     return;
   }
+  if (withRuntimeIndex(a->lhs.get(), [&] { assignStmt(a); })) return;
   std::optional<LValue> lv = lvalue(a->lhs.get());
   if (!lv) return;
   store(*lv, expr(a->rhs.get(), lv->type));
@@ -89,6 +90,7 @@ void Lowerer::ifStmt(const ast::IfStmt* i) {
   llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
   llvm::BasicBlock* join = newBlock("if.end");
   b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
+  if (m_inDeparser) ++m_branchDepth;  // emits in here are conditional
   b.SetInsertPoint(thenBlock);
   stmt(i->thenStmt.get());
   b.CreateBr(join);
@@ -97,6 +99,7 @@ void Lowerer::ifStmt(const ast::IfStmt* i) {
     stmt(i->elseStmt.get());
     b.CreateBr(join);
   }
+  if (m_inDeparser) --m_branchDepth;
   b.SetInsertPoint(join);
 }
 
@@ -114,6 +117,7 @@ void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
   llvm::BasicBlock* join = newBlock("switch.end");
   llvm::SwitchInst* inst = b.CreateSwitch(subject, join);
   llvm::BasicBlock* pending = nullptr;  // cases without a body fall through
+  if (m_inDeparser) ++m_branchDepth;
   for (const ast::SwitchCase& c : sw->cases) {
     llvm::BasicBlock* caseBlock = pending ? pending : newBlock("switch.case");
     if (ast::isa<ast::DefaultExpr>(c.label.get())) {
@@ -142,6 +146,7 @@ void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
     b.SetInsertPoint(pending);
     b.CreateBr(join);
   }
+  if (m_inDeparser) --m_branchDepth;
   b.SetInsertPoint(join);
 }
 
@@ -182,9 +187,18 @@ void Lowerer::callStmt(const ast::CallExpr* call) {
       return;
     case ast::CallKind::IsValid:
       return;
-    default:
+    default: {
+      // Calls that write a header through an index known only at run time.
+      const ast::Expr* target = nullptr;
+      if (call->callKind == ast::CallKind::SetValid ||
+          call->callKind == ast::CallKind::SetInvalid)
+        target = call->receiver;
+      else if (call->callKind == ast::CallKind::Extract && !call->args.empty())
+        target = call->args[0].value.get();
+      if (target && withRuntimeIndex(target, [&] { emitCall(call, call->loc); })) return;
       emitCall(call, call->loc);
       return;
+    }
   }
   unsupported(call->loc, "this call");
 }

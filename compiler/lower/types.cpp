@@ -39,6 +39,7 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
       result = llvm::Type::getInt32Ty(c);
       break;
     case sema::TypeKind::Struct:
+    case sema::TypeKind::HeaderUnion:  // its member headers; at most one valid
     case sema::TypeKind::Header: {
       auto* s = static_cast<const sema::StructType*>(type);
       std::vector<llvm::Type*> fields;
@@ -80,7 +81,7 @@ llvm::Constant* Lowerer::initialValue(const sema::Type* type, SourceLocation loc
       members.push_back(i == kHeaderOffset
                             ? llvm::ConstantInt::get(st->getElementType(i), kNotInPacket)
                             : llvm::Constant::getNullValue(st->getElementType(i)));
-  } else if (type->kind == sema::TypeKind::Struct) {
+  } else if (type->kind == sema::TypeKind::Struct || type->kind == sema::TypeKind::HeaderUnion) {
     for (const sema::Field& f : asStruct(type)->fields)
       members.push_back(initialValue(f.type, loc));
   } else if (type->kind == sema::TypeKind::HeaderStack) {

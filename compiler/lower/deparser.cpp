@@ -1,0 +1,237 @@
+// Header validity changes and the rebuild of the packet's head after the deparser.
+//
+// Fast path (the common case): every header the parser extracts is emitted
+// unconditionally and no header's validity can change, so the headers are where the
+// parser found them, field writes already went to the packet, and nothing is emitted.
+// Otherwise (setValid/setInvalid, push_front/pop_front, a whole-header assignment into
+// the headers, an emit inside `if`/`switch`, or an extracted header not emitted) the
+// head is rebuilt: the output is the headers the deparser emitted while valid (copies
+// taken at each emit) followed by the bytes after the parser's cursor. The packet grows
+// or shrinks by the difference (bpf_xdp_adjust_head; on tc bpf_skb_change_head to grow,
+// bpf_skb_adjust_room(BPF_ADJ_ROOM_MAC) to shrink), then every emitted header is written
+// at a running offset, each write behind its own bounds check so the verifier accepts
+// the variable offsets. A failing helper drops the packet.
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+namespace {
+
+constexpr std::uint64_t kAdjRoomMac = 1;  // BPF_ADJ_ROOM_MAC (uapi/linux/bpf.h)
+
+const sema::HeaderStackType* asStack(const sema::Type* type) {
+  return type && type->kind == sema::TypeKind::HeaderStack
+             ? static_cast<const sema::HeaderStackType*>(type)
+             : nullptr;
+}
+
+bool containsHeaders(const sema::Type* type) {
+  if (!type) return false;
+  if (type->kind == sema::TypeKind::Header || type->kind == sema::TypeKind::HeaderStack ||
+      type->kind == sema::TypeKind::HeaderUnion)
+    return true;
+  if (type->kind != sema::TypeKind::Struct) return false;
+  for (const sema::Field& f : static_cast<const sema::StructType*>(type)->fields)
+    if (containsHeaders(f.type)) return true;
+  return false;
+}
+
+}  // namespace
+
+void Lowerer::markValidityChange(const LValue& lv) {
+  if (lv.isSlice || !containsHeaders(lv.type) || !m_headers) return;
+  // Only the shared headers reach the deparser; a local header copy does not matter.
+  std::string root = std::to_string(reinterpret_cast<std::uintptr_t>(m_headers));
+  if (lv.path.compare(0, root.size(), root) == 0) m_validityMayChange = true;
+}
+
+void Lowerer::setValidity(const ast::CallExpr* call, bool valid) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  std::optional<LValue> header = call->receiver ? lvalue(call->receiver) : std::nullopt;
+  const sema::StructType* st = header ? asStruct(header->type) : nullptr;
+  if (!st || st->kind != sema::TypeKind::Header || header->isSlice) {
+    unsupported(call->loc, std::string(valid ? "setValid" : "setInvalid") +
+                               "() on something that is not a header");
+    return;
+  }
+  if (valid) invalidateUnionSiblings(call->receiver, true);
+  b.CreateStore(b.getInt8(valid ? 1 : 0),
+                b.CreateStructGEP(llvmType(st, call->loc), header->ptr, kHeaderValid));
+  markValidityChange(*header);
+}
+
+// A header union holds at most one valid member: making `member` valid (setValid,
+// extract) invalidates the others. An extract does not count as a validity change (the
+// parser extracts one member of the union, as the packet says).
+void Lowerer::invalidateUnionSiblings(const ast::Expr* member, bool markChange) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const auto* m = ast::dynCast<ast::MemberExpr>(member);
+  if (!m || !m->base->type || m->base->type->kind != sema::TypeKind::HeaderUnion) return;
+  std::optional<LValue> u = lvalue(m->base.get());
+  const sema::StructType* ut = u ? asStruct(u->type) : nullptr;
+  if (!ut) return;
+  llvm::Type* t = llvmType(ut, m->loc);
+  for (std::size_t i = 0; i < ut->fields.size(); ++i) {
+    if (static_cast<int>(i) == m->fieldIndex) continue;
+    llvm::Value* other = b.CreateStructGEP(t, u->ptr, static_cast<unsigned>(i));
+    b.CreateStore(b.getInt8(0),
+                  b.CreateStructGEP(llvmType(ut->fields[i].type, m->loc), other, kHeaderValid));
+  }
+  if (markChange) markValidityChange(*u);
+}
+
+// push_front(n) shifts the elements up by n (the first n become invalid, the last n
+// fall off) and moves nextIndex up (at most to the size); pop_front(n) shifts them
+// down (the last n become invalid) and moves nextIndex down (at least to 0).
+void Lowerer::pushPopFront(const ast::CallExpr* call, bool push) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  std::optional<LValue> stack = call->receiver ? lvalue(call->receiver) : std::nullopt;
+  const sema::HeaderStackType* hs = stack ? asStack(stack->type) : nullptr;
+  const ast::Expr* countExpr = call->args.empty() ? nullptr : call->args[0].value.get();
+  if (!hs || !countExpr || !countExpr->constValue) {
+    unsupported(call->loc, "push_front/pop_front with a non-constant count or on this value");
+    return;
+  }
+  std::uint64_t count64 = countExpr->constValue->asU64();
+  unsigned size = hs->size;
+  unsigned count = count64 > size ? size : static_cast<unsigned>(count64);
+  llvm::Type* t = llvmType(hs, call->loc);
+  llvm::Type* elementType = llvmType(hs->element, call->loc);
+  auto element = [&](unsigned k) { return b.CreateStructGEP(t, stack->ptr, kStackFirstElement + k); };
+  llvm::Constant* empty = initialValue(hs->element, call->loc);
+  if (push) {
+    for (unsigned k = size; k-- > 0;)
+      b.CreateStore(k >= count ? static_cast<llvm::Value*>(b.CreateLoad(elementType, element(k - count)))
+                               : empty,
+                    element(k));
+  } else {
+    for (unsigned k = 0; k < size; ++k)
+      b.CreateStore(k + count < size
+                        ? static_cast<llvm::Value*>(b.CreateLoad(elementType, element(k + count)))
+                        : empty,
+                    element(k));
+  }
+  llvm::Value* nextSlot = b.CreateStructGEP(t, stack->ptr, kStackNextIndex);
+  llvm::Value* next = b.CreateLoad(b.getInt32Ty(), nextSlot);
+  llvm::Value* moved;
+  if (push) {
+    llvm::Value* sum = b.CreateAdd(next, b.getInt32(count));
+    moved = b.CreateSelect(b.CreateICmpUGT(sum, b.getInt32(size)), b.getInt32(size), sum);
+  } else {
+    moved = b.CreateSelect(b.CreateICmpULT(next, b.getInt32(count)), b.getInt32(0),
+                           b.CreateSub(next, b.getInt32(count)));
+  }
+  b.CreateStore(moved, nextSlot);
+  markValidityChange(*stack);
+}
+
+bool Lowerer::headNeedsRewrite() const {
+  if (m_isFilter) return false;
+  if (m_validityMayChange || m_conditionalEmit) return true;
+  for (const auto& [path, what] : m_extracted)
+    if (m_emitted.count(path) == 0) return true;
+  return false;
+}
+
+void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  (void)verdict;
+  for (const EmitRecord& r : m_emits) {
+    for (const sema::Field& f : r.type->fields)
+      if (f.bitWidth == 0) {
+        unsupported(m_fe.programInfo.deparser->loc,
+                    "emitting header '" + r.type->name + "' with a varbit field when headers are "
+                    "added or removed");
+        return;
+      }
+    if (r.type->totalBits % 8 != 0) {
+      unsupported(m_fe.programInfo.deparser->loc,
+                  "header '" + r.type->name + "' whose size is not a whole number of bytes");
+      return;
+    }
+  }
+  llvm::BasicBlock* fail = newBlock("head.fail");
+  llvm::Value* ctx = m_ctx.function()->getArg(0);
+  // Bytes of headers to write, and how many bytes the packet's front loses (< 0: grows).
+  std::vector<llvm::Value*> valid;
+  llvm::Value* length = b.getInt32(0);
+  for (const EmitRecord& r : m_emits) {
+    llvm::Value* v = b.CreateLoad(
+        b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.snapshot, kHeaderValid));
+    valid.push_back(b.CreateIsNotNull(v));
+    length = b.CreateAdd(length, b.CreateSelect(valid.back(), b.getInt32(r.type->totalBits / 8),
+                                                b.getInt32(0)));
+  }
+  llvm::Value* payload = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
+  llvm::Value* delta = b.CreateSub(payload, length);
+  llvm::BasicBlock* adjust = newBlock("head.adjust");
+  llvm::BasicBlock* write = newBlock("head.write");
+  b.CreateCondBr(b.CreateICmpEQ(delta, b.getInt32(0)), write, adjust);
+  b.SetInsertPoint(adjust);
+  llvm::Value* delta64 = b.CreateSExt(delta, b.getInt64Ty());
+  llvm::Value* status;
+  if (!m_tcHook) {
+    status = m_ctx.callHelper(BpfHelper::XdpAdjustHead, b.getInt64Ty(), {ctx, delta64});
+  } else {
+    llvm::BasicBlock* grow = newBlock("head.grow");
+    llvm::BasicBlock* shrink = newBlock("head.shrink");
+    llvm::BasicBlock* adjusted = newBlock("head.adjusted");
+    b.CreateCondBr(b.CreateICmpSLT(delta, b.getInt32(0)), grow, shrink);
+    b.SetInsertPoint(grow);
+    llvm::Value* grown = m_ctx.callHelper(BpfHelper::SkbChangeHead, b.getInt64Ty(),
+                                          {ctx, b.CreateNeg(delta64), b.getInt64(0)});
+    b.CreateBr(adjusted);
+    b.SetInsertPoint(shrink);
+    llvm::Value* shrunk =
+        m_ctx.callHelper(BpfHelper::SkbAdjustRoom, b.getInt64Ty(),
+                         {ctx, b.CreateNeg(delta64), b.getInt64(kAdjRoomMac), b.getInt64(0)});
+    b.CreateBr(adjusted);
+    b.SetInsertPoint(adjusted);
+    llvm::PHINode* phi = b.CreatePHI(b.getInt64Ty(), 2);
+    phi->addIncoming(grown, grow);
+    phi->addIncoming(shrunk, shrink);
+    status = phi;
+  }
+  b.CreateCondBr(b.CreateIsNotNull(status), fail, write);
+  // Every packet pointer is stale after the helper: read data/data_end again.
+  b.SetInsertPoint(write);
+  auto ctxField = [&](unsigned offset) {
+    llvm::Value* p = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), ctx, offset);
+    llvm::Value* v = b.CreateAlignedLoad(b.getInt32Ty(), p, llvm::Align(4));
+    return b.CreateIntToPtr(b.CreateZExt(v, b.getInt64Ty()), b.getPtrTy());
+  };
+  m_data = ctxField(m_ctxData);
+  m_dataEnd = ctxField(m_ctxDataEnd);
+  llvm::AllocaInst* cursor = m_ctx.entryAlloca(b.getInt32Ty(), "head.cursor");
+  b.CreateStore(b.getInt32(0), cursor);
+  for (std::size_t i = 0; i < m_emits.size(); ++i) {
+    const EmitRecord& r = m_emits[i];
+    unsigned bytes = r.type->totalBits / 8;
+    llvm::BasicBlock* put = newBlock("head.put." + r.type->name);
+    llvm::BasicBlock* next = newBlock("head.next");
+    b.CreateCondBr(valid[i], put, next);
+    b.SetInsertPoint(put);
+    llvm::Value* at = b.CreateLoad(b.getInt32Ty(), cursor);
+    llvm::Value* ptr = checkedPacketPointer(at, bytes, fail);
+    llvm::Type* t = llvmType(r.type, {});
+    for (std::size_t k = 0; k < r.type->fields.size(); ++k) {
+      const sema::Field& f = r.type->fields[k];
+      llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
+                                    b.CreateStructGEP(t, r.snapshot, kHeaderFirstField + k));
+      storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
+    }
+    b.CreateStore(b.CreateAdd(at, b.getInt32(bytes)), cursor);
+    b.CreateBr(next);
+    b.SetInsertPoint(next);
+  }
+  llvm::BasicBlock* done = b.GetInsertBlock();
+  // The packet could not be resized (or is shorter than its headers): drop it.
+  b.SetInsertPoint(fail);
+  if (int action = m_outputType ? m_outputType->fieldIndex("output_action") : -1; action >= 0)
+    b.CreateStore(b.getInt32(1), b.CreateStructGEP(llvmType(m_outputType, {}), m_output,
+                                                   static_cast<unsigned>(action)));
+  b.CreateBr(verdict);
+  b.SetInsertPoint(done);
+}
+
+}  // namespace p4wb::compiler
