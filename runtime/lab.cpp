@@ -18,6 +18,23 @@ namespace p4wb::runtime {
 
 namespace {
 
+// IPv6 off in the calling thread's namespace (its /proc/sys/net is the namespace's):
+// "default" before the veths exist so they never get a link-local address, "all" for lo.
+// Without it every new veth sends router and neighbour solicitations for seconds, which
+// pollute captures and stage counters. No IPv6 in the kernel (ENOENT) is fine.
+Status disableIpv6Here() {
+  for (const char* conf : {"default", "all"}) {
+    std::string path = std::string("/proc/sys/net/ipv6/conf/") + conf + "/disable_ipv6";
+    UniqueFd fd(open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!fd.valid()) {
+      if (errno == ENOENT) return {};
+      return makeError(errno, "cannot open " + path);
+    }
+    if (write(fd.get(), "1", 1) != 1) return makeError(errno, "cannot write " + path);
+  }
+  return {};
+}
+
 Status setUpLab(const LabOptions& o) {
   const std::string& peer = o.peerNetns.empty() ? o.netns : o.peerNetns;
   UniqueFd peerFd;
@@ -26,7 +43,10 @@ Status setUpLab(const LabOptions& o) {
     peerFd.reset(open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!peerFd.valid()) return makeError(errno, "cannot open network namespace " + o.peerNetns);
   }
+  if (!o.peerNetns.empty())
+    if (Status s = runInNetns(o.peerNetns, disableIpv6Here); !s) return s;
   Status here = runInNetns(o.netns, [&]() -> Status {
+    if (Status s = disableIpv6Here(); !s) return s;
     if (Status s = detail::createVethPair(o.vethA, o.vethB, peerFd.get()); !s) return s;
     if (Status s = detail::setLinkUp("lo"); !s) return s;
     // GRO before up: veth enables its NAPI context when it opens with GRO requested.

@@ -23,7 +23,8 @@ struct LabOptions {
 
 class Lab {
  public:
-  // Creates the namespace(s) (like `ip netns add`), the veth pair, brings lo and both
+  // Creates the namespace(s) (like `ip netns add`) with IPv6 disabled (a quiet lab: no
+  // router/neighbour solicitations in captures), the veth pair, brings lo and both
   // ends up, turns GRO on for both ends (veth delivers native XDP_TX/REDIRECT frames
   // only to a peer with GRO or XDP) and assigns the addresses. Undoes all on failure.
   static Result<Lab> create(const LabOptions& options);

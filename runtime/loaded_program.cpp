@@ -13,6 +13,7 @@
 
 #include "runtime/libbpf_capture.h"
 #include "runtime/table.h"
+#include "runtime/verifier_log.h"
 
 namespace p4wb::runtime {
 
@@ -116,8 +117,12 @@ Result<LoadedProgram> LoadedProgram::loadOnce(const ObjectSpec& spec, const Load
                      capture.text());
   int err = bpf_object__load(obj.get());
   if (err) {
-    std::string what = err == -EACCES || err == -EINVAL ? "the verifier rejected the program"
-                                                        : "loading the object into the kernel failed";
+    const bool rejected = (err == -EACCES || err == -EINVAL) && logBuf[0] != '\0';
+    std::string what = rejected ? "the verifier rejected the program" : "loading the object into the kernel failed";
+    // Name the rejected instruction and its source line (BTF line info) in the one line.
+    if (rejected)
+      if (std::string where = describeVerifierFailure(summarizeVerifierLog(logBuf.get())); !where.empty())
+        what += " " + where;
     return makeError(err, what, joinDetail(logBuf.get(), capture.text()));
   }
 

@@ -51,8 +51,8 @@ Result<std::size_t> sendFrames(const std::string& netns, const std::string& ifna
   return sent;
 }
 
-Result<std::vector<CapturedFrame>> captureFrames(const std::string& netns, const std::string& ifname,
-                                                 const CaptureLimits& limits) {
+Result<CaptureOutcome> captureUntil(const std::string& netns, const std::string& ifname,
+                                    const CaptureLimits& limits) {
   if (limits.count == 0 && limits.seconds <= 0 && !limits.stop)
     return makeError(EINVAL, "capture needs a frame count, a duration or a stop flag");
   Result<UniqueFd> fd = openPacketSocket(netns, ifname);
@@ -60,9 +60,36 @@ Result<std::vector<CapturedFrame>> captureFrames(const std::string& netns, const
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(limits.seconds));
-  std::vector<CapturedFrame> out;
+  CaptureOutcome out;
   std::vector<std::uint8_t> buf(65536);
-  while (limits.count == 0 || out.size() < limits.count) {
+  // Reads one frame (kept unless filtered out); false with *err set when none came.
+  auto take = [&](int flags, int* err) {
+    sockaddr_ll from{};
+    socklen_t len = sizeof from;
+    ssize_t n = recvfrom(fd->get(), buf.data(), buf.size(), flags, reinterpret_cast<sockaddr*>(&from), &len);
+    if (n < 0) {
+      *err = errno;
+      return false;
+    }
+    *err = 0;
+    bool outgoing = from.sll_pkttype == PACKET_OUTGOING;
+    if (outgoing && !limits.includeOutgoing) return true;
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    out.frames.push_back({std::vector<std::uint8_t>(buf.begin(), buf.begin() + n),
+                          static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec, outgoing});
+    return true;
+  };
+  // The socket reports the lost interface once (ENETDOWN) before the frames still
+  // queued; keep those, then stop.
+  auto gone = [&](int err) {
+    int again = 0;
+    while ((limits.count == 0 || out.frames.size() < limits.count) && take(MSG_DONTWAIT, &again)) {
+    }
+    out.interrupted = makeError(err, "interface " + ifname + " went away while capturing");
+    return std::move(out);
+  };
+  while (limits.count == 0 || out.frames.size() < limits.count) {
     if (limits.stop && limits.stop->load()) break;
     int waitMs = 100;
     if (limits.seconds > 0) {
@@ -75,25 +102,24 @@ Result<std::vector<CapturedFrame>> captureFrames(const std::string& netns, const
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) return makeError(errno, "poll failed while capturing");
     if (r == 0) continue;
-    if (p.revents & (POLLERR | POLLHUP | POLLNVAL))
-      return makeError(ENODEV, "interface " + ifname + " went away while capturing");
-    sockaddr_ll from{};
-    socklen_t len = sizeof from;
-    ssize_t n = recvfrom(fd->get(), buf.data(), buf.size(), MSG_DONTWAIT, reinterpret_cast<sockaddr*>(&from), &len);
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EINTR) continue;
-      if (errno == ENETDOWN || errno == ENXIO || errno == ENODEV)
-        return makeError(errno, "interface " + ifname + " went away while capturing");
-      return makeError(errno, "receive failed while capturing");
+    int err = 0;
+    if (take(MSG_DONTWAIT, &err)) continue;
+    if (err == EAGAIN || err == EINTR) {
+      if (p.revents & (POLLERR | POLLHUP | POLLNVAL)) return gone(ENODEV);
+      continue;
     }
-    bool outgoing = from.sll_pkttype == PACKET_OUTGOING;
-    if (outgoing && !limits.includeOutgoing) continue;
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    out.push_back({std::vector<std::uint8_t>(buf.begin(), buf.begin() + n),
-                   static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec, outgoing});
+    if (err == ENETDOWN || err == ENXIO || err == ENODEV) return gone(err);
+    return makeError(err, "receive failed while capturing");
   }
   return out;
+}
+
+Result<std::vector<CapturedFrame>> captureFrames(const std::string& netns, const std::string& ifname,
+                                                 const CaptureLimits& limits) {
+  Result<CaptureOutcome> r = captureUntil(netns, ifname, limits);
+  if (!r) return r.error();
+  if (r->interrupted.errnum != 0) return r->interrupted;
+  return std::move(r->frames);
 }
 
 }  // namespace p4wb::runtime

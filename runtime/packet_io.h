@@ -37,7 +37,21 @@ struct CaptureLimits {
   bool includeOutgoing = true;
 };
 
-// Captures on ifname until a limit is reached. EINVAL when no limit is given.
+// What a capture got, also when the interface disappeared part way.
+struct CaptureOutcome {
+  std::vector<CapturedFrame> frames;
+  // errnum != 0 when the capture ended early because the interface went away (deleted,
+  // or its namespace deleted); frames holds everything received until then.
+  Error interrupted;
+};
+
+// Captures on ifname until a limit is reached or the interface goes away. Fails only
+// when nothing could be captured at all (no such interface, no socket); EINVAL when no
+// limit is given.
+Result<CaptureOutcome> captureUntil(const std::string& netns, const std::string& ifname,
+                                    const CaptureLimits& limits);
+
+// Same, but an interface that goes away is an error (the frames so far are dropped).
 Result<std::vector<CapturedFrame>> captureFrames(const std::string& netns, const std::string& ifname,
                                                  const CaptureLimits& limits);
 

@@ -189,13 +189,15 @@ Result<LoadedProgram> ProgramStore::loadAndAttach(const ObjectSpec& spec, const 
   rec.pinDir = m_paths.pinRoot + "/" + name;
   rec.stateDir = m_paths.stateRoot + "/" + name;
   std::error_code ec;
-  const bool hasState = fs::exists(rec.stateDir + "/record.json", ec);
-  if (hasState) return makeError(EEXIST, "a program named " + name + " is already loaded; unload it first");
-  // Pins or a state directory without a record: left over from a crash or a bpffs
-  // remount. Say so, since `status` does not list it.
-  if (fs::exists(rec.stateDir, ec) || fs::exists(rec.pinDir, ec))
-    return makeError(EEXIST, "stale pin/state directory for " + name + " (" + rec.pinDir +
-                                 "); `p4wb unload " + name + "` removes it");
+  // Left over from a crash or a bpffs remount: clean up what holds no live program.
+  if (StaleName st = stale(name); !st.reason.empty()) {
+    if (!st.recoverable)
+      return makeError(EEXIST, "stale pin/state directory for " + name + " (" + rec.pinDir + ": " + st.reason +
+                                   "); `p4wb unload " + name + "` removes it");
+    if (Status s = unload(name); !s) return s.error();
+  }
+  if (fs::exists(rec.stateDir + "/record.json", ec))
+    return makeError(EEXIST, "a program named " + name + " is already loaded; unload it first");
   if (m_paths.pinRoot.rfind("/sys/fs/bpf", 0) == 0)
     if (Status s = ensureBpffs("/sys/fs/bpf"); !s) return s.error();
 
@@ -274,6 +276,47 @@ Result<std::vector<std::uint8_t>> ProgramStore::objectBytes(const std::string& n
   Result<ProgramRecord> rec = record(name);
   if (!rec) return rec.error();
   return readFileBytes(rec->stateDir + "/object.o");
+}
+
+StaleName ProgramStore::stale(const std::string& name) const {
+  StaleName out;
+  out.name = name;
+  if (!checkName(name)) return out;
+  const std::string pinDir = m_paths.pinRoot + "/" + name;
+  const std::string stateDir = m_paths.stateRoot + "/" + name;
+  std::error_code ec;
+  const bool progPinned = fs::exists(pinDir + "/prog", ec);
+  if (fs::exists(stateDir + "/record.json", ec)) {
+    if (!progPinned) {
+      out.reason = "its pinned program is gone (" + pinDir + "/prog missing)";
+      out.recoverable = true;
+    }
+    return out;
+  }
+  if (progPinned) {
+    out.reason = "a program is pinned but there is no record of it";
+  } else if (fs::exists(pinDir, ec) || fs::exists(stateDir, ec)) {
+    out.reason = "directories without a program or record";
+    out.recoverable = true;
+  }
+  return out;
+}
+
+std::vector<StaleName> ProgramStore::listStale() const {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const std::string& root : {m_paths.pinRoot, m_paths.stateRoot})
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+      std::string n = entry.path().filename().string();
+      // Skips non-names such as ".logs" and a reload's "NAME__reload" staging area.
+      if (checkName(n) && n.find("__reload") == std::string::npos) names.push_back(n);
+    }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<StaleName> out;
+  for (const std::string& n : names)
+    if (StaleName st = stale(n); !st.reason.empty()) out.push_back(std::move(st));
+  return out;
 }
 
 Result<ReloadReport> ProgramStore::reload(const std::string& name, const ObjectSpec& spec,
@@ -374,9 +417,11 @@ Status ProgramStore::unload(const std::string& name) {
   Result<ProgramRecord> rec = record(name);
   if (rec && !rec->target.ifname.empty()) {
     Status s = detach(rec->target, rec->progId);
-    // A vanished namespace or interface took the attachment with it.
-    bool gone = !s && (s.error().errnum == ENOENT || s.error().errnum == ENODEV);
-    if (!s && !gone) first = s;
+    // A vanished namespace or interface took the attachment with it; EBUSY: another
+    // program replaced ours there. Anything else (EPERM...) keeps everything as it is.
+    const int err = s ? 0 : s.error().errnum;
+    if (err != 0 && err != ENOENT && err != ENODEV && err != EBUSY) return s;
+    if (err == EBUSY) first = s;
   }
   fs::remove_all(pinDir, ec);
   if (ec && first.ok()) first = makeError(ec.value(), "cannot remove pins in " + pinDir);

@@ -37,6 +37,14 @@ struct ProgramRecord {
   bool pinned = false;  // <pinDir>/prog exists (false after e.g. bpffs was remounted)
 };
 
+// A name whose pins or state are left over, e.g. from a crash or a bpffs remount.
+struct StaleName {
+  std::string name;
+  std::string reason;  // "its pinned program is gone", "pins without a record", ...
+  // True when no live program is pinned under the name, so load may clean it up.
+  bool recoverable = false;
+};
+
 // What a reload did with the old program's state.
 struct ReloadReport {
   std::uint32_t oldProgId = 0;
@@ -56,7 +64,9 @@ class ProgramStore {
   // writes the record. EEXIST when `name` is taken; EINVAL when the schema's hooks do not
   // include target.hook; any failure undoes what was done. The program loaded is the
   // schema's section for the hook unless options.section says otherwise.
-  // Names: 1-64 chars of [A-Za-z0-9_-].
+  // Names: 1-64 chars of [A-Za-z0-9_-]. A recoverable stale name (see stale()) is
+  // cleaned up first (detaching its program if still attached); an unrecoverable one
+  // (a live pinned program without a record) is EEXIST saying `unload` removes it.
   Result<LoadedProgram> loadAndAttach(const ObjectSpec& spec, const Target& target,
                                       const std::string& name, const LoadOptions& options = {},
                                       bool replace = false);
@@ -66,6 +76,10 @@ class ProgramStore {
   Result<ProgramRecord> record(const std::string& name) const;
   Result<std::vector<ProgramRecord>> list() const;  // sorted by name
   Result<std::vector<std::uint8_t>> objectBytes(const std::string& name) const;
+  // Whether `name` is stale; reason is empty when it is loaded fine or not known at all.
+  StaleName stale(const std::string& name) const;
+  // Every stale name under the pin and state roots, sorted.
+  std::vector<StaleName> listStale() const;
 
   // Hot reload: loads spec, copies every table entry and changed default action of the
   // running program into it (through their display strings, so renumbered actions and
@@ -83,7 +97,9 @@ class ProgramStore {
   Result<ProgramRecord> detachNamed(const std::string& name);
 
   // Detaches (only if our program is still the attached one), unpins and removes the
-  // state. Best effort: carries on after a failure and reports the first one.
+  // state. A detach that fails for lack of privileges (or any reason but the interface,
+  // namespace or our program being gone) stops before anything is removed, so the
+  // program is not left attached and forgotten; later steps are best effort.
   Status unload(const std::string& name);
 
   const StorePaths& paths() const { return m_paths; }

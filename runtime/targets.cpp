@@ -8,7 +8,12 @@
 #include <algorithm>
 #include <map>
 
+#include <bpf/bpf.h>
+
+#include "runtime/attach_link.h"
 #include "runtime/netns.h"
+#include "runtime/tc_query.h"
+#include "runtime/unique_fd.h"
 
 namespace p4wb::runtime {
 
@@ -56,12 +61,42 @@ Result<std::vector<InterfaceInfo>> readInterfaces() {
   return out;
 }
 
+// The kernel's name of a program ("" when it cannot be read).
+std::string progNameById(std::uint32_t id) {
+  if (id == 0) return {};
+  UniqueFd fd(bpf_prog_get_fd_by_id(id));
+  if (!fd.valid()) return {};
+  bpf_prog_info info{};
+  std::uint32_t len = sizeof info;
+  if (bpf_obj_get_info_by_fd(fd.get(), &info, &len) != 0) return {};
+  return info.name;
+}
+
+// Every tc program of one interface, run in its namespace: cls_bpf filters, then tcx.
+std::vector<TcProgram> tcProgramsHere(unsigned ifindex) {
+  std::vector<TcProgram> out;
+  for (Hook hook : {Hook::TcIngress, Hook::TcEgress}) {
+    const bool ingress = hook == Hook::TcIngress;
+    if (auto filters = detail::listTcFilters(static_cast<int>(ifindex), ingress))
+      for (const detail::TcFilter& f : *filters)
+        out.push_back({hook, f.progId, progNameById(f.progId), false, f.handle, f.priority, f.name});
+    if (auto ids = queryTcxProgIds(ifindex, ingress))
+      for (std::uint32_t id : *ids) out.push_back({hook, id, progNameById(id), true, 0, 0, {}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<NetnsInfo> describeNetns(const std::string& netns) {
   NetnsInfo ns;
   ns.name = netns;
-  Result<std::vector<InterfaceInfo>> ifs = inNetns(netns, [] { return readInterfaces(); });
+  Result<std::vector<InterfaceInfo>> ifs = inNetns(netns, []() -> Result<std::vector<InterfaceInfo>> {
+    Result<std::vector<InterfaceInfo>> list = readInterfaces();
+    if (list)
+      for (InterfaceInfo& i : *list) i.tc = tcProgramsHere(i.index);
+    return list;
+  });
   if (!ifs) return ifs.error();
   ns.interfaces = std::move(*ifs);
   Result<std::vector<InterfaceXdp>> xdp = listXdpAttachments(netns);
@@ -69,6 +104,7 @@ Result<NetnsInfo> describeNetns(const std::string& netns) {
     if (xdp)
       for (const InterfaceXdp& x : *xdp)
         if (x.ifname == i.name) i.xdp = x.xdp;
+    i.xdpProgName = progNameById(i.xdp.progId);
     Target t{netns, i.name, Hook::TcIngress, XdpMode::Auto};
     if (Result<Attachment> a = queryAttached(t)) i.tcIngressProgId = a->progId;
     t.hook = Hook::TcEgress;

@@ -6,6 +6,7 @@
 #include "runtime/program_store.h"
 #include "runtime/targets.h"
 
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -55,30 +56,34 @@ std::string progText(const char* hook, std::uint32_t id, const std::map<std::uin
   return s;
 }
 
-void runTargets(const std::string& netns, bool json) {
-  std::vector<runtime::NetnsInfo> all;
-  if (netns.empty()) all = orFail(runtime::listTargets(), "targets");
-  else all.push_back(orFail(runtime::describeNetns(netns), "netns " + netns));
-  const auto ours = ourPrograms();
-  if (json) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& ns : all) {
-      nlohmann::json ifs = nlohmann::json::array();
-      for (const auto& i : ns.interfaces) {
-        nlohmann::json xdp = progJson(i.xdp.progId, ours);
-        if (!xdp.is_null()) xdp["mode"] = std::string(runtime::xdpModeName(i.xdp.mode));
-        ifs.push_back({{"index", i.index}, {"name", i.name}, {"up", i.up}, {"running", i.running},
-                       {"addresses", i.addresses}, {"xdp", xdp},
-                       {"tc_ingress", progJson(i.tcIngressProgId, ours)},
-                       {"tc_egress", progJson(i.tcEgressProgId, ours)}});
-      }
-      nlohmann::json j = {{"netns", ns.name}, {"current", ns.current}, {"interfaces", ifs}};
-      if (!ns.error.empty()) j["error"] = ns.error;
-      arr.push_back(j);
+// Every tc program of an interface (ours and other tools'), for --json.
+nlohmann::json tcJson(const runtime::InterfaceInfo& i, const std::map<std::uint32_t, std::string>& ours) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& t : i.tc) {
+    nlohmann::json j = progJson(t.progId, ours);
+    j["hook"] = std::string(runtime::hookName(t.hook));
+    j["prog_name"] = t.progName;
+    j["tcx"] = t.tcx;
+    if (!t.tcx) {
+      j["handle"] = t.handle;
+      j["priority"] = t.priority;
+      j["filter_name"] = t.filterName;
     }
-    printJson(arr);
-    return;
+    arr.push_back(j);
   }
+  return arr;
+}
+
+std::string tcText(const runtime::TcProgram& t, const std::map<std::uint32_t, std::string>& ours) {
+  std::string s = progText(runtime::hookName(t.hook).data(), t.progId, ours);
+  if (!t.progName.empty()) s += " " + t.progName;
+  if (t.tcx) return s + " (tcx)";
+  char where[64];
+  std::snprintf(where, sizeof where, " (pref %u handle 0x%x)", t.priority, t.handle);
+  return s + where;
+}
+
+void printTargetsText(const std::vector<runtime::NetnsInfo>& all, const std::map<std::uint32_t, std::string>& ours) {
   for (const auto& ns : all) {
     std::cout << "netns " << (ns.name.empty() ? "(current, unnamed)" : ns.name)
               << (ns.current && !ns.name.empty() ? " (current)" : "") << "\n";
@@ -87,11 +92,39 @@ void runTargets(const std::string& netns, bool json) {
       std::cout << "  " << i.index << ": " << i.name << " " << (i.up ? (i.running ? "UP" : "UP,NO-CARRIER") : "DOWN");
       for (const auto& a : i.addresses) std::cout << " " << a;
       if (i.xdp.progId)
-        std::cout << progText("xdp", i.xdp.progId, ours) << " (" << runtime::xdpModeName(i.xdp.mode) << ")";
-      std::cout << progText("tc-ingress", i.tcIngressProgId, ours) << progText("tc-egress", i.tcEgressProgId, ours)
-                << "\n";
+        std::cout << progText("xdp", i.xdp.progId, ours) << (i.xdpProgName.empty() ? "" : " " + i.xdpProgName)
+                  << " (" << runtime::xdpModeName(i.xdp.mode) << ")";
+      for (const auto& t : i.tc) std::cout << tcText(t, ours);
+      std::cout << "\n";
     }
   }
+}
+
+void runTargets(const std::string& netns, bool json) {
+  std::vector<runtime::NetnsInfo> all;
+  if (netns.empty()) all = orFail(runtime::listTargets(), "targets");
+  else all.push_back(orFail(runtime::describeNetns(netns), "netns " + netns));
+  const auto ours = ourPrograms();
+  if (!json) return printTargetsText(all, ours);
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& ns : all) {
+    nlohmann::json ifs = nlohmann::json::array();
+    for (const auto& i : ns.interfaces) {
+      nlohmann::json xdp = progJson(i.xdp.progId, ours);
+      if (!xdp.is_null()) {
+        xdp["mode"] = std::string(runtime::xdpModeName(i.xdp.mode));
+        xdp["prog_name"] = i.xdpProgName;
+      }
+      ifs.push_back({{"index", i.index}, {"name", i.name}, {"up", i.up}, {"running", i.running},
+                     {"addresses", i.addresses}, {"xdp", xdp},
+                     {"tc_ingress", progJson(i.tcIngressProgId, ours)},
+                     {"tc_egress", progJson(i.tcEgressProgId, ours)}, {"tc", tcJson(i, ours)}});
+    }
+    nlohmann::json j = {{"netns", ns.name}, {"current", ns.current}, {"interfaces", ifs}};
+    if (!ns.error.empty()) j["error"] = ns.error;
+    arr.push_back(j);
+  }
+  printJson(arr);
 }
 
 }  // namespace
@@ -138,8 +171,8 @@ void addLabCommands(CLI::App& app, Context& ctx) {
 
   auto t = std::make_shared<LabArgs>();
   auto* targets = app.add_subcommand(
-      "targets", "List network namespaces, their interfaces and the XDP/tc programs attached "
-                 "(ours marked [NAME])");
+      "targets", "List network namespaces, their interfaces and every XDP/tc program attached, "
+                 "ours (marked [NAME]) and other tools'");
   targets->add_option("--netns", t->name, "Only this namespace")->type_name("NS");
   targets->add_flag("--json", t->json, "JSON output");
   targets->callback([t] { runTargets(t->name, t->json); });

@@ -58,16 +58,20 @@ void runCapture(const CaptureArgs& a) {
   limits.seconds = a.seconds;
   limits.stop = &g_stop;
   limits.includeOutgoing = !a.inOnly;
-  auto frames = orFail(runtime::captureFrames(a.netns, a.dev, limits), "capture on " + a.dev);
+  // An interface deleted mid-capture still leaves a valid pcap of what came before.
+  auto outcome = orFail(runtime::captureUntil(a.netns, a.dev, limits), "capture on " + a.dev);
   std::vector<std::vector<std::uint8_t>> packets;
   std::vector<std::int64_t> ts;
-  for (auto& f : frames) {
+  for (auto& f : outcome.frames) {
     packets.push_back(std::move(f.data));
     ts.push_back(f.timestampNs);
   }
   orFail(runtime::writePcap(a.out, packets, ts));
+  const std::string count = std::to_string(packets.size()) + " frame" + (packets.size() == 1 ? "" : "s");
+  if (outcome.interrupted.errnum != 0)
+    throw Failure("capture on " + a.dev + ": " + outcome.interrupted.message + "; " + count + " written to " + a.out);
   if (a.json) printJson({{"dev", a.dev}, {"netns", a.netns}, {"file", a.out}, {"captured", packets.size()}});
-  else std::cout << "captured " << packets.size() << " frame" << (packets.size() == 1 ? "" : "s") << " to " << a.out << "\n";
+  else std::cout << "captured " << count << " to " << a.out << "\n";
 }
 
 }  // namespace

@@ -25,7 +25,7 @@ void runReload(const ReloadArgs& a, Context& ctx) {
   source.tcProgram = rec.target.hook != runtime::Hook::Xdp;  // compile for the hook in use
   auto spec = objectFromPath(a.program, source);
   const auto t0 = std::chrono::steady_clock::now();
-  auto r = orFail(store.reload(a.name, spec), "reload " + a.name);
+  auto r = orFailLoad(store.reload(a.name, spec), a.name, "reload " + a.name);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (a.json) {
     printJson({{"name", a.name}, {"old_prog_id", r.oldProgId}, {"new_prog_id", r.newProgId},

@@ -2,7 +2,11 @@
 #include "app/cli/program_source.h"
 #include "compiler/driver/driver.h"
 #include "runtime/privileges.h"
+#include "runtime/program_store.h"
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <iostream>
 
 namespace p4wb::app::cli {
@@ -33,7 +37,29 @@ void fail(const runtime::Error& error, const std::string& context) {
     std::cerr << error.detail;
     if (error.detail.back() != '\n') std::cerr << "\n";
   }
-  throw Failure(context.empty() ? error.render() : context + ": " + error.render());
+  std::string line = context.empty() ? error.render() : context + ": " + error.render();
+  // A bare EPERM says nothing about why; name the capabilities this process lacks.
+  if (error.errnum == EPERM || error.errnum == EACCES)
+    if (auto p = runtime::currentPrivileges(); p && !p->missingSummary().empty()) line += "; " + p->missingSummary();
+  throw Failure(line);
+}
+
+void failLoad(const runtime::Error& error, const std::string& name, const std::string& context, bool printLog) {
+  if (error.detail.empty() || error.message.rfind("the verifier rejected", 0) != 0) fail(error, context);
+  const std::string dir = runtime::StorePaths::defaults().stateRoot + "/.logs";
+  const std::string path = dir + "/" + name + ".verifier.log";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  ::chmod(dir.c_str(), 0700);
+  std::string where = "; verifier log in " + path;
+  try {
+    writeFile(path, error.detail);
+  } catch (const Failure&) {
+    where = "; the verifier log could not be kept (" + path + ")";
+    printLog = true;
+  }
+  if (printLog) std::cerr << error.detail << (error.detail.back() == '\n' ? "" : "\n");
+  throw Failure((context.empty() ? "" : context + ": ") + error.render() + where);
 }
 
 void requirePrivileges(const std::string& command) {

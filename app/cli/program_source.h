@@ -34,6 +34,14 @@ std::vector<std::pair<std::string, std::string>> splitDefines(const std::vector<
 // verifier log) on stderr first.
 [[noreturn]] void fail(const runtime::Error& error, const std::string& context = {});
 
+// Like orFail for a load: a verifier log in the error's detail is kept in
+// <state dir>/.logs/NAME.verifier.log and the one-line error points to it (printed on
+// stderr too when printLog); other details are printed as fail() does.
+template <typename T>
+T orFailLoad(runtime::Result<T> r, const std::string& name, const std::string& context, bool printLog = false);
+[[noreturn]] void failLoad(const runtime::Error& error, const std::string& name, const std::string& context,
+                           bool printLog);
+
 // Throws Failure "COMMAND needs ...: <what is missing>" unless the process may load,
 // attach and enter namespaces (in practice: root), so users see why before a cryptic
 // EPERM from deep inside.
@@ -46,6 +54,11 @@ T orFail(runtime::Result<T> r, const std::string& context = {}) {
 }
 inline void orFail(const runtime::Status& s, const std::string& context = {}) {
   if (!s.ok()) fail(s.error(), context);
+}
+template <typename T>
+T orFailLoad(runtime::Result<T> r, const std::string& name, const std::string& context, bool printLog) {
+  if (!r.ok()) failLoad(r.error(), name, context, printLog);
+  return std::move(r.value());
 }
 
 }  // namespace p4wb::app::cli

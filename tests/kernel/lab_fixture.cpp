@@ -12,8 +12,11 @@
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <thread>
 
 namespace p4wb::tests {
@@ -50,6 +53,69 @@ CommandResult runCommand(const std::string& commandLine) {
   int st = pclose(p);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return r;
+}
+
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& argv, std::string logFile)
+    : m_log(std::move(logFile)) {
+  std::cerr << "+ (background)";
+  for (const auto& a : argv) std::cerr << " " << a;
+  std::cerr << " > " << m_log << "\n";
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  m_pid = fork();
+  if (m_pid == 0) {
+    int fd = open(m_log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    execv(args[0], args.data());
+    _exit(127);
+  }
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  if (m_pid > 0 && !m_reaped) {
+    kill(m_pid, SIGKILL);
+    waitpid(m_pid, nullptr, 0);
+  }
+}
+
+bool BackgroundCommand::signal(int sig) const { return m_pid > 0 && !m_reaped && kill(m_pid, sig) == 0; }
+
+int BackgroundCommand::wait(std::chrono::milliseconds timeout) {
+  if (m_pid <= 0) return -1;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    int st = 0;
+    pid_t r = waitpid(m_pid, &st, WNOHANG);
+    if (r == m_pid) {
+      m_reaped = true;
+      return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
+bool BackgroundCommand::waitForOutput(const std::string& text, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (output().find(text) != std::string::npos) return true;
+    siginfo_t info{};
+    // Exited already (left to wait() to reap): no more output will come.
+    if (m_reaped || (waitid(P_PID, static_cast<id_t>(m_pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+                     info.si_pid == m_pid))
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return output().find(text) != std::string::npos;
+}
+
+std::string BackgroundCommand::output() const {
+  std::ifstream in(m_log, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 VethLab::VethLab(const std::string& tag) {

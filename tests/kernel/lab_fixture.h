@@ -29,6 +29,30 @@ nlohmann::json parseJsonOutput(const CommandResult& r);
 void check(bool cond, const std::string& what);
 int finish();
 
+// A command started in the background (fork + exec, no shell) with stdout and stderr
+// going to `logFile`, so a test can signal it and time how it ends. The destructor
+// kills (SIGKILL) and reaps it if it still runs.
+class BackgroundCommand {
+ public:
+  BackgroundCommand(const std::vector<std::string>& argv, std::string logFile);
+  ~BackgroundCommand();
+  BackgroundCommand(const BackgroundCommand&) = delete;
+  BackgroundCommand& operator=(const BackgroundCommand&) = delete;
+
+  int pid() const { return m_pid; }
+  bool signal(int sig) const;
+  // Waits until it exits: its exit status, 128+N when killed by signal N, -1 on timeout.
+  int wait(std::chrono::milliseconds timeout);
+  // Waits until its output contains `text`; false on timeout or when it exited first.
+  bool waitForOutput(const std::string& text, std::chrono::milliseconds timeout);
+  std::string output() const;  // everything it printed so far
+
+ private:
+  int m_pid = -1;
+  std::string m_log;
+  bool m_reaped = false;
+};
+
 class VethLab {
  public:
   // Creates namespace `p4wbt-<tag>-<pid>` holding veth pair dev/peer, both up,
