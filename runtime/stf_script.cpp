@@ -51,20 +51,15 @@ std::string lastComponent(const std::string& name) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
-// A MAC ("02:00:00:00:00:01") or IPv6 ("fe80::1") literal, i.e. a value without a name.
+// A MAC ("02:00:00:00:00:01") or IPv6 ("fe80::1", "2001:db8::/32") literal, i.e. a
+// value without a name: what comes before the first ':' is 0-4 hex digits (names have
+// dots or longer words), and there is a "::" or 6 (MAC) or 8 (IPv6) groups.
 bool isColonLiteral(std::string_view w) {
+  std::string_view head = w.substr(0, w.find(':'));
+  if (head.size() > 4 || !std::all_of(head.begin(), head.end(), isHex)) return false;
   if (w.find("::") != std::string_view::npos) return true;
-  std::size_t groups = 1, len = 0;
-  for (char c : w) {
-    if (c == ':') {
-      if (len == 0) return false;
-      ++groups;
-      len = 0;
-    } else if (!isHex(c) || ++len > 4) {
-      return false;
-    }
-  }
-  return len > 0 && (groups == 6 || groups == 8);
+  std::string_view body = w.substr(0, w.find_first_of("/&."));
+  return std::count(body.begin(), body.end(), ':') == 5 || std::count(body.begin(), body.end(), ':') == 7;
 }
 
 StfNamedValue splitNameValue(const std::string& word) {

@@ -63,6 +63,9 @@ class RuntimeStfTest : public QObject {
     QCOMPARE(c.keys, (std::vector<StfNamedValue>{{"", "02:00:00:00:00:01"}, {"", "fe80::1"}, {"", "aa:bb:cc:dd:ee:ff"},
                                                   {"a", "5"}}));
     QVERIFY(c.args.empty());
+    StfCommand named = parse("add t hdr.ip.src:fe80::1 hdr.ip.dst:2001:db8::/32 k:aa:bb:cc:dd:ee:ff 2001:db8::1&&&ffff:: act()");
+    QCOMPARE(named.keys, (std::vector<StfNamedValue>{{"hdr.ip.src", "fe80::1"}, {"hdr.ip.dst", "2001:db8::/32"},
+                                                      {"k", "aa:bb:cc:dd:ee:ff"}, {"", "2001:db8::1&&&ffff::"}}));
   }
 
   void setdefaultPacketExpect() {
