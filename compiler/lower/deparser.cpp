@@ -125,6 +125,27 @@ void Lowerer::pushPopFront(const ast::CallExpr* call, bool push) {
   markValidityChange(*stack);
 }
 
+// bpf_skb_adjust_room(BPF_ADJ_ROOM_MAC) removes bytes after the first 14 (the MAC
+// header), so with fewer than 14 bytes of headers to write the payload's first bytes
+// would go too: copy them to [length, 14) first, where they end up in front of the rest.
+void Lowerer::keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  constexpr unsigned kMacLength = 14;
+  for (unsigned k = 0; k < kMacLength; ++k) {
+    llvm::BasicBlock* copy = newBlock("head.keep");
+    llvm::BasicBlock* next = newBlock("head.kept");
+    b.CreateCondBr(b.CreateICmpULT(b.getInt32(k), length), next, copy);
+    b.SetInsertPoint(copy);
+    llvm::Value* from = b.CreateSub(b.CreateAdd(payload, b.getInt32(k)), length);
+    llvm::Value* src = checkedPacketPointer(from, 1, fail);
+    llvm::Value* byte = b.CreateLoad(b.getInt8Ty(), src);
+    llvm::Value* dst = checkedPacketPointer(b.getInt32(k), 1, fail);
+    b.CreateStore(byte, dst);
+    b.CreateBr(next);
+    b.SetInsertPoint(next);
+  }
+}
+
 bool Lowerer::headNeedsRewrite() const {
   if (m_isFilter) return false;
   if (m_validityMayChange || m_conditionalEmit) return true;
@@ -182,14 +203,16 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
                                           {ctx, b.CreateNeg(delta64), b.getInt64(0)});
     b.CreateBr(adjusted);
     b.SetInsertPoint(shrink);
+    keepMacBytes(length, payload, fail);
     llvm::Value* shrunk =
         m_ctx.callHelper(BpfHelper::SkbAdjustRoom, b.getInt64Ty(),
                          {ctx, b.CreateNeg(delta64), b.getInt64(kAdjRoomMac), b.getInt64(0)});
+    llvm::BasicBlock* shrinkEnd = b.GetInsertBlock();
     b.CreateBr(adjusted);
     b.SetInsertPoint(adjusted);
     llvm::PHINode* phi = b.CreatePHI(b.getInt64Ty(), 2);
     phi->addIncoming(grown, grow);
-    phi->addIncoming(shrunk, shrink);
+    phi->addIncoming(shrunk, shrinkEnd);
     status = phi;
   }
   b.CreateCondBr(b.CreateIsNotNull(status), fail, write);

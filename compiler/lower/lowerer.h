@@ -276,6 +276,7 @@ class Lowerer {
   // deparser.cpp: whether the packet's head must be rebuilt, and the rebuild.
   bool headNeedsRewrite() const;
   void rewriteHead(llvm::BasicBlock* verdict);
+  void keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail);
   void setValidity(const ast::CallExpr* call, bool valid);
   void pushPopFront(const ast::CallExpr* call, bool push);
   void markValidityChange(const LValue& lv);
