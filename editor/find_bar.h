@@ -24,6 +24,8 @@ class FindBar : public QWidget {
   bool findNext();
   bool findPrevious();
   QLineEdit* lineEdit() const { return m_text; }
+  // Searches another editor from now on (the editor tabs switch it).
+  void setEditor(QsciScintilla* editor) { m_editor = editor; }
 
  protected:
   void keyPressEvent(QKeyEvent* event) override;

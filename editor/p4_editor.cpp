@@ -2,6 +2,8 @@
 
 #include <Qsci/qsciabstractapis.h>
 
+#include <QMouseEvent>
+#include <QRegularExpression>
 #include <QToolTip>
 #include <algorithm>
 
@@ -16,15 +18,17 @@ constexpr int kSymbolMargin = 1;
 const QColor kErrorColor(0xd0, 0x30, 0x30);
 const QColor kWarningColor(0xc8, 0x8a, 0x00);
 
-// Completion source of the P4 keywords. Synchronous on purpose: QsciAPIs prepares its
-// word list on a thread that can outlive a quickly closed editor.
+// Completion source: the P4 keywords plus what the editor's CodeIntel knows at the
+// caret. Synchronous on purpose: QsciAPIs prepares its word list on a thread that can
+// outlive a quickly closed editor.
 class KeywordApis : public QsciAbstractAPIs {
  public:
-  explicit KeywordApis(QsciLexer* lexer) : QsciAbstractAPIs(lexer), m_words(P4Lexer::keywords()) {}
+  KeywordApis(QsciLexer* lexer, const P4Editor* editor)
+      : QsciAbstractAPIs(lexer), m_editor(editor) {}
 
   void updateAutoCompletionList(const QStringList& context, QStringList& list) override {
     const QString prefix = context.isEmpty() ? QString() : context.last();
-    for (const QString& word : m_words)
+    for (const QString& word : m_editor->completionsFor(context))
       if (word.startsWith(prefix) && !list.contains(word)) list << word;
   }
 
@@ -34,8 +38,10 @@ class KeywordApis : public QsciAbstractAPIs {
   }
 
  private:
-  QStringList m_words;
+  const P4Editor* m_editor;
 };
+
+bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
 
 }  // namespace
 
@@ -66,13 +72,13 @@ P4Editor::P4Editor(QWidget* parent) : QsciScintilla(parent) {
   setUpCompletion();
   connect(this, &QsciScintilla::linesChanged, this, &P4Editor::updateLineNumberMarginWidth);
   SendScintilla(SCI_SETMOUSEDWELLTIME, 400);
-  connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, &P4Editor::showDiagnosticTip);
+  connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, &P4Editor::showHoverTip);
   connect(this, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
 }
 
 void P4Editor::setUpCompletion() {
   // Keywords plus the words already in the buffer, offered after three letters.
-  new KeywordApis(m_lexer);
+  new KeywordApis(m_lexer, this);
   setAutoCompletionSource(QsciScintilla::AcsAll);
   setAutoCompletionThreshold(3);
   setAutoCompletionCaseSensitivity(true);
@@ -174,17 +180,118 @@ QString P4Editor::diagnosticAt(int line0, int index0) const {
   return messages.join(QLatin1Char('\n'));
 }
 
-void P4Editor::showDiagnosticTip(int position, int x, int y) {
-  // Hovering a squiggle shows its message, like every IDE the user already knows.
+// Hovering a squiggle shows its message, like every IDE the user already knows; any
+// other name shows what it is.
+void P4Editor::showHoverTip(int position, int x, int y) {
   if (position < 0) return;
-  const bool onIndicator = SendScintilla(SCI_INDICATORVALUEAT, kErrorIndicator, position) != 0 ||
-                           SendScintilla(SCI_INDICATORVALUEAT, kWarningIndicator, position) != 0;
-  if (!onIndicator) return;
+  const QString text = hoverTextAt(position);
+  if (!text.isEmpty()) QToolTip::showText(viewport()->mapToGlobal(QPoint(x, y)), text, viewport());
+}
+
+QString P4Editor::hoverTextAt(int position) const {
   int line0 = 0;
   int index0 = 0;
   lineIndexFromPosition(position, &line0, &index0);
-  const QString text = diagnosticAt(line0, index0);
-  if (!text.isEmpty()) QToolTip::showText(viewport()->mapToGlobal(QPoint(x, y)), text, viewport());
+  const bool onIndicator =
+      SendScintilla(SCI_INDICATORVALUEAT, kErrorIndicator, position) != 0 ||
+      SendScintilla(SCI_INDICATORVALUEAT, kWarningIndicator, position) != 0;
+  if (onIndicator) {
+    const QString diagnostic = diagnosticAt(line0, index0);
+    if (!diagnostic.isEmpty()) return diagnostic;
+  }
+  const QString word = wordAt(position);
+  if (word.isEmpty() || !m_intel) return {};
+  return m_intel->describe(word, line0 + 1, index0 + 1);
+}
+
+QString P4Editor::wordAt(int position) const {
+  int line0 = 0;
+  int index0 = 0;
+  lineIndexFromPosition(position, &line0, &index0);
+  const QString line = text(line0);
+  int from = std::min(index0, static_cast<int>(line.size()));
+  int to = from;
+  while (from > 0 && isWordChar(line[from - 1])) --from;
+  while (to < line.size() && isWordChar(line[to])) ++to;
+  const QString word = line.mid(from, to - from);
+  return word.isEmpty() || word[0].isDigit() ? QString() : word;
+}
+
+QString P4Editor::includeOnLine(int line0, bool* system) const {
+  static const QRegularExpression re(QStringLiteral(R"(^\s*#\s*include\s*([<"])([^>"]+)[>"])"));
+  const auto m = re.match(text(line0));
+  if (!m.hasMatch()) return {};
+  if (system) *system = m.captured(1) == QStringLiteral("<");
+  return m.captured(2).trimmed();
+}
+
+bool P4Editor::goToDefinition() {
+  int line0 = 0;
+  int index0 = 0;
+  getCursorPosition(&line0, &index0);
+  return goToDefinitionAt(static_cast<int>(positionFromLineIndex(line0, index0)));
+}
+
+bool P4Editor::goToDefinitionAt(int position) {
+  int line0 = 0;
+  int index0 = 0;
+  lineIndexFromPosition(position, &line0, &index0);
+  bool system = false;
+  if (const QString include = includeOnLine(line0, &system); !include.isEmpty()) {
+    emit includeRequested(include, system);
+    return true;
+  }
+  const QString word = wordAt(position);
+  if (word.isEmpty()) return false;
+  if (m_intel) {
+    if (auto place = m_intel->definitionOf(word, line0 + 1, index0 + 1)) {
+      emit definitionRequested(place->file, place->line, place->column);
+      return true;
+    }
+  }
+  emit definitionNotFound(word);
+  return false;
+}
+
+QStringList P4Editor::completionsFor(const QStringList& context) const {
+  const QStringList path = context.mid(0, std::max<qsizetype>(context.size() - 1, 0));
+  int line0 = 0;
+  int index0 = 0;
+  getCursorPosition(&line0, &index0);
+  QStringList words = m_intel ? m_intel->completions(path, line0 + 1) : QStringList();
+  if (path.isEmpty()) words += P4Lexer::keywords();
+  return words;
+}
+
+void P4Editor::mousePressEvent(QMouseEvent* event) {
+  // Ctrl+click follows the name under the mouse, as in every IDE.
+  if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ControlModifier)) {
+    const QPoint at = event->position().toPoint();
+    const long position = SendScintilla(SCI_POSITIONFROMPOINTCLOSE, at.x(), at.y());
+    if (position >= 0) {
+      int line0 = 0;
+      int index0 = 0;
+      lineIndexFromPosition(static_cast<int>(position), &line0, &index0);
+      setCursorPosition(line0, index0);
+      goToDefinitionAt(static_cast<int>(position));
+      event->accept();
+      return;
+    }
+  }
+  QsciScintilla::mousePressEvent(event);
+}
+
+void P4Editor::setDarkTheme(bool dark) {
+  m_lexer->setDark(dark);
+  setCaretLineBackgroundColor(dark ? QColor(0x2a, 0x2d, 0x2e) : QColor(0xe8, 0xf0, 0xfe));
+  setCaretForegroundColor(dark ? QColor(0xd4, 0xd4, 0xd4) : QColor(Qt::black));
+  setMarginsBackgroundColor(dark ? QColor(0x25, 0x25, 0x26) : QColor(0xf4, 0xf4, 0xf4));
+  setMarginsForegroundColor(dark ? QColor(0x85, 0x85, 0x85) : QColor(0x90, 0x90, 0x90));
+  setEdgeColor(dark ? QColor(0x33, 0x33, 0x33) : QColor(0xe8, 0xe8, 0xe8));
+  setSelectionBackgroundColor(dark ? QColor(0x26, 0x4f, 0x78) : QColor(0xad, 0xd6, 0xff));
+  setMatchedBraceBackgroundColor(dark ? QColor(0x3a, 0x3d, 0x41) : QColor(0xd0, 0xe8, 0xd0));
+  setMatchedBraceForegroundColor(dark ? QColor(0xff, 0xff, 0xff) : QColor(Qt::black));
+  recolor();
 }
 
 }  // namespace p4wb::editor

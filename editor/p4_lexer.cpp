@@ -86,27 +86,19 @@ QString P4Lexer::description(int style) const {
 }
 
 QColor P4Lexer::defaultColor(int style) const {
+  // Light: close to common IDE defaults. Dark: the same hues lifted for a dark paper.
   switch (style) {
-    case Comment:
-      return QColor(0x5f, 0x8c, 0x3a);
-    case Keyword:
-      return QColor(0x00, 0x33, 0xb3);
-    case Type:
-      return QColor(0x26, 0x7f, 0x99);
-    case Number:
-      return QColor(0x09, 0x86, 0x58);
-    case String:
-      return QColor(0xa3, 0x15, 0x15);
-    case Preprocessor:
-      return QColor(0xaf, 0x00, 0xdb);
-    case Operator:
-      return QColor(0x44, 0x44, 0x44);
-    case Annotation:
-      return QColor(0x9e, 0x88, 0x0d);
-    case Invalid:
-      return QColor(0xc6, 0x28, 0x28);
+    case Comment: return m_dark ? QColor(0x6a, 0x99, 0x55) : QColor(0x5f, 0x8c, 0x3a);
+    case Keyword: return m_dark ? QColor(0x56, 0x9c, 0xd6) : QColor(0x00, 0x33, 0xb3);
+    case Type: return m_dark ? QColor(0x4e, 0xc9, 0xb0) : QColor(0x26, 0x7f, 0x99);
+    case Number: return m_dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58);
+    case String: return m_dark ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15);
+    case Preprocessor: return m_dark ? QColor(0xc5, 0x86, 0xc0) : QColor(0xaf, 0x00, 0xdb);
+    case Operator: return m_dark ? QColor(0xd4, 0xd4, 0xd4) : QColor(0x44, 0x44, 0x44);
+    case Annotation: return m_dark ? QColor(0xdc, 0xdc, 0xaa) : QColor(0x9e, 0x88, 0x0d);
+    case Invalid: return m_dark ? QColor(0xf4, 0x47, 0x47) : QColor(0xc6, 0x28, 0x28);
   }
-  return QColor(0x1f, 0x1f, 0x1f);
+  return m_dark ? QColor(0xd4, 0xd4, 0xd4) : QColor(0x1f, 0x1f, 0x1f);
 }
 
 QFont P4Lexer::defaultFont(int style) const {
@@ -117,9 +109,19 @@ QFont P4Lexer::defaultFont(int style) const {
 }
 
 QColor P4Lexer::defaultPaper(int style) const {
-  if (style == Invalid) return QColor(0xff, 0xeb, 0xee);
-  return QColor(Qt::white);
+  if (style == Invalid) return m_dark ? QColor(0x5a, 0x1d, 0x1d) : QColor(0xff, 0xeb, 0xee);
+  return m_dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white);
 }
+
+void P4Lexer::setDark(bool dark) {
+  m_dark = dark;
+  for (int style = 0; style < StyleCount; ++style) {
+    setColor(defaultColor(style), style);
+    setPaper(defaultPaper(style), style);
+  }
+}
+
+QStringList P4Lexer::autoCompletionWordSeparators() const { return {QStringLiteral(".")}; }
 
 const char* P4Lexer::blockStart(int* style) const {
   if (style) *style = Operator;

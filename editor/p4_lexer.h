@@ -38,6 +38,11 @@ class P4Lexer : public QsciLexerCustom {
   const char* blockEnd(int* style = nullptr) const override;
 
   void styleText(int start, int end) override;
+  // "." separates the words of a completion context ("hdr.ipv4." -> members).
+  QStringList autoCompletionWordSeparators() const override;
+  // Dark or light colours; the default is light.
+  void setDark(bool dark);
+  bool isDark() const { return m_dark; }
 
   // Every P4 keyword, as the compiler's token table spells them (for completion).
   static QStringList keywords();
@@ -46,6 +51,8 @@ class P4Lexer : public QsciLexerCustom {
   // Styles one line (bytes without the line end) given whether it starts inside a
   // block comment; returns whether it ends inside one.
   bool styleLine(const QByteArray& text, bool inComment);
+
+  bool m_dark = false;
 };
 
 }  // namespace p4wb::editor

@@ -67,55 +67,135 @@ std::string describeL4(std::span<const std::uint8_t> f, std::size_t l4, std::uin
     std::size_t dataOff = proto == 6 && avail >= 13 ? static_cast<std::size_t>(f[l4 + 12] >> 4) * 4 : hdr;
     return ports + " len " + std::to_string(avail > dataOff ? avail - dataOff : 0);
   }
-  if (proto == 1) {
-    if (avail < 2) return " ICMP (truncated)";
-    return " ICMP type " + std::to_string(f[l4]) + " code " + std::to_string(f[l4 + 1]);
+  if (proto == 1 || proto == 58) {
+    std::string name = proto == 1 ? "ICMP" : "ICMPv6";
+    if (avail < 2) return " " + name + " (truncated)";
+    return " " + name + " type " + std::to_string(f[l4]) + " code " + std::to_string(f[l4 + 1]);
   }
   return " proto " + std::to_string(proto);
+}
+
+std::string describeIpv6(std::span<const std::uint8_t> f, std::size_t at) {
+  if (f.size() < at + 40) return " IPv6 (truncated)";
+  char src[INET6_ADDRSTRLEN] = {}, dst[INET6_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET6, f.data() + at + 8, src, sizeof src);
+  inet_ntop(AF_INET6, f.data() + at + 24, dst, sizeof dst);
+  std::string text = std::string(" IPv6 ") + src + " > " + dst + " hlim " + std::to_string(f[at + 7]);
+  const std::size_t end = std::min(f.size(), at + 40 + get16(f, at + 4));
+  return text + describeL4(f, at + 40, f[at + 6], end);
+}
+
+}  // namespace
+
+namespace {
+
+constexpr std::size_t kIp6Len = 40, kVlanLen = 4;
+const PacketSpec kDefaults;
+
+struct Layout {
+  bool v6 = false;
+  std::size_t ipAt = 0, ipLen = 0, l4At = 0, l4Len = 0;
+  std::uint8_t proto = 0;
+};
+
+Status putIp6(std::vector<std::uint8_t>& b, std::size_t at, const std::string& text, const char* what) {
+  in6_addr a{};
+  if (inet_pton(AF_INET6, text.c_str(), &a) != 1)
+    return makeError(EINVAL, std::string(what) + ": '" + text + "' is not an IPv6 address");
+  std::memcpy(&b[at], &a, 16);
+  return {};
+}
+
+// Ethernet header, with an 802.1Q tag when asked; returns where the IP header starts.
+Result<std::size_t> putEthernet(std::vector<std::uint8_t>& b, const PacketSpec& s, bool v6) {
+  if (Status st = putMac(b, 0, s.dstMac, "dst_mac"); !st) return st.error();
+  if (Status st = putMac(b, 6, s.srcMac, "src_mac"); !st) return st.error();
+  std::size_t at = 12;
+  if (s.vlan >= 0) {
+    if (s.vlan > 4095 || s.pcp > 7) return makeError(EINVAL, "vlan: id 0..4095 and pcp 0..7");
+    put16(b, at, 0x8100);
+    put16(b, at + 2, static_cast<std::uint16_t>(s.pcp << 13 | s.vlan));
+    at += kVlanLen;
+  }
+  put16(b, at, v6 ? 0x86dd : 0x0800);
+  return at + 2;
+}
+
+Status putIpHeader(std::vector<std::uint8_t>& b, const PacketSpec& s, const Layout& l) {
+  const std::size_t at = l.ipAt;
+  if (l.v6) {
+    const std::string src = s.srcIp == kDefaults.srcIp ? "fd00::1" : s.srcIp;
+    const std::string dst = s.dstIp == kDefaults.dstIp ? "fd00::2" : s.dstIp;
+    b[at] = 0x60;
+    put16(b, at + 4, static_cast<std::uint16_t>(b.size() - at - kIp6Len));
+    b[at + 6] = l.proto;
+    b[at + 7] = s.ttl;
+    if (Status st = putIp6(b, at + 8, src, "src"); !st) return st;
+    return putIp6(b, at + 24, dst, "dst");
+  }
+  b[at] = 0x45;
+  put16(b, at + 2, static_cast<std::uint16_t>(b.size() - at));
+  b[at + 8] = s.ttl;
+  b[at + 9] = l.proto;
+  if (Status st = putIp(b, at + 12, s.srcIp, "src"); !st) return st;
+  if (Status st = putIp(b, at + 16, s.dstIp, "dst"); !st) return st;
+  put16(b, at + 10, checksum(std::span(b).subspan(at, kIpLen)));
+  return {};
+}
+
+// Ones' complement sum of the pseudo header TCP, UDP and ICMPv6 checksums cover.
+std::uint32_t pseudoHeaderSum(const std::vector<std::uint8_t>& b, const Layout& l, std::size_t segment) {
+  const std::size_t addrAt = l.v6 ? l.ipAt + 8 : l.ipAt + 12;
+  const std::size_t addrLen = l.v6 ? 32 : 8;
+  std::uint32_t sum = l.proto + static_cast<std::uint32_t>(segment >> 16) + static_cast<std::uint32_t>(segment & 0xffff);
+  for (std::size_t i = 0; i < addrLen; i += 2) sum += get16(b, addrAt + i);
+  return sum;
+}
+
+void putL4(std::vector<std::uint8_t>& b, const PacketSpec& s, const Layout& l) {
+  const std::size_t at = l.l4At;
+  const std::uint32_t pseudo = pseudoHeaderSum(b, l, b.size() - at);
+  if (s.proto == "udp") {
+    put16(b, at, s.srcPort);
+    put16(b, at + 2, s.dstPort);
+    put16(b, at + 4, static_cast<std::uint16_t>(b.size() - at));
+    std::uint16_t c = checksum(std::span(b).subspan(at), pseudo);
+    put16(b, at + 6, c == 0 ? 0xffff : c);
+  } else if (s.proto == "tcp") {
+    put16(b, at, s.srcPort);
+    put16(b, at + 2, s.dstPort);
+    b[at + 12] = 5 << 4;  // data offset: 5 words
+    b[at + 13] = 0x02;  // SYN
+    put16(b, at + 14, 65535);  // window
+    put16(b, at + 16, checksum(std::span(b).subspan(at), pseudo));
+  } else if (s.proto == "icmp") {
+    b[at] = l.v6 ? 128 : 8;  // echo request; ICMPv6 also sums the pseudo header
+    put16(b, at + 2, checksum(std::span(b).subspan(at), l.v6 ? pseudo : 0));
+  }
 }
 
 }  // namespace
 
 Result<std::vector<std::uint8_t>> buildPacket(const PacketSpec& s) {
-  std::size_t l4 = s.proto == "udp" ? kUdpLen : s.proto == "tcp" ? kTcpLen : s.proto == "icmp" ? kIcmpLen : 0;
-  if (l4 == 0 && s.proto != "raw") return makeError(EINVAL, "proto: '" + s.proto + "' (expected udp, tcp, icmp or raw)");
-  std::size_t ipTotal = kIpLen + l4 + s.payload.size();
-  if (ipTotal > 0xffff) return makeError(EINVAL, "payload: too large for one IPv4 packet");
-  std::vector<std::uint8_t> b(kEthLen + ipTotal, 0);
-  if (Status st = putMac(b, 0, s.dstMac, "dst_mac"); !st) return st.error();
-  if (Status st = putMac(b, 6, s.srcMac, "src_mac"); !st) return st.error();
-  put16(b, 12, 0x0800);
-  std::size_t ipAt = kEthLen;
-  b[ipAt] = 0x45;
-  put16(b, ipAt + 2, static_cast<std::uint16_t>(ipTotal));
-  b[ipAt + 8] = s.ttl;
-  b[ipAt + 9] = s.proto == "udp" ? 17 : s.proto == "tcp" ? 6 : s.proto == "icmp" ? 1 : 253;  // 253: experimental
-  if (Status st = putIp(b, ipAt + 12, s.srcIp, "src"); !st) return st.error();
-  if (Status st = putIp(b, ipAt + 16, s.dstIp, "dst"); !st) return st.error();
-  put16(b, ipAt + 10, checksum(std::span(b).subspan(ipAt, kIpLen)));
-  std::size_t l4At = ipAt + kIpLen;
-  std::copy(s.payload.begin(), s.payload.end(), b.begin() + static_cast<long>(l4At + l4));
-  std::span<const std::uint8_t> segment = std::span(b).subspan(l4At);
-  // TCP/UDP checksums cover a pseudo header: addresses, protocol, segment length.
-  std::uint32_t pseudo = get16(b, ipAt + 12) + get16(b, ipAt + 14) + get16(b, ipAt + 16) + get16(b, ipAt + 18) +
-                         b[ipAt + 9] + static_cast<std::uint32_t>(segment.size());
-  if (s.proto == "udp") {
-    put16(b, l4At, s.srcPort);
-    put16(b, l4At + 2, s.dstPort);
-    put16(b, l4At + 4, static_cast<std::uint16_t>(segment.size()));
-    std::uint16_t c = checksum(std::span(b).subspan(l4At), pseudo);
-    put16(b, l4At + 6, c == 0 ? 0xffff : c);
-  } else if (s.proto == "tcp") {
-    put16(b, l4At, s.srcPort);
-    put16(b, l4At + 2, s.dstPort);
-    b[l4At + 12] = 5 << 4;  // data offset: 5 words
-    b[l4At + 13] = 0x02;  // SYN
-    put16(b, l4At + 14, 65535);  // window
-    put16(b, l4At + 16, checksum(std::span(b).subspan(l4At), pseudo));
-  } else if (s.proto == "icmp") {
-    b[l4At] = 8;  // echo request
-    put16(b, l4At + 2, checksum(std::span(b).subspan(l4At)));
-  }
+  Layout l;
+  l.v6 = s.ipVersion == 6 ||
+         (s.ipVersion == 0 && (s.srcIp.find(':') != std::string::npos || s.dstIp.find(':') != std::string::npos));
+  if (s.ipVersion != 0 && s.ipVersion != 4 && s.ipVersion != 6) return makeError(EINVAL, "ip: expected 4 or 6");
+  l.l4Len = s.proto == "udp" ? kUdpLen : s.proto == "tcp" ? kTcpLen : s.proto == "icmp" ? kIcmpLen : 0;
+  if (l.l4Len == 0 && s.proto != "raw") return makeError(EINVAL, "proto: '" + s.proto + "' (expected udp, tcp, icmp or raw)");
+  l.proto = s.proto == "udp" ? 17 : s.proto == "tcp" ? 6 : s.proto == "icmp" ? (l.v6 ? 58 : 1) : 253;  // 253: experimental
+  l.ipLen = l.v6 ? kIp6Len : kIpLen;
+  const std::size_t ipPayload = l.l4Len + s.payload.size();
+  if (ipPayload + (l.v6 ? 0 : kIpLen) > 0xffff) return makeError(EINVAL, "payload: too large for one IP packet");
+  const std::size_t l2 = kEthLen + (s.vlan >= 0 ? kVlanLen : 0);
+  std::vector<std::uint8_t> b(l2 + l.ipLen + ipPayload, 0);
+  Result<std::size_t> ipAt = putEthernet(b, s, l.v6);
+  if (!ipAt) return ipAt.error();
+  l.ipAt = *ipAt;
+  l.l4At = l.ipAt + l.ipLen;
+  if (Status st = putIpHeader(b, s, l); !st) return st.error();
+  std::copy(s.payload.begin(), s.payload.end(), b.begin() + static_cast<long>(l.l4At + l.l4Len));
+  putL4(b, s, l);
   if (b.size() < s.minFrameSize) b.resize(s.minFrameSize, 0);
   return b;
 }
@@ -149,7 +229,13 @@ Result<PacketSpec> parsePacketSpec(std::string_view text) {
     else if (key == "proto") spec.proto = value;
     else if (key == "sport") s = number(65535, spec.srcPort);
     else if (key == "dport") s = number(65535, spec.dstPort);
-    else if (key == "ttl") s = number(255, spec.ttl);
+    else if (key == "ttl" || key == "hlim") s = number(255, spec.ttl);
+    else if (key == "vlan") s = number(4095, spec.vlan);
+    else if (key == "pcp") s = number(7, spec.pcp);
+    else if (key == "ip") {
+      s = number(6, spec.ipVersion);
+      if (s && spec.ipVersion != 4 && spec.ipVersion != 6) s = makeError(EINVAL, "ip: expected 4 or 6, got '" + value + "'");
+    }
     else if (key == "size") s = number(9000, spec.minFrameSize);
     else if (key == "payload") {
       Result<std::vector<std::uint8_t>> bytes = parseHex(value);
@@ -157,7 +243,7 @@ Result<PacketSpec> parsePacketSpec(std::string_view text) {
       spec.payload = std::move(*bytes);
     } else {
       return makeError(EINVAL, "unknown packet field '" + key +
-                                   "' (dst_mac, src_mac, src, dst, proto, sport, dport, ttl, payload, size)");
+                                   "' (dst_mac, src_mac, vlan, pcp, ip, src, dst, proto, sport, dport, ttl, hlim, payload, size)");
     }
     if (!s) return s.error();
   }
@@ -167,16 +253,24 @@ Result<PacketSpec> parsePacketSpec(std::string_view text) {
 std::string describePacket(std::span<const std::uint8_t> f) {
   if (f.size() < kEthLen) return "runt frame (" + std::to_string(f.size()) + " bytes)";
   std::string text = mac(f, 6) + " > " + mac(f, 0);
+  std::size_t l3 = kEthLen;
   std::uint16_t type = get16(f, 12);
+  while (type == 0x8100 || type == 0x88a8) {  // 802.1Q, and 802.1ad outer tags
+    if (f.size() < l3 + kVlanLen) return text + " vlan (truncated)";
+    const std::uint16_t tci = get16(f, l3);
+    text += " vlan " + std::to_string(tci & 0x0fff) + " pcp " + std::to_string(tci >> 13);
+    type = get16(f, l3 + 2);
+    l3 += kVlanLen;
+  }
   if (type == 0x0806) return text + " ARP";
-  if (type == 0x86dd) return text + " IPv6";
-  if (type != 0x0800) return text + " ethertype 0x" + formatHex(f.subspan(12, 2), "");
-  if (f.size() < kEthLen + kIpLen) return text + " IPv4 (truncated)";
-  std::size_t ihl = static_cast<std::size_t>(f[kEthLen] & 0x0f) * 4;
-  std::size_t ipEnd = std::min(f.size(), kEthLen + get16(f, kEthLen + 2));
-  text += " IPv4 " + ip(f, kEthLen + 12) + " > " + ip(f, kEthLen + 16) + " ttl " + std::to_string(f[kEthLen + 8]);
+  if (type == 0x86dd) return text + describeIpv6(f, l3);
+  if (type != 0x0800) return text + " ethertype 0x" + formatHex(f.subspan(l3 - 2, 2), "");
+  if (f.size() < l3 + kIpLen) return text + " IPv4 (truncated)";
+  std::size_t ihl = static_cast<std::size_t>(f[l3] & 0x0f) * 4;
+  std::size_t ipEnd = std::min(f.size(), l3 + get16(f, l3 + 2));
+  text += " IPv4 " + ip(f, l3 + 12) + " > " + ip(f, l3 + 16) + " ttl " + std::to_string(f[l3 + 8]);
   if (ihl < kIpLen) return text + " (bad header length)";
-  return text + describeL4(f, kEthLen + ihl, f[kEthLen + 9], ipEnd);
+  return text + describeL4(f, l3 + ihl, f[l3 + 9], ipEnd);
 }
 
 }  // namespace p4wb::runtime

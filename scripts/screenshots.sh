@@ -21,6 +21,10 @@ size=1440x900
 
 # 1. Editing and compiling: needs no privileges.
 "$shot" "$out/compile.png" --wait 8 --size $size -- "$studio" "$example" --compile --line 75
+# 2. The dark theme with the Outline (parsers, states, controls, tables, actions).
+"$shot" "$out/dark_outline.png" --wait 8 --size $size -- "$studio" "$example" --compile --line 61 \
+  --theme dark --show OutlineDock
+rm -rf "$XDG_CONFIG_HOME"; export XDG_CONFIG_HOME=$(mktemp -d)  # back to the light default
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "not root: skipping the runtime screenshots (tables, counters, packet lab)" >&2
@@ -55,15 +59,22 @@ CLI
 ip netns exec "$peer" bash -c 'while :; do for d in 2 2 2 3 66; do
   echo hello >/dev/udp/10.0.0.$d/9; done 2>/dev/null; sleep 0.02; done' & ping_pid=$!
 
-# 2. Loaded: tables, counters and the pipeline with live counts.
+# 3. Loaded: tables, counters and the pipeline with live counts.
 "$shot" "$out/runtime.png" --wait 10 --size $size -- "$studio" "$example" --load "$ns:veth0:xdp-generic" \
   --as shot$$ --table-script "$script" --show TablesDock --show CountersDock
 # The killed studio left its program attached and pinned: take it away by hand.
 ip -n "$ns" link set dev veth0 xdpgeneric off
 rm -rf "${P4WB_PIN_DIR:?}/shot$$" "${P4WB_STATE_DIR:?}/shot$$"
-# 3. Packet lab: a frame to 10.0.0.2 bounced back with rewritten MACs, path on the pipeline.
+# 4. Packet lab: a frame to 10.0.0.2 bounced back with rewritten MACs, path on the pipeline.
 "$shot" "$out/packet_lab.png" --wait 10 --size $size -- "$studio" "$example" --load "$ns:veth0:xdp-generic" \
   --as shot$$b --table-script "$script" --packet "dst=10.0.0.2" --show PacketLabDock --show PipelineDock
+ip -n "$ns" link set dev veth0 xdpgeneric off
+rm -rf "${P4WB_PIN_DIR:?}/shot$$b" "${P4WB_STATE_DIR:?}/shot$$b"
+# 5. Targets: namespaces -> interfaces -> the attached program (ours, marked as such).
+"$shot" "$out/targets.png" --wait 10 --size $size -- "$studio" "$example" --load "$ns:veth0:xdp-generic" \
+  --as shot$$c --table-script "$script" --show TargetsDock
+ip -n "$ns" link set dev veth0 xdpgeneric off
+rm -rf "${P4WB_PIN_DIR:?}/shot$$c" "${P4WB_STATE_DIR:?}/shot$$c"
 rm -f "$script"
 cp "$out/runtime.png" docs/screenshot.png
 echo "screenshots in $out/ and docs/screenshot.png"

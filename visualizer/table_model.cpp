@@ -1,6 +1,7 @@
 #include "visualizer/table_model.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <QStringList>
 
 namespace p4wb::visualizer {
@@ -21,26 +22,45 @@ static bool sameEntry(const runtime::Entry& a, const runtime::Entry& b) {
 }
 
 void TableModel::setEntries(std::vector<runtime::Entry> entries) {
-  if (entries.size() != m_entries.size()) {
-    beginResetModel();
-    m_entries = std::move(entries);
-    endResetModel();
-    return;
-  }
-  // Same row count: update in place and signal only the rows that changed.
+  const int total = static_cast<int>(entries.size());
+  const int shown = std::min(total, std::max(m_shown, kPageRows));
+  // Compare only what views show: a refresh of a huge table stays O(page).
   int first = -1;
   int last = -1;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (sameEntry(entries[i], m_entries[i])) continue;
-    m_entries[i] = std::move(entries[i]);
-    if (first < 0) first = static_cast<int>(i);
-    last = static_cast<int>(i);
+  const int common = std::min(m_shown, shown);
+  for (int i = 0; i < common; ++i) {
+    if (sameEntry(entries[static_cast<size_t>(i)], m_entries[static_cast<size_t>(i)])) continue;
+    if (first < 0) first = i;
+    last = i;
   }
+  if (shown < m_shown) {
+    beginRemoveRows({}, shown, m_shown - 1);
+    m_shown = shown;
+    endRemoveRows();
+  }
+  m_entries = std::move(entries);
   if (first >= 0) emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+  if (shown > m_shown) {
+    beginInsertRows({}, m_shown, shown - 1);
+    m_shown = shown;
+    endInsertRows();
+  }
+}
+
+bool TableModel::canFetchMore(const QModelIndex& parent) const {
+  return !parent.isValid() && m_shown < static_cast<int>(m_entries.size());
+}
+
+void TableModel::fetchMore(const QModelIndex& parent) {
+  if (!canFetchMore(parent)) return;
+  const int next = std::min(static_cast<int>(m_entries.size()), m_shown + kPageRows);
+  beginInsertRows({}, m_shown, next - 1);
+  m_shown = next;
+  endInsertRows();
 }
 
 int TableModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+  return parent.isValid() ? 0 : m_shown;
 }
 
 int TableModel::columnCount(const QModelIndex& parent) const {

@@ -3,6 +3,8 @@
 // with the runtime's pure encoders (encodeKey/encodeValue) and, when valid, handed out
 // as editRequested() for the app to write to the kernel; the model never touches the
 // kernel itself. Live refreshes replace rows in place, so views keep their selection.
+// Rows reach views in pages of kPageRows (canFetchMore/fetchMore), so a table with a
+// million entries costs the view and each refresh only the rows scrolled to so far.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -24,9 +26,16 @@ class TableModel : public QAbstractTableModel {
 
   const runtime::TableSchema& schema() const { return m_schema; }
   QString tableName() const { return QString::fromStdString(m_schema.name); }
-  // Replaces the rows with a fresh dump (sorted as the runtime returns them).
+  static constexpr int kPageRows = 1000;
+
+  // Replaces the rows with a fresh dump (sorted as the runtime returns them). Rows the
+  // views were shown stay shown (as far as the dump has them), at least one page.
   void setEntries(std::vector<runtime::Entry> entries);
+  // Every entry of the dump, also those not fetched into views yet.
   const std::vector<runtime::Entry>& entries() const { return m_entries; }
+  int totalRows() const { return static_cast<int>(m_entries.size()); }
+  bool canFetchMore(const QModelIndex& parent) const override;
+  void fetchMore(const QModelIndex& parent) override;
   const runtime::Entry& entry(int row) const { return m_entries.at(static_cast<size_t>(row)); }
   int actionColumn() const { return static_cast<int>(m_schema.keys.size()); }
   int paramsColumn() const { return actionColumn() + 1; }
@@ -56,6 +65,7 @@ class TableModel : public QAbstractTableModel {
 
   runtime::TableSchema m_schema;
   std::vector<runtime::Entry> m_entries;
+  int m_shown = 0;  // rows views know about: a prefix of m_entries
 };
 
 // "forward 02:00:00:00:00:02 ..." -> short action name for display ("forward").

@@ -21,7 +21,7 @@ ListingDock::ListingDock(const QString& title, const QString& objectName, Flavor
   // Keyboard-selectable so the cursor (and with it linked selection) moves with arrows.
   m_edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
   m_edit->setUndoRedoEnabled(false);
-  new ListingHighlighter(flavor == Flavor::LlvmIr ? ListingHighlighter::Flavor::LlvmIr
+  m_highlighter = new ListingHighlighter(flavor == Flavor::LlvmIr ? ListingHighlighter::Flavor::LlvmIr
                                                   : ListingHighlighter::Flavor::BpfAsm,
                          m_edit->document());
   clearListing(tr("Compile the program (Ctrl+B) to see its %1.").arg(title));
@@ -56,6 +56,14 @@ void ListingDock::clearListing(const QString& why) {
 
 QString ListingDock::text() const { return m_edit->toPlainText(); }
 
+void ListingDock::setDark(bool dark) {
+  m_lineColor = dark ? QColor(0x4a, 0x44, 0x1c) : QColor(0xff, 0xf1, 0xb8);
+  m_highlighter->setDark(dark);
+  const int line = m_highlightedSourceLine;
+  m_highlightedSourceLine = -1;  // repaint the linked lines in the new colour
+  highlightSourceLine(line);
+}
+
 int ListingDock::highlightSourceLine(int line) {
   if (line == m_highlightedSourceLine) return static_cast<int>(m_highlighted.size());
   m_highlightedSourceLine = line;
@@ -69,7 +77,7 @@ int ListingDock::highlightSourceLine(int line) {
     if (!block.isValid()) continue;
     QTextEdit::ExtraSelection sel;
     sel.cursor = QTextCursor(block);
-    sel.format.setBackground(QColor(0xff, 0xf1, 0xb8));
+    sel.format.setBackground(m_lineColor);
     sel.format.setProperty(QTextFormat::FullWidthSelection, true);
     selections << sel;
   }

@@ -4,6 +4,7 @@
 // line reports the P4 place it came from.
 #pragma once
 
+#include <QColor>
 #include <QDockWidget>
 #include <QHash>
 #include <QMultiHash>
@@ -15,6 +16,8 @@
 class QPlainTextEdit;
 
 namespace p4wb::app {
+
+class ListingHighlighter;
 
 class ListingDock : public QDockWidget {
   Q_OBJECT
@@ -36,6 +39,7 @@ class ListingDock : public QDockWidget {
   int highlightSourceLine(int line);
   // 0-based listing lines currently highlighted.
   QList<int> highlightedLines() const { return m_highlighted; }
+  void setDark(bool dark);
 
  signals:
   // The user moved onto a listing line that maps to this P4 place (1-based).
@@ -45,6 +49,8 @@ class ListingDock : public QDockWidget {
   void onCursorMoved();
 
   QPlainTextEdit* m_edit;
+  ListingHighlighter* m_highlighter = nullptr;
+  QColor m_lineColor{0xff, 0xf1, 0xb8};
   QHash<int, compiler::SourceMapEntry> m_byListingLine;
   QMultiHash<int, int> m_listingLinesBySourceLine;
   QList<int> m_highlighted;

@@ -34,8 +34,20 @@ void ListingHighlighter::addRule(const QString& pattern, const QColor& color, bo
   Rule rule;
   rule.pattern = QRegularExpression(pattern);
   rule.format.setForeground(color);
+  rule.color = color;
   if (bold) rule.format.setFontWeight(QFont::DemiBold);
   m_rules.push_back(rule);
+}
+
+void ListingHighlighter::setDark(bool dark) {
+  for (Rule& rule : m_rules) {
+    // Keep the hue, raise the lightness so the colours read on a dark paper.
+    QColor c = rule.color.toHsl();
+    if (dark) c.setHsl(c.hslHue(), c.hslSaturation(), std::max(c.lightness(), 170));
+    rule.format.setForeground(dark ? c : rule.color);
+  }
+  m_commentFormat.setForeground(dark ? QColor(0x6a, 0x99, 0x55) : QColor(0x6a, 0x8a, 0x35));
+  rehighlight();
 }
 
 void ListingHighlighter::highlightBlock(const QString& text) {

@@ -15,6 +15,8 @@ class ListingHighlighter : public QSyntaxHighlighter {
  public:
   enum class Flavor { LlvmIr, BpfAsm };
   ListingHighlighter(Flavor flavor, QTextDocument* document);
+  // Lighter colours for a dark background; rehighlights.
+  void setDark(bool dark);
 
  protected:
   void highlightBlock(const QString& text) override;
@@ -23,6 +25,7 @@ class ListingHighlighter : public QSyntaxHighlighter {
   struct Rule {
     QRegularExpression pattern;
     QTextCharFormat format;
+    QColor color;  // the light-theme colour
   };
   void addRule(const QString& pattern, const QColor& color, bool bold = false);
 

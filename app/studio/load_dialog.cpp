@@ -33,8 +33,10 @@ LoadDialog::LoadDialog(const QString& defaultName, QWidget* parent)
   m_name->setObjectName(QStringLiteral("name"));
   m_netns->addItem(tr("(this namespace)"), QString());
   m_ifname->addItem(tr("(none: load and pin only)"), QString());
-  m_hook->addItems({QStringLiteral("xdp"), QStringLiteral("xdp-generic"),
-                    QStringLiteral("tc-ingress"), QStringLiteral("tc-egress")});
+  m_hook->addItems({QStringLiteral("xdp"), QStringLiteral("xdp-native"),
+                    QStringLiteral("xdp-generic"), QStringLiteral("tc-ingress"),
+                    QStringLiteral("tc-egress")});
+  m_hook->setToolTip(tr("xdp lets the kernel pick native or generic mode"));
   form->addRow(tr("Network namespace"), m_netns);
   form->addRow(tr("Interface"), m_ifname);
   form->addRow(tr("Hook"), m_hook);
@@ -58,10 +60,25 @@ void LoadDialog::setTargets(const NetnsInterfaces& targets) {
   m_netns->clear();
   for (const QString& ns : targets.netns)
     m_netns->addItem(ns.isEmpty() ? tr("(this namespace)") : ns, ns);
-  m_netns->setCurrentIndex(std::max(0, m_netns->findData(current)));
+  m_netns->setCurrentIndex(std::max(0, m_netns->findData(m_hasWish ? m_wantNetns : current)));
   m_netns->blockSignals(false);
   fillInterfaces();
+  if (m_hasWish) {
+    m_ifname->setCurrentIndex(std::max(0, m_ifname->findData(m_wantIfname)));
+    m_hasWish = false;
+  }
   if (!targets.error.isEmpty()) m_problem->setText(targets.error);
+}
+
+void LoadDialog::preselect(const QString& netns, const QString& ifname) {
+  m_wantNetns = netns;
+  m_wantIfname = ifname;
+  m_hasWish = true;
+  // Shown at once, even before the worker's listing arrives.
+  if (m_netns->findData(netns) < 0) m_netns->addItem(netns.isEmpty() ? tr("(this namespace)") : netns, netns);
+  m_netns->setCurrentIndex(m_netns->findData(netns));
+  if (m_ifname->findData(ifname) < 0) m_ifname->addItem(ifname, ifname);
+  m_ifname->setCurrentIndex(m_ifname->findData(ifname));
 }
 
 void LoadDialog::fillInterfaces() {

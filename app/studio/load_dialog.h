@@ -21,6 +21,8 @@ class LoadDialog : public QDialog {
  public:
   LoadDialog(const QString& defaultName, QWidget* parent = nullptr);
   void setTargets(const NetnsInterfaces& targets);
+  // Picks this namespace and interface once they are listed (Targets dock > Attach).
+  void preselect(const QString& netns, const QString& ifname);
   runtime::Target target() const;
   QString name() const;
 
@@ -29,6 +31,8 @@ class LoadDialog : public QDialog {
   void revalidate();
 
   NetnsInterfaces m_targets;
+  QString m_wantNetns, m_wantIfname;
+  bool m_hasWish = false;
   QComboBox* m_netns;
   QComboBox* m_ifname;
   QComboBox* m_hook;

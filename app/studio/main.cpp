@@ -1,5 +1,6 @@
 // p4wb-studio [FILE.p4] [--compile] [--line N] [--load NETNS:IFNAME[:HOOK]] [--as NAME]
-// [--table-script FILE] [--packet SPEC] [--show DOCK]: the desktop workbench. Parses the
+// [--table-script FILE] [--packet SPEC] [--show DOCK] [--theme light|dark]: the desktop
+// workbench. Parses the
 // command line and hands over to the Workbench; the --load family scripts a demo (used by
 // scripts/screenshots.sh).
 #include <QApplication>
@@ -49,12 +50,23 @@ int main(int argc, char** argv) {
   const QCommandLineOption showOption(QStringLiteral("show"),
                                       QStringLiteral("Raise the dock with this object name."),
                                       QStringLiteral("dock"));
-  parser.addOptions({loadOption, nameOption, scriptOption, packetOption, showOption});
+  const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                       QStringLiteral("light or dark (saved like View > Theme)."),
+                                       QStringLiteral("theme"));
+  parser.addOptions({loadOption, nameOption, scriptOption, packetOption, showOption, themeOption});
   parser.process(app);
 
   p4wb::app::Workbench workbench;
+  if (parser.isSet(themeOption)) {
+    const bool dark = parser.value(themeOption) == QStringLiteral("dark");
+    (dark ? workbench.mainWindow()->actions().themeDark
+          : workbench.mainWindow()->actions().themeLight)->trigger();
+  }
   const QStringList files = parser.positionalArguments();
-  const bool opened = !files.isEmpty() && workbench.openFile(files.first());
+  bool opened = false;
+  for (const QString& file : files) opened = workbench.openFile(file) || opened;
+  // Without files on the command line, reopen what was open at the last exit.
+  if (files.isEmpty()) workbench.restoreSession();
   workbench.mainWindow()->show();
   if (opened && parser.isSet(lineOption)) workbench.showLine(parser.value(lineOption).toInt());
   if (opened && parser.isSet(compileOption)) workbench.compile();

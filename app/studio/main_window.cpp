@@ -1,6 +1,8 @@
 #include "app/studio/main_window.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QPalette>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
@@ -13,6 +15,8 @@
 #include <QVBoxLayout>
 
 #include "app/studio/diagnostics_dock.h"
+#include "app/studio/editor_tabs.h"
+#include "app/studio/outline_dock.h"
 #include "app/studio/listing_dock.h"
 #include "editor/find_bar.h"
 #include "editor/p4_editor.h"
@@ -22,6 +26,7 @@
 #include "visualizer/pipeline_view.h"
 #include "visualizer/stages_dock.h"
 #include "visualizer/tables_dock.h"
+#include "visualizer/targets_dock.h"
 
 namespace p4wb::app {
 namespace {
@@ -41,17 +46,17 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& sh
 }  // namespace
 
 MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-                       visualizer::CountersModel* counters, QWidget* parent)
+                       visualizer::CountersModel* counters, OutlineModel* outline,
+                       QWidget* parent)
     : QMainWindow(parent),
-      m_editor(new editor::P4Editor),
-      m_findBar(new editor::FindBar(m_editor)) {
+      m_tabs(new EditorTabs),
+      m_findBar(new editor::FindBar(m_tabs->currentEditor())) {
   setObjectName(QStringLiteral("MainWindow"));
-  m_editor->setObjectName(QStringLiteral("P4Editor"));
   auto* central = new QWidget;
   auto* column = new QVBoxLayout(central);
   column->setContentsMargins(0, 0, 0, 0);
   column->setSpacing(0);
-  column->addWidget(m_editor, 1);
+  column->addWidget(m_tabs, 1);
   column->addWidget(m_findBar);
   setCentralWidget(central);
   setDockNestingEnabled(true);
@@ -59,7 +64,17 @@ MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* s
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
   createActions();
-  createDocks(diagnostics, stages, counters);
+  createDocks(diagnostics, stages, counters, outline);
+  for (int i = 0; i < m_tabs->count(); ++i) adoptEditor(m_tabs->editorAt(i));
+  connect(m_tabs, &EditorTabs::editorCreated, this, &MainWindow::adoptEditor);
+  connect(m_tabs, &EditorTabs::currentEditorChanged, this, [this](editor::P4Editor* ed) {
+    if (!ed) return;
+    m_findBar->setEditor(ed);
+    int line = 0;
+    int index = 0;
+    ed->getCursorPosition(&line, &index);
+    m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1));
+  });
   createMenus();
   createToolBar();
   createStatusBar();
@@ -74,7 +89,9 @@ MainWindow::MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* s
 void MainWindow::createActions() {
   QStyle* s = style();
   Actions& a = m_actions;
+  a.newFile = makeAction(this, tr("&New"), QKeySequence::New, tr("A new untitled P4 file"));
   a.open = makeAction(this, tr("&Open..."), QKeySequence::Open, tr("Open a P4 file"));
+  a.closeTab = makeAction(this, tr("&Close Tab"), QKeySequence(tr("Ctrl+W")));
   a.open->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
   a.save = makeAction(this, tr("&Save"), QKeySequence::Save, tr("Save the P4 file"));
   a.save->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
@@ -91,8 +108,15 @@ void MainWindow::createActions() {
   connect(a.findNext, &QAction::triggered, m_findBar, &editor::FindBar::findNext);
   connect(a.findPrevious, &QAction::triggered, m_findBar, &editor::FindBar::findPrevious);
   a.goToLine = makeAction(this, tr("&Go to Line..."), QKeySequence(tr("Ctrl+L")));
-  connect(a.undo, &QAction::triggered, m_editor, &QsciScintilla::undo);
-  connect(a.redo, &QAction::triggered, m_editor, &QsciScintilla::redo);
+  connect(a.undo, &QAction::triggered, this, [this] { editor()->undo(); });
+  connect(a.redo, &QAction::triggered, this, [this] { editor()->redo(); });
+  a.goToDefinition = makeAction(this, tr("Go to &Definition"), QKeySequence(Qt::Key_F2),
+                                tr("Jump to the declaration (or #include file) under the caret; "
+                                   "Ctrl+click does the same"));
+  a.complete = makeAction(this, tr("Co&mplete"), QKeySequence(tr("Ctrl+Space")),
+                          tr("Names in scope, or members after '.'"));
+  connect(a.goToDefinition, &QAction::triggered, this, [this] { editor()->goToDefinition(); });
+  connect(a.complete, &QAction::triggered, this, [this] { editor()->autoCompleteFromAPIs(); });
 
   a.compile = makeAction(this, tr("&Compile"), QKeySequence(tr("Ctrl+B")),
                          tr("Compile the editor's text to LLVM IR and eBPF"));
@@ -116,9 +140,18 @@ void MainWindow::createActions() {
   a.zoomIn = makeAction(this, tr("Zoom &In"), QKeySequence::ZoomIn);
   a.zoomOut = makeAction(this, tr("Zoom &Out"), QKeySequence::ZoomOut);
   a.zoomReset = makeAction(this, tr("Reset &Zoom"), QKeySequence(tr("Ctrl+0")));
-  connect(a.zoomIn, &QAction::triggered, m_editor, [this] { m_editor->zoomIn(); });
-  connect(a.zoomOut, &QAction::triggered, m_editor, [this] { m_editor->zoomOut(); });
-  connect(a.zoomReset, &QAction::triggered, m_editor, [this] { m_editor->zoomTo(0); });
+  connect(a.zoomIn, &QAction::triggered, this, [this] { editor()->zoomIn(); });
+  connect(a.zoomOut, &QAction::triggered, this, [this] { editor()->zoomOut(); });
+  connect(a.zoomReset, &QAction::triggered, this, [this] { editor()->zoomTo(0); });
+  a.themeLight = makeAction(this, tr("&Light Theme"), {});
+  a.themeDark = makeAction(this, tr("&Dark Theme"), {});
+  auto* themes = new QActionGroup(this);
+  for (QAction* theme : {a.themeLight, a.themeDark}) {
+    theme->setCheckable(true);
+    themes->addAction(theme);
+  }
+  a.themeLight->setChecked(true);
+  connect(a.themeDark, &QAction::toggled, this, &MainWindow::applyTheme);
   a.resetLayout = makeAction(this, tr("&Reset Layout"), QKeySequence(tr("Ctrl+Alt+0")));
   connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
   a.load = makeAction(this, tr("&Load..."), QKeySequence(Qt::Key_F5),
@@ -130,6 +163,8 @@ void MainWindow::createActions() {
   a.unload->setEnabled(false);
   a.packetLab = makeAction(this, tr("&Packet Lab"), QKeySequence(tr("Ctrl+Shift+P")),
                            tr("Compose packets and run them through the program"));
+  a.targets = makeAction(this, tr("&Targets"), QKeySequence(tr("Ctrl+Shift+T")),
+                         tr("Namespaces, interfaces and attached programs; labs"));
   a.runPacket = makeAction(this, tr("&Run Packet"), QKeySequence(tr("Ctrl+R")),
                            tr("Run the packet lab's frame through the program"));
   a.about = makeAction(this, tr("&About P4 Workbench"), QKeySequence(Qt::Key_F1));
@@ -137,11 +172,17 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-                             visualizer::CountersModel* counters) {
+                             visualizer::CountersModel* counters, OutlineModel* outline) {
+  m_outlineDock = new OutlineDock(outline, this);
   m_tablesDock = new visualizer::TablesDock(this);
   m_countersDock = new visualizer::CountersDock(counters, this);
   m_packetLabDock = new visualizer::PacketLabDock(this);
   m_verifierLogDock = new VerifierLogDock(this);
+  m_targetsDock = new visualizer::TargetsDock(this);
+  connect(m_actions.targets, &QAction::triggered, this, [this] {
+    m_targetsDock->show();
+    m_targetsDock->raise();
+  });
   m_pipelineView = new visualizer::PipelineView;
   m_pipelineDock = new QDockWidget(tr("Pipeline"), this);
   m_pipelineDock->setObjectName(QStringLiteral("PipelineDock"));
@@ -176,6 +217,8 @@ void MainWindow::resetLayout() {
   addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsDock);
   tabifyDockWidget(m_stagesDock, m_countersDock);
   tabifyDockWidget(m_stagesDock, m_pipelineDock);
+  tabifyDockWidget(m_stagesDock, m_targetsDock);
+  tabifyDockWidget(m_stagesDock, m_outlineDock);
   tabifyDockWidget(m_diagnosticsDock, m_tablesDock);
   tabifyDockWidget(m_diagnosticsDock, m_verifierLogDock);
   tabifyDockWidget(m_asmDock, m_packetLabDock);
@@ -191,9 +234,9 @@ void MainWindow::resetLayout() {
 void MainWindow::createMenus() {
   const Actions& a = m_actions;
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(a.open);
+  file->addActions({a.newFile, a.open});
   m_recentMenu = file->addMenu(tr("Open &Recent"));
-  file->addActions({a.save, a.saveAs});
+  file->addActions({a.save, a.saveAs, a.closeTab});
   file->addSeparator();
   file->addAction(a.quit);
 
@@ -202,7 +245,7 @@ void MainWindow::createMenus() {
   edit->addSeparator();
   edit->addActions({a.find, a.findNext, a.findPrevious});
   edit->addSeparator();
-  edit->addAction(a.goToLine);
+  edit->addActions({a.goToLine, a.goToDefinition, a.complete});
 
   QMenu* build = menuBar()->addMenu(tr("&Build"));
   build->addActions({a.compile, a.cancelCompile});
@@ -215,16 +258,22 @@ void MainWindow::createMenus() {
   run->addActions({a.load, a.unload});
   run->addSeparator();
   run->addActions({a.packetLab, a.runPacket});
+  run->addSeparator();
+  run->addAction(a.targets);
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   int n = 1;
   for (QDockWidget* dock : allDocks()) {
     QAction* toggle = dock->toggleViewAction();
-    toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n++)));
+    if (n <= 9) toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(n)));
+    ++n;
     view->addAction(toggle);
   }
   view->addSeparator();
   view->addActions({a.zoomIn, a.zoomOut, a.zoomReset});
+  view->addSeparator();
+  QMenu* theme = view->addMenu(tr("&Theme"));
+  theme->addActions({a.themeLight, a.themeDark});
   view->addSeparator();
   view->addAction(a.resetLayout);
 
@@ -259,10 +308,52 @@ void MainWindow::createStatusBar() {
   statusBar()->addPermanentWidget(m_runtimeLabel);
   statusBar()->addPermanentWidget(m_compileLabel);
   statusBar()->addPermanentWidget(m_cursorLabel);
-  connect(m_editor, &QsciScintilla::cursorPositionChanged, this, [this](int line, int index) {
-    m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1));
-  });
   m_cursorLabel->setText(tr("Ln 1, Col 1"));
+}
+
+editor::P4Editor* MainWindow::editor() const { return m_tabs->currentEditor(); }
+
+void MainWindow::adoptEditor(editor::P4Editor* ed) {
+  ed->setDarkTheme(m_dark);
+  connect(ed, &QsciScintilla::cursorPositionChanged, this, [this, ed](int line, int index) {
+    if (ed == editor() && m_cursorLabel)
+      m_cursorLabel->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1));
+  });
+}
+
+void MainWindow::applyTheme(bool dark) {
+  // Fusion follows the palette fully on every platform, so both themes look the same
+  // everywhere; the editors get matching colours.
+  m_dark = dark;
+  QApplication::setStyle(QStringLiteral("Fusion"));
+  QPalette p;
+  if (dark) {
+    const QColor window(0x2d, 0x2d, 0x30), base(0x1e, 0x1e, 0x1e), text(0xd4, 0xd4, 0xd4);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(0x4e, 0x9c, 0xd6));
+    p.setColor(QPalette::Highlight, QColor(0x26, 0x4f, 0x78));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6d, 0x6d, 0x6d));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6d, 0x6d, 0x6d));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x6d, 0x6d, 0x6d));
+  } else {
+    p = QApplication::style()->standardPalette();
+  }
+  QApplication::setPalette(p);
+  for (int i = 0; i < m_tabs->count(); ++i) m_tabs->editorAt(i)->setDarkTheme(dark);
+  m_irDock->setDark(dark);
+  m_asmDock->setDark(dark);
+  if (m_actions.themeDark->isChecked() != dark) (dark ? m_actions.themeDark : m_actions.themeLight)->setChecked(true);
 }
 
 void MainWindow::setCompiling(bool running) {
@@ -274,16 +365,19 @@ void MainWindow::setCompiling(bool running) {
   }
 }
 
-void MainWindow::setCompileSummary(const QString& text, bool good) {
+QString MainWindow::compileSummary() const { return m_compileLabel->text(); }
+
+void MainWindow::setCompileSummary(const QString& text, bool good, const QString& details) {
   m_compileLabel->setText(text);
+  m_compileLabel->setToolTip(details);
   m_compileLabel->setStyleSheet(good ? QStringLiteral("color: #2e7d32;")
                                      : QStringLiteral("color: #c62828;"));
 }
 
 QList<QDockWidget*> MainWindow::allDocks() const {
-  return {m_diagnosticsDock, m_irDock,      m_asmDock,         m_stagesDock,
+  return {m_outlineDock, m_diagnosticsDock, m_irDock,      m_asmDock,         m_stagesDock,
           m_tablesDock,      m_countersDock, m_packetLabDock, m_verifierLogDock,
-          m_pipelineDock};
+          m_pipelineDock,    m_targetsDock};
 }
 
 void MainWindow::setRuntimeSummary(const QString& text) { m_runtimeLabel->setText(text); }

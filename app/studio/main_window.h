@@ -20,12 +20,16 @@ class CountersDock;
 class CountersModel;
 class PacketLabDock;
 class PipelineView;
+class TargetsDock;
 }  // namespace p4wb::visualizer
 
 namespace p4wb::app {
 
 class DiagnosticsDock;
 class DiagnosticsModel;
+class EditorTabs;
+class OutlineDock;
+class OutlineModel;
 class ListingDock;
 class VerifierLogDock;
 
@@ -34,7 +38,9 @@ class MainWindow : public QMainWindow {
 
  public:
   struct Actions {
+    QAction* newFile = nullptr;     // Ctrl+N: a new untitled tab
     QAction* open = nullptr;
+    QAction* closeTab = nullptr;    // Ctrl+W
     QAction* save = nullptr;
     QAction* saveAs = nullptr;
     QAction* quit = nullptr;
@@ -44,6 +50,10 @@ class MainWindow : public QMainWindow {
     QAction* findNext = nullptr;
     QAction* findPrevious = nullptr;
     QAction* goToLine = nullptr;
+    QAction* goToDefinition = nullptr;  // F2 (also Ctrl+click); on #include: open it
+    QAction* complete = nullptr;        // Ctrl+Space
+    QAction* themeLight = nullptr;      // checkable, exclusive with themeDark
+    QAction* themeDark = nullptr;
     QAction* compile = nullptr;
     QAction* cancelCompile = nullptr;
     QAction* compileWhileTyping = nullptr;  // checkable
@@ -57,14 +67,22 @@ class MainWindow : public QMainWindow {
     QAction* load = nullptr;        // F5
     QAction* unload = nullptr;      // Shift+F5
     QAction* packetLab = nullptr;   // Ctrl+Shift+P
+    QAction* targets = nullptr;     // Ctrl+Shift+T: show the Targets dock
     QAction* runPacket = nullptr;   // Ctrl+R: run the packet lab's frame
     QAction* about = nullptr;
   };
 
   MainWindow(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-             visualizer::CountersModel* counters, QWidget* parent = nullptr);
+             visualizer::CountersModel* counters, OutlineModel* outline,
+             QWidget* parent = nullptr);
 
-  editor::P4Editor* editor() const { return m_editor; }
+  // The editor of the current tab (never null).
+  editor::P4Editor* editor() const;
+  EditorTabs* editorTabs() const { return m_tabs; }
+  OutlineDock* outlineDock() const { return m_outlineDock; }
+  // Light or dark palette for the whole window and every editor (View > Theme).
+  void applyTheme(bool dark);
+  bool isDarkTheme() const { return m_dark; }
   editor::FindBar* findBar() const { return m_findBar; }
   DiagnosticsDock* diagnosticsDock() const { return m_diagnosticsDock; }
   ListingDock* irDock() const { return m_irDock; }
@@ -75,6 +93,7 @@ class MainWindow : public QMainWindow {
   visualizer::PacketLabDock* packetLabDock() const { return m_packetLabDock; }
   VerifierLogDock* verifierLogDock() const { return m_verifierLogDock; }
   visualizer::PipelineView* pipelineView() const { return m_pipelineView; }
+  visualizer::TargetsDock* targetsDock() const { return m_targetsDock; }
   QDockWidget* pipelineDock() const { return m_pipelineDock; }
   // Status bar: what is loaded where ("" = nothing).
   void setRuntimeSummary(const QString& text);
@@ -84,7 +103,8 @@ class MainWindow : public QMainWindow {
 
   // Status bar: a busy indicator while compiling, and the last compile's outcome.
   void setCompiling(bool running);
-  void setCompileSummary(const QString& text, bool good);
+  void setCompileSummary(const QString& text, bool good, const QString& details = {});
+  QString compileSummary() const;
   void showMessage(const QString& text, int timeoutMs = 5000);
 
   // Puts the docks where they start on a fresh install.
@@ -99,13 +119,16 @@ class MainWindow : public QMainWindow {
   void createMenus();
   void createToolBar();
   void createDocks(DiagnosticsModel* diagnostics, visualizer::StagesModel* stages,
-                   visualizer::CountersModel* counters);
+                   visualizer::CountersModel* counters, OutlineModel* outline);
+  void adoptEditor(editor::P4Editor* editor);
   QList<QDockWidget*> allDocks() const;
   void createStatusBar();
   void saveWindowState();
 
-  editor::P4Editor* m_editor;
+  EditorTabs* m_tabs;
   editor::FindBar* m_findBar;
+  OutlineDock* m_outlineDock = nullptr;
+  bool m_dark = false;
   DiagnosticsDock* m_diagnosticsDock = nullptr;
   ListingDock* m_irDock = nullptr;
   ListingDock* m_asmDock = nullptr;
@@ -115,6 +138,7 @@ class MainWindow : public QMainWindow {
   visualizer::PacketLabDock* m_packetLabDock = nullptr;
   VerifierLogDock* m_verifierLogDock = nullptr;
   visualizer::PipelineView* m_pipelineView = nullptr;
+  visualizer::TargetsDock* m_targetsDock = nullptr;
   QDockWidget* m_pipelineDock = nullptr;
   QLabel* m_runtimeLabel = nullptr;
   Actions m_actions;

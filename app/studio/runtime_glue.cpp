@@ -53,6 +53,8 @@ void Workbench::connectRuntime() {
           &visualizer::PipelineView::highlightStages);
   connect(pipeline, &visualizer::PipelineView::stageActivated, this, &Workbench::showLine);
 
+  connectTargets();
+  connectPacketLab();
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty())
     setRuntimeUnavailable(tr("%1 Editing and compiling work fully; to load programs, edit "
@@ -84,7 +86,9 @@ void Workbench::load() {
 }
 
 void Workbench::showLoadDialog() {
-  LoadDialog dialog(programNameFor(m_document.displayName()), m_window.get());
+  LoadDialog dialog(programNameFor(document().displayName()), m_window.get());
+  if (m_attachWish) dialog.preselect(m_attachNetns, m_attachIfname);
+  m_attachWish = false;
   auto connection = connect(m_runtime, &RuntimeService::targetsListed, &dialog,
                             &LoadDialog::setTargets);
   m_runtime->listTargets();

@@ -1,4 +1,5 @@
 #include "app/studio/runtime_service.h"
+#include "app/studio/worker_pools.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -13,11 +14,13 @@
 #include "runtime/table_script.h"
 
 namespace p4wb::app {
-namespace {
+using workers::inOrder;
+using workers::onWorker;
+using workers::text;
 
-QString text(const runtime::Error& e) { return QString::fromStdString(e.render()); }
+namespace workers {
 
-QThreadPool* pool() {
+QThreadPool* readPool() {
   // Own pool: the compile service uses the global one, and a slow compile must not hold
   // up table refreshes (and the other way round).
   static QThreadPool* p = [] {
@@ -39,36 +42,50 @@ QThreadPool* writePool() {
   return p;
 }
 
-}  // namespace
+std::shared_ptr<const runtime::LoadedProgram> programOrTemporary(
+    std::shared_ptr<const runtime::LoadedProgram> loaded, std::vector<std::uint8_t> object,
+    const std::string& schemaJson, QString* message) {
+  if (loaded) return loaded;
+  if (object.empty()) {
+    *message = QObject::tr("Nothing to run: compile the program first (Ctrl+B).");
+    return nullptr;
+  }
+  auto spec = runtime::ObjectSpec::fromBytes(std::move(object), schemaJson);
+  if (!spec) {
+    *message = text(spec.error());
+    return nullptr;
+  }
+  auto prog = runtime::LoadedProgram::load(*spec);
+  if (!prog) {
+    *message = text(prog.error());
+    return nullptr;
+  }
+  return std::make_shared<runtime::LoadedProgram>(std::move(prog).value());
+}
+
+}  // namespace workers
 
 RuntimeService::RuntimeService(QObject* parent) : QObject(parent) {
   qRegisterMetaType<RuntimeSnapshot>();
   qRegisterMetaType<NetnsInterfaces>();
   qRegisterMetaType<runtime::TraceResult>();
+  qRegisterMetaType<TargetsListing>();
+  qRegisterMetaType<runtime::StfReport>();
+  qRegisterMetaType<std::vector<runtime::TestRunResult>>();
   m_timer.setInterval(1000);
   connect(&m_timer, &QTimer::timeout, this, &RuntimeService::refresh);
 }
 
 RuntimeService::~RuntimeService() {
   // Jobs post back to this object; none may outlive it.
-  writePool()->waitForDone();
-  pool()->waitForDone();
+  workers::writePool()->waitForDone();
+  workers::readPool()->waitForDone();
 }
 
 QString RuntimeService::missingPrivileges() {
   auto privileges = runtime::currentPrivileges();
   if (!privileges) return text(privileges.error());
   return QString::fromStdString(privileges->missingSummary());
-}
-
-template <typename Fn>
-static void onWorker(QObject*, Fn&& fn) {
-  (void)QtConcurrent::run(pool(), std::forward<Fn>(fn));
-}
-
-template <typename Fn>
-static void inOrder(Fn&& fn) {
-  (void)QtConcurrent::run(writePool(), std::forward<Fn>(fn));
 }
 
 void RuntimeService::load(std::vector<std::uint8_t> object, std::string schemaJson,
@@ -136,7 +153,7 @@ void RuntimeService::unload() {
 }
 
 void RuntimeService::listTargets() {
-  onWorker(this, [this] {
+  onWorker([this] {
     NetnsInterfaces out;
     out.netns << QString();
     auto names = runtime::listNetns();
@@ -222,7 +239,7 @@ void RuntimeService::resetCounters() {
 void RuntimeService::runOnWorker(std::function<void(const runtime::LoadedProgram&)> fn) {
   auto prog = m_program;
   if (!prog) return;
-  onWorker(this, [prog, fn = std::move(fn)] { fn(*prog); });
+  onWorker([prog, fn = std::move(fn)] { fn(*prog); });
 }
 
 void RuntimeService::testRun(std::vector<std::uint8_t> packet, std::vector<std::uint8_t> object,
@@ -233,22 +250,12 @@ void RuntimeService::testRun(std::vector<std::uint8_t> packet, std::vector<std::
     emit testRunFinished(false, tr("Nothing to run: compile the program first (Ctrl+B)."), none);
     return;
   }
-  onWorker(this, [this, prog, packet = std::move(packet), object = std::move(object),
-                  schemaJson = std::move(schemaJson)]() mutable {
+  onWorker([this, prog, packet = std::move(packet), object = std::move(object),
+            schemaJson = std::move(schemaJson)]() mutable {
     runtime::TraceResult trace;
     QString message;
     bool ok = false;
-    std::shared_ptr<const runtime::LoadedProgram> target = prog;
-    if (!target) {
-      auto spec = runtime::ObjectSpec::fromBytes(std::move(object), schemaJson);
-      if (!spec) {
-        message = text(spec.error());
-      } else if (auto loaded = runtime::LoadedProgram::load(*spec); !loaded) {
-        message = text(loaded.error());
-      } else {
-        target = std::make_shared<runtime::LoadedProgram>(std::move(loaded).value());
-      }
-    }
+    auto target = workers::programOrTemporary(prog, std::move(object), schemaJson, &message);
     if (target) {
       auto result = runtime::traceRun(*target, packet);
       if (result) {
@@ -269,7 +276,7 @@ void RuntimeService::refresh() {
   auto prog = m_program;
   if (!prog || m_refreshing) return;
   m_refreshing = true;
-  onWorker(this, [this, prog] {
+  onWorker([this, prog] {
     QElapsedTimer clock;
     clock.start();
     RuntimeSnapshot snap;

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "runtime/counters.h"
+#include "runtime/stf.h"
+#include "runtime/targets.h"
 #include "runtime/table.h"
 #include "runtime/target.h"
 #include "runtime/test_run.h"
@@ -46,6 +48,13 @@ struct NetnsInterfaces {
   QString error;
 };
 
+// Every namespace with its interfaces and attached programs, and the labs that exist.
+struct TargetsListing {
+  std::vector<runtime::NetnsInfo> netns;
+  QHash<QString, QStringList> labs;  // lab name -> its namespaces
+  QString error;
+};
+
 class RuntimeService : public QObject {
   Q_OBJECT
 
@@ -69,6 +78,23 @@ class RuntimeService : public QObject {
   void unload();
   // Lists namespaces and their interfaces. Emits targetsListed.
   void listTargets();
+  // Namespaces -> interfaces -> attached programs, and the labs. Emits targetsDescribed.
+  void describeTargets();
+  // Creates/removes a named lab (runtime/lab_store.h), in order with loads and writes.
+  // Emits labFinished, then describeTargets() runs.
+  void labUp(QString name, int pairs);
+  void labDown(QString name);
+  // Detaches program progId from target's hook; the studio's own program is unloaded
+  // instead (detach + unpin). Emits detachFinished, then describeTargets() runs.
+  void detach(runtime::Target target, quint32 progId);
+  // Sends frames out of ifname in netns (AF_PACKET). Emits sendFinished.
+  void sendFrames(QString netns, QString ifname, std::vector<std::vector<std::uint8_t>> frames);
+  // Runs many packets (each through BPF_PROG_TEST_RUN). Emits batchRunFinished.
+  void testRunBatch(std::vector<std::vector<std::uint8_t>> packets,
+                    std::vector<std::uint8_t> object, std::string schemaJson);
+  // Runs an STF script on the loaded program (or the compiled one, loaded for this run
+  // only: table entries it adds then vanish with it). Emits stfFinished.
+  void runStf(QString script, std::vector<std::uint8_t> object, std::string schemaJson);
   // Table writes; each emits writeFinished(ok, message) and then refreshes.
   void addEntry(QString table, runtime::Entry entry);
   void modifyEntry(QString table, runtime::Entry entry);
@@ -95,6 +121,13 @@ class RuntimeService : public QObject {
   void snapshotReady(const p4wb::app::RuntimeSnapshot& snapshot);
   void writeFinished(bool ok, const QString& message);
   void testRunFinished(bool ok, const QString& message, const p4wb::runtime::TraceResult& result);
+  void targetsDescribed(const p4wb::app::TargetsListing& listing);
+  void labFinished(bool ok, const QString& message);
+  void detachFinished(bool ok, const QString& message);
+  void sendFinished(bool ok, const QString& message);
+  void batchRunFinished(bool ok, const QString& message,
+                        const std::vector<p4wb::runtime::TestRunResult>& results);
+  void stfFinished(bool ok, const QString& message, const p4wb::runtime::StfReport& report);
 
  private:
   void write(std::function<runtime::Status(const runtime::LoadedProgram&)> op,
@@ -113,3 +146,6 @@ class RuntimeService : public QObject {
 Q_DECLARE_METATYPE(p4wb::app::RuntimeSnapshot)
 Q_DECLARE_METATYPE(p4wb::app::NetnsInterfaces)
 Q_DECLARE_METATYPE(p4wb::runtime::TraceResult)
+Q_DECLARE_METATYPE(p4wb::app::TargetsListing)
+Q_DECLARE_METATYPE(p4wb::runtime::StfReport)
+Q_DECLARE_METATYPE(std::vector<p4wb::runtime::TestRunResult>)

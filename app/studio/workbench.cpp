@@ -13,6 +13,10 @@
 #include "app/studio/compile_service.h"
 #include "app/studio/diagnostics_dock.h"
 #include "app/studio/diagnostics_model.h"
+#include "app/studio/editor_tabs.h"
+#include "app/studio/outline_dock.h"
+#include "app/studio/outline_model.h"
+#include "compiler/preprocess/builtin_includes.h"
 #include "app/studio/listing_dock.h"
 #include "app/studio/main_window.h"
 #include "editor/p4_editor.h"
@@ -34,9 +38,8 @@ namespace {
 constexpr int kTypingDelayMs = 300;  // the issue asks for ~300 ms
 const QString kCompileWhileTypingKey = QStringLiteral("build/compileWhileTyping");
 const QString kStageCountersKey = QStringLiteral("build/stageCounters");
-const QString kRecentFilesKey = QStringLiteral("file/recent");
-constexpr int kMaxRecentFiles = 8;
-const QString kP4Filter = QObject::tr("P4 programs (*.p4);;All files (*)");
+const QString kDarkThemeKey = QStringLiteral("view/darkTheme");
+const QString kZoomKey = QStringLiteral("view/editorZoom");
 
 editor::EditorDiagnostic toEditorDiagnostic(const compiler::Diagnostic& d) {
   using Severity = compiler::Diagnostic::Severity;
@@ -59,7 +62,8 @@ Workbench::Workbench(QObject* parent)
       m_stages(new visualizer::StagesModel(this)),
       m_counters(new visualizer::CountersModel(this)),
       m_runtime(new RuntimeService(this)),
-      m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages, m_counters)) {
+      m_outline(new OutlineModel(this)),
+      m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages, m_counters, m_outline)) {
   m_window->restoreWindowState();
   m_window->installEventFilter(this);
   m_typingTimer.setSingleShot(true);
@@ -70,7 +74,41 @@ Workbench::Workbench(QObject* parent)
       QSettings().value(kCompileWhileTypingKey, false).toBool());
   m_window->actions().stageCounters->setChecked(
       QSettings().value(kStageCountersKey, true).toBool());
+  if (QSettings().value(kDarkThemeKey, false).toBool()) m_window->applyTheme(true);
   updateTitle();
+}
+
+const Document& Workbench::document() const {
+  return m_window->editorTabs()->currentDocument();
+}
+
+Document& Workbench::doc() { return m_window->editorTabs()->currentDocument(); }
+
+void Workbench::wireEditor(editor::P4Editor* ed) {
+  // Only the current tab drives compiling and the linked listings; every tab answers
+  // go-to-definition and completion from the last compile's symbols.
+  ed->setCodeIntel(&m_symbols);
+  ed->zoomTo(QSettings().value(kZoomKey, 0).toInt());
+  connect(ed, &QsciScintilla::textChanged, this, [this, ed] {
+    if (ed == m_window->editor()) onTextEdited();
+  });
+  connect(ed, &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
+  connect(ed, &QsciScintilla::cursorPositionChanged, this, [this, ed](int line, int) {
+    if (ed == m_window->editor()) highlightListings(line);
+  });
+  connect(ed, &QsciScintilla::SCN_ZOOM, this,
+          [ed] { QSettings().setValue(kZoomKey, static_cast<int>(ed->SendScintilla(QsciScintillaBase::SCI_GETZOOM))); });
+  connect(ed, &editor::P4Editor::definitionRequested, this, &Workbench::openLocation);
+  connect(ed, &editor::P4Editor::includeRequested, this, &Workbench::openInclude);
+  connect(ed, &editor::P4Editor::definitionNotFound, this, [this](const QString& word) {
+    m_window->showMessage(m_symbols.isEmpty()
+                              ? tr("No symbols yet: compile once (Ctrl+B) to go to definitions.")
+                              : tr("No declaration of '%1' known (recompile after edits).").arg(word));
+  });
+}
+
+void Workbench::applyTheme(bool dark) {
+  QSettings().setValue(kDarkThemeKey, dark);
 }
 
 Workbench::~Workbench() = default;
@@ -90,7 +128,23 @@ void Workbench::connectActions() {
   connect(a.stageCounters, &QAction::toggled, this,
           [](bool on) { QSettings().setValue(kStageCountersKey, on); });
   connect(&m_typingTimer, &QTimer::timeout, this, &Workbench::compile);
-  connect(m_window->editor(), &QsciScintilla::textChanged, this, &Workbench::onTextEdited);
+  EditorTabs* tabs = m_window->editorTabs();
+  for (int i = 0; i < tabs->count(); ++i) wireEditor(tabs->editorAt(i));
+  connect(tabs, &EditorTabs::editorCreated, this, &Workbench::wireEditor);
+  connect(tabs, &EditorTabs::currentEditorChanged, this, [this] {
+    updateTitle();
+    saveSession();
+  });
+  connect(tabs, &QTabWidget::tabCloseRequested, this, &Workbench::closeTab);
+  connect(a.closeTab, &QAction::triggered, this, [this] {
+    closeTab(m_window->editorTabs()->currentIndex());
+  });
+  connect(a.newFile, &QAction::triggered, this, [this] {
+    m_window->editorTabs()->openTab(Document(), QString());
+  });
+  connect(a.themeDark, &QAction::toggled, this, &Workbench::applyTheme);
+  connect(m_window->outlineDock(), &OutlineDock::declarationActivated, this,
+          [this](int line, int column) { m_window->editor()->goToLocation(line, std::max(column, 1)); });
 
   connect(m_compiler, &CompileService::started, this, &Workbench::onCompileStarted);
   connect(m_compiler, &CompileService::finished, this, &Workbench::onCompileFinished);
@@ -100,123 +154,28 @@ void Workbench::connectActions() {
           &Workbench::jumpTo);
   connect(m_window->stagesDock(), &visualizer::StagesDock::stageActivated, this,
           &Workbench::jumpTo);
-  connect(m_window->editor(), &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
 
   // Linked selection: a P4 line lights up its IR and eBPF lines, and back.
-  connect(m_window->editor(), &QsciScintilla::cursorPositionChanged, this,
-          &Workbench::highlightListings);
   connect(m_window->irDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
   connect(m_window->asmDock(), &ListingDock::sourceLocationActivated, this, &Workbench::showSource);
 }
 
 bool Workbench::isCompiling() const { return m_compiler->isRunning(); }
 
-bool Workbench::openFile(const QString& path) {
-  QString text;
-  QString error;
-  Document next;
-  if (!next.load(path, &text, &error)) {
-    m_window->showMessage(error, 0);
-    return false;
-  }
-  m_document = next;
-  editor::P4Editor* ed = m_window->editor();
-  ed->clearDiagnostics();
-  ed->setText(text);
-  ed->setModified(false);
-  ed->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
-  m_diagnostics->clear();
-  m_stages->clear();
-  updateTitle();
-  rememberRecentFile(m_document.path());
-  m_window->showMessage(tr("Opened %1").arg(m_document.path()));
-  return true;
-}
-
-QStringList Workbench::recentFiles() { return QSettings().value(kRecentFilesKey).toStringList(); }
-
-void Workbench::rememberRecentFile(const QString& path) {
-  QStringList files = recentFiles();
-  files.removeAll(path);
-  files.prepend(path);
-  while (files.size() > kMaxRecentFiles) files.removeLast();
-  QSettings().setValue(kRecentFilesKey, files);
-}
-
-void Workbench::fillRecentFilesMenu() {
-  QMenu* menu = m_window->recentFilesMenu();
-  menu->clear();
-  const QStringList files = recentFiles();
-  int n = 1;
-  for (const QString& path : files) {
-    // Alt+1..9 inside the menu: "&1 basic_fwd.p4".
-    QAction* action = menu->addAction(tr("&%1 %2").arg(n++).arg(QFileInfo(path).fileName()));
-    action->setToolTip(path);
-    action->setStatusTip(path);
-    connect(action, &QAction::triggered, this, [this, path] {
-      if (maybeSave()) openFile(path);
-    });
-  }
-  if (files.isEmpty()) menu->addAction(tr("No recent files"))->setEnabled(false);
-}
-
-void Workbench::open() {
-  if (!maybeSave()) return;
-  const QString dir =
-      m_document.isUntitled() ? QString() : QFileInfo(m_document.path()).absolutePath();
-  const QString path =
-      QFileDialog::getOpenFileName(m_window.get(), tr("Open P4 Program"), dir, kP4Filter);
-  if (!path.isEmpty()) openFile(path);
-}
-
-bool Workbench::save() {
-  if (m_document.isUntitled()) return saveAs();
-  QString error;
-  if (!m_document.saveAs(m_document.path(), m_window->editor()->text(), &error)) {
-    QMessageBox::warning(m_window.get(), tr("Save"), error);
-    return false;
-  }
-  m_window->editor()->setModified(false);
-  m_window->showMessage(tr("Saved %1").arg(m_document.path()));
-  return true;
-}
-
-bool Workbench::saveAs() {
-  const QString path = QFileDialog::getSaveFileName(m_window.get(), tr("Save P4 Program"),
-                                                    m_document.path(), kP4Filter);
-  if (path.isEmpty()) return false;
-  QString error;
-  if (!m_document.saveAs(path, m_window->editor()->text(), &error)) {
-    QMessageBox::warning(m_window.get(), tr("Save As"), error);
-    return false;
-  }
-  m_window->editor()->setModified(false);
-  updateTitle();
-  rememberRecentFile(m_document.path());
-  return true;
-}
-
-bool Workbench::maybeSave() {
-  if (!m_window->editor()->isModified()) return true;
-  const auto answer = QMessageBox::question(
-      m_window.get(), tr("Unsaved changes"),
-      tr("%1 has unsaved changes. Save them?").arg(m_document.displayName()),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-  if (answer == QMessageBox::Save) return save();
-  return answer == QMessageBox::Discard;
-}
-
 bool Workbench::eventFilter(QObject* watched, QEvent* event) {
   // Closing the window with unsaved text asks first; "Cancel" keeps it open.
-  if (watched == m_window.get() && event->type() == QEvent::Close && !maybeSave()) {
-    event->ignore();
-    return true;
+  if (watched == m_window.get() && event->type() == QEvent::Close) {
+    if (!maybeSaveAll()) {
+      event->ignore();
+      return true;
+    }
+    saveSession();
   }
   return QObject::eventFilter(watched, event);
 }
 
 void Workbench::updateTitle() {
-  m_window->setWindowTitle(tr("%1[*] - P4 Workbench Studio").arg(m_document.displayName()));
+  m_window->setWindowTitle(tr("%1[*] - P4 Workbench Studio").arg(document().displayName()));
   m_window->setWindowModified(m_window->editor()->isModified());
 }
 
@@ -257,7 +216,7 @@ void Workbench::onTextEdited() {
 void Workbench::compile() {
   m_typingTimer.stop();
   compiler::CompileOptions options;
-  options.inputPath = m_document.compilerPath().toStdString();
+  options.inputPath = document().compilerPath().toStdString();
   options.inputText = m_window->editor()->text().toStdString();
   options.stageCounters = m_window->actions().stageCounters->isChecked();
   m_compilingText = QString::fromStdString(*options.inputText);
@@ -266,7 +225,7 @@ void Workbench::compile() {
 
 void Workbench::onCompileStarted() {
   m_window->setCompiling(true);
-  m_window->showMessage(tr("Compiling %1...").arg(m_document.displayName()), 0);
+  m_window->showMessage(tr("Compiling %1...").arg(document().displayName()), 0);
 }
 
 void Workbench::onCompileCancelled() {
@@ -288,7 +247,14 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
             .arg(QString::fromStdString(result.architecture), seconds)
             .arg(warnings)
             .arg(result.object.size()),
-        true);
+        true,
+        tr("Front end %1 ms, lowering %2 ms, LLVM optimisation %3 ms, BPF code generation "
+           "%4 ms, listings %5 ms")
+            .arg(result.stageTimes.frontEndMs, 0, 'f', 1)
+            .arg(result.stageTimes.lowerMs, 0, 'f', 1)
+            .arg(result.stageTimes.optimizeMs, 0, 'f', 1)
+            .arg(result.stageTimes.codegenMs, 0, 'f', 1)
+            .arg(result.stageTimes.listingMs, 0, 'f', 1));
   } else {
     m_window->setCompileSummary(
         tr("Compile failed: %1 error(s), %2 warning(s)").arg(errors).arg(warnings), false);
@@ -308,6 +274,8 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
 
 void Workbench::showResult(const compiler::CompileResult& result) {
   m_diagnostics->setDiagnostics(result.diagnostics);
+  m_symbols.update(result, [this](const QString& file) { return isCurrentFile(file); });
+  m_outline->setSymbols(m_symbols.symbols());
   QList<editor::EditorDiagnostic> here;
   for (const compiler::Diagnostic& d : result.diagnostics)
     if (isCurrentFile(QString::fromStdString(d.file))) here << toEditorDiagnostic(d);
@@ -340,12 +308,15 @@ void Workbench::showResult(const compiler::CompileResult& result) {
 }
 
 bool Workbench::isCurrentFile(const QString& file) const {
-  if (file.isEmpty() || file == m_document.compilerPath()) return true;
+  const Document& d = document();
+  if (!m_window->editorTabs()->builtinOf(m_window->editor()).isEmpty())
+    return QFileInfo(file).fileName() == m_window->editorTabs()->builtinOf(m_window->editor());
+  if (file.isEmpty() || file == d.compilerPath()) return true;
   const QFileInfo info(file);
   // The schema names sources by base name; the driver by the path it was given.
-  if (info.isRelative() && info.fileName() == m_document.displayName()) return true;
-  return !m_document.isUntitled() && info.exists() &&
-         info.canonicalFilePath() == QFileInfo(m_document.path()).canonicalFilePath();
+  if (info.isRelative() && info.fileName() == d.displayName()) return true;
+  return !d.isUntitled() && info.exists() &&
+         info.canonicalFilePath() == QFileInfo(d.path()).canonicalFilePath();
 }
 
 std::vector<compiler::SourceMapEntry> Workbench::forCurrentFile(
@@ -374,11 +345,7 @@ void Workbench::showSource(const QString& file, int line, int column) {
 
 void Workbench::jumpTo(const QString& file, int line, int column) {
   if (line <= 0) return;
-  if (!isCurrentFile(file)) {
-    m_window->showMessage(tr("%1:%2 is in another file, which is not open").arg(file).arg(line));
-    return;
-  }
-  m_window->editor()->goToLocation(line, std::max(column, 1));
+  openLocation(file, line, column);
 }
 
 }  // namespace p4wb::app

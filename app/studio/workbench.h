@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/studio/document.h"
+#include "app/studio/symbol_index.h"
 #include "compiler/driver/driver.h"
 #include "runtime/target.h"
 
@@ -19,14 +20,19 @@ struct TableWrite;
 namespace p4wb::runtime {
 struct TraceResult;
 }
+namespace p4wb::editor {
+class P4Editor;
+}
 
 namespace p4wb::app {
 
 class CompileService;
 class DiagnosticsModel;
 class MainWindow;
+class OutlineModel;
 class RuntimeService;
 struct RuntimeSnapshot;
+struct TargetsListing;
 
 class Workbench : public QObject {
   Q_OBJECT
@@ -41,11 +47,24 @@ class Workbench : public QObject {
   visualizer::CountersModel* countersModel() const { return m_counters; }
   RuntimeService* runtimeService() const { return m_runtime; }
   const compiler::CompileResult& lastResult() const { return m_lastResult; }
-  const Document& document() const { return m_document; }
+  // The document of the current editor tab.
+  const Document& document() const;
+  OutlineModel* outlineModel() const { return m_outline; }
+  const SymbolIndex& symbolIndex() const { return m_symbols; }
   bool isCompiling() const;
 
-  // Loads `path` into the editor; on failure reports in the status bar and returns false.
+  // Opens `path` in a tab (or shows its tab when open already); on failure reports in
+  // the status bar and returns false.
   bool openFile(const QString& path);
+  // Shows a place the compiler named: a file (opened when needed) or a built-in include.
+  bool openLocation(const QString& file, int line, int column);
+  // #include "name" (next to the current file, then -I-less built-ins) or <name>.
+  bool openInclude(const QString& name, bool system);
+  // File > Close Tab for tab `index` (asks to save when modified); false if cancelled.
+  bool closeTab(int index);
+  // Reopens the files open at the last exit (QSettings session/files); false if none.
+  bool restoreSession();
+  void saveSession() const;
   // Puts the editor's caret on 1-based `line` (clamped to the buffer).
   void showLine(int line);
   // Most recently opened or saved files, newest first (at most 8, from QSettings).
@@ -67,10 +86,14 @@ class Workbench : public QObject {
 
  private:
   void connectActions();
+  void wireEditor(editor::P4Editor* editor);
+  Document& doc();
+  bool maybeSaveAll();
+  void applyTheme(bool dark);
   void open();
   bool save();
   bool saveAs();
-  bool maybeSave();
+  bool maybeSave(editor::P4Editor* editor = nullptr);
   void goToLine();
   void rememberRecentFile(const QString& path);
   void fillRecentFilesMenu();
@@ -95,19 +118,27 @@ class Workbench : public QObject {
   void onSnapshot(const RuntimeSnapshot& snapshot);
   void onTableWrite(const visualizer::TableWrite& write);
   void setRuntimeUnavailable(const QString& why);
+  void connectTargets();
+  void connectPacketLab();
+  void onTargetsDescribed(const TargetsListing& listing);
+  void attachFrom(const QString& netns, const QString& ifname);
 
-  Document m_document;
+  SymbolIndex m_symbols;                 // names of the last compile (editor's CodeIntel)
   CompileService* m_compiler;
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   visualizer::CountersModel* m_counters;
   RuntimeService* m_runtime;
+  OutlineModel* m_outline;
   compiler::CompileResult m_lastResult;  // last successful compile (object, maps)
   QString m_lastCompiledText;            // editor text of m_lastResult
   QString m_compilingText;               // editor text of the compile running
   bool m_loadAfterCompile = false;
   std::unique_ptr<MainWindow> m_window;  // destroyed before the models it shows
   QTimer m_typingTimer;                  // debounces compile-while-typing
+  QTimer m_targetsTimer;                 // re-lists targets while their dock is shown
+  QString m_attachNetns, m_attachIfname;  // Targets > Attach: preselected in the Load dialog
+  bool m_attachWish = false;
 };
 
 }  // namespace p4wb::app
