@@ -141,7 +141,7 @@ void parseTableExtras(const json& t, const std::string& path, TableSchema& table
 // The slot layout of a scanned table; every offset must lie inside the slot.
 ScanSchema parseScan(const json& j, const std::string& path, const TableSchema& table) {
   ScanSchema s;
-  s.slots = static_cast<unsigned>(getUnsigned(j, path, "slots", 1u << 20));
+  s.slotCount = static_cast<unsigned>(getUnsigned(j, path, "slots", 1u << 20));
   s.mapEntries = static_cast<unsigned>(getUnsigned(j, path, "map_entries"));
   s.slotSize = static_cast<unsigned>(getUnsigned(j, path, "slot_size", 1u << 16));
   s.priorityOffset = static_cast<unsigned>(getUnsigned(member(j, path, "priority"), path + ".priority", "offset"));
@@ -150,7 +150,7 @@ ScanSchema parseScan(const json& j, const std::string& path, const TableSchema& 
   s.keyBytes = static_cast<unsigned>(getUnsigned(j, path, "key_bytes"));
   s.largestPriorityWins = j.value("largest_priority_wins", true);
   s.priorityDelta = j.value("priority_delta", std::uint64_t{1});
-  if (s.mapEntries != 1 + 2 * s.slots) fail(path + ".map_entries", "expected 1 + 2 * slots");
+  if (s.mapEntries != 1 + 2 * s.slotCount) fail(path + ".map_entries", "expected 1 + 2 * slots");
   if (s.keyBytes < table.keySize || s.keyBytes % 8 != 0) fail(path + ".key_bytes", "must cover key_size in 8-byte words");
   bool inside = table.valueSize <= s.priorityOffset && s.priorityOffset + 4 <= s.slotSize &&
                 s.keyOffset + s.keyBytes <= s.slotSize && s.maskOffset + s.keyBytes <= s.slotSize;

@@ -64,8 +64,8 @@ struct ScanRange {
 };
 
 struct ScanSchema {
-  unsigned slots = 0;  // entries per half
-  unsigned mapEntries = 0;  // 1 + 2 * slots
+  unsigned slotCount = 0;  // entries per half ("slots"; not `slots`: a Qt macro)
+  unsigned mapEntries = 0;  // 1 + 2 * slotCount
   unsigned slotSize = 0;
   unsigned priorityOffset = 0;  // u32, host order, 0 = none given
   unsigned keyOffset = 0;  // packed key, network order, keyBytes bytes

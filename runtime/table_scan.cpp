@@ -81,8 +81,8 @@ Result<Slots> readSlots(const ScanMap& m) {
     return makeError(errno, "cannot read the control word of " + m.table->name);
   Slots out;
   out.control = static_cast<std::uint32_t>(loadField(hostU32(0), head));
-  std::uint32_t count = std::min(out.control & kCountMask, m.scan->slots);
-  std::uint32_t first = 1 + (out.control >> 31) * m.scan->slots;
+  std::uint32_t count = std::min(out.control & kCountMask, m.scan->slotCount);
+  std::uint32_t first = 1 + (out.control >> 31) * m.scan->slotCount;
   if (Status s = readRange(m, first, count, out.slots); !s) return s.error();
   return out;
 }
@@ -90,15 +90,15 @@ Result<Slots> readSlots(const ScanMap& m) {
 // Writes `slots` into the inactive half, then makes it the active one.
 Status writeSlots(const ScanMap& m, std::uint32_t control, const std::vector<Bytes>& slots) {
   const ScanSchema& s = *m.scan;
-  if (slots.size() > s.slots)
-    return makeError(ENOSPC, "table " + m.table->name + " is full (" + std::to_string(s.slots) + " entries)");
+  if (slots.size() > s.slotCount)
+    return makeError(ENOSPC, "table " + m.table->name + " is full (" + std::to_string(s.slotCount) + " entries)");
   std::uint32_t half = (control >> 31) ^ 1;
   auto count = static_cast<std::uint32_t>(slots.size());
   std::vector<std::uint32_t> keys(count);
   Bytes values;
   values.reserve(static_cast<std::size_t>(count) * s.slotSize);
   for (std::uint32_t i = 0; i < count; ++i) {
-    keys[i] = 1 + half * s.slots + i;
+    keys[i] = 1 + half * s.slotCount + i;
     values.insert(values.end(), slots[i].begin(), slots[i].end());
   }
   std::uint32_t n = count;
@@ -258,8 +258,8 @@ Status scanWrite(const LoadedProgram& prog, const TableSchema& t, const std::vec
   std::uint32_t prio = priority.value_or(0);
   if (!findSlots(s, slots, p->match, prio).empty())
     return makeError(EEXIST, "an entry with this key and priority already exists in " + t.name);
-  if (slots.size() >= s.slots)
-    return makeError(ENOSPC, "table " + t.name + " is full (" + std::to_string(s.slots) + " entries)");
+  if (slots.size() >= s.slotCount)
+    return makeError(ENOSPC, "table " + t.name + " is full (" + std::to_string(s.slotCount) + " entries)");
   Bytes slot(s.slotSize, 0);
   std::copy(value->begin(), value->end(), slot.begin());
   storeField(hostU32(s.priorityOffset), prio, slot);
