@@ -3,6 +3,7 @@
 // RUN: not %p4wb compile %s -o %t.o 2>&1 | FileCheck %s
 #include <core.p4>
 #include <xdp_model.p4>
+match_kind { optional, range }
 
 header eth_t { bit<48> dst; bit<48> src; bit<16> type; }
 struct hdrs_t { eth_t eth; }
@@ -14,10 +15,10 @@ parser p(packet_in pkt, out hdrs_t h) {
 control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
     action a() { xout.output_action = xdp_action.XDP_DROP; }
     table t {
-        key = { h.eth.dst : ternary; }
+        key = { h.eth.dst : optional; }
         actions = { a; }
     }
-    table t2 { key = { h.eth.dst : lpm; h.eth.src : lpm; } actions = { a; } }
+    table t2 { key = { h.eth.dst ++ h.eth.src : range; } actions = { a; } }
     apply {
         t.apply();
         h.eth.dst = ((h.eth.dst ++ h.eth.src) / 96w3)[47:0];
@@ -31,6 +32,6 @@ control d(in hdrs_t h, packet_out pkt) {
 
 xdp(p(), c(), d()) main;
 
-// CHECK-DAG: fail_unsupported.p4:17:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'ternary' (only exact and lpm for now)
-// CHECK-DAG: fail_unsupported.p4:20:{{[0-9]+}}: error: not supported by the xdp back end yet: a table with more than one lpm key
-// CHECK-DAG: fail_unsupported.p4:23:{{[0-9]+}}: error: not supported by the xdp back end yet: '/' and '%' on values wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:18:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'optional' (exact, lpm, ternary and range are)
+// CHECK-DAG: fail_unsupported.p4:21:{{[0-9]+}}: error: not supported by the xdp back end yet: a range key wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:24:{{[0-9]+}}: error: not supported by the xdp back end yet: '/' and '%' on values wider than 64 bits
