@@ -148,7 +148,7 @@ void Lowerer::keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::Basi
 
 bool Lowerer::headNeedsRewrite() const {
   if (m_isFilter) return false;
-  if (m_validityMayChange || m_conditionalEmit) return true;
+  if (m_validityMayChange || m_conditionalEmit || m_parserSkips) return true;
   for (const auto& [path, what] : m_extracted)
     if (m_emitted.count(path) == 0) return true;
   return false;

@@ -1,6 +1,7 @@
 // Expressions and l-values. Constants come from sema's constValue; arithmetic wraps at
 // the type's width like P4 (LLVM iN arithmetic does the same); shifts by the width or
 // more give 0 as P4 requires (LLVM would give poison).
+#include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Intrinsics.h>
 
 #include "compiler/arch/arch.h"
@@ -78,6 +79,11 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
     return lv;
   }
   if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) {
+    if (m->memberKind == ast::MemberExpr::MemberKind::StackLast ||
+        m->memberKind == ast::MemberExpr::MemberKind::StackNext) {
+      std::optional<LValue> stack = lvalue(m->base.get());
+      return stack ? runtimeElement(*stack, m) : std::nullopt;
+    }
     if (m->memberKind != ast::MemberExpr::MemberKind::Field) {
       unsupported(e->loc, "assigning to '" + m->member + "'");
       return std::nullopt;
@@ -110,8 +116,6 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
   if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) {
     std::optional<LValue> base = lvalue(ix->base.get());
     if (!base) return std::nullopt;
-    if (auto forced = m_forcedIndex.find(ix); forced != m_forcedIndex.end())
-      return stackElement(*base, forced->second, e->loc);
     if (!ix->index->constValue) return runtimeElement(*base, ix);
     return stackElement(*base, static_cast<unsigned>(ix->index->constValue->asU64()), e->loc);
   }
@@ -270,6 +274,10 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
     }
     case ast::NodeKind::Call:
       return callValue(static_cast<const ast::CallExpr*>(e));
+    case ast::NodeKind::Index: {  // a whole stack element
+      std::optional<LValue> lv = lvalue(e);
+      return lv ? load(*lv) : zeroValue(type, e->loc);
+    }
     default:
       unsupported(e->loc, std::string("expressions of kind ") + ast::nodeKindName(e->kind));
       return zeroValue(type, e->loc);
@@ -282,7 +290,7 @@ llvm::Value* Lowerer::member(const ast::MemberExpr* e, const sema::Type* type) {
   switch (e->memberKind) {
     case MK::Field: {
       if (const auto* base = ast::dynCast<ast::MemberExpr>(e->base.get());
-          base && base->memberKind == MK::StackLast)
+          base && base->memberKind == MK::StackLast && m_forcedIndex.count(base) == 0)
         return stackLastField(e);
       std::optional<LValue> lv = lvalue(e);
       return lv ? load(*lv) : zeroValue(type, e->loc);
@@ -291,6 +299,11 @@ llvm::Value* Lowerer::member(const ast::MemberExpr* e, const sema::Type* type) {
       return enumMemberValue(e->resolved, type);
     case MK::StackLastIndex:
       return stackLastIndex(e);
+    case MK::StackLast:
+    case MK::StackNext: {
+      std::optional<LValue> lv = lvalue(e);
+      return lv ? load(*lv) : zeroValue(type, e->loc);
+    }
     case MK::TableHit:
     case MK::TableMiss: {
       const auto* call = ast::dynCast<ast::CallExpr>(e->base.get());
@@ -359,8 +372,14 @@ llvm::Value* Lowerer::multiply(llvm::Value* l, llvm::Value* r) {
   unsigned width = t->getIntegerBitWidth();
   if (width <= 64) return b.CreateMul(l, r);
   unsigned limbs = (width + 31) / 32;
-  auto limb = [&](llvm::Value* v, unsigned k) {
-    return b.CreateZExt(b.CreateTrunc(b.CreateLShr(v, 32 * k), b.getInt32Ty()), b.getInt64Ty());
+  // Each limb goes through an empty asm: otherwise the optimiser folds x + (x << k)
+  // (a product with a constant) back into one wide `mul`, the library call again.
+  auto* opaque = llvm::InlineAsm::get(llvm::FunctionType::get(b.getInt64Ty(), {b.getInt64Ty()}, false),
+                                      "", "=r,0", false);
+  auto limb = [&](llvm::Value* v, unsigned k) -> llvm::Value* {
+    llvm::Value* part =
+        b.CreateZExt(b.CreateTrunc(b.CreateLShr(v, 32 * k), b.getInt32Ty()), b.getInt64Ty());
+    return b.CreateCall(opaque, {part});
   };
   llvm::Value* sum = llvm::ConstantInt::get(t, 0);
   for (unsigned i = 0; i < limbs; ++i)

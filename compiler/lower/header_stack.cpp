@@ -18,13 +18,26 @@ const sema::HeaderStackType* asStack(const sema::Type* type) {
              : nullptr;
 }
 
-// The first index in the l-value chain of `e` that is neither a constant nor fixed by
-// an enclosing withRuntimeIndex().
-const ast::IndexExpr* runtimeIndexIn(const ast::Expr* e,
-                                     const std::unordered_map<const ast::Expr*, unsigned>& fixed) {
+// A stack element chosen at run time: `s[i]` with i not a constant, `s.last`, `s.next`.
+bool isDynamicElement(const ast::Expr* e) {
+  if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) return !ix->index->constValue;
+  const auto* m = ast::dynCast<ast::MemberExpr>(e);
+  return m && (m->memberKind == ast::MemberExpr::MemberKind::StackLast ||
+               m->memberKind == ast::MemberExpr::MemberKind::StackNext);
+}
+
+const ast::Expr* stackOf(const ast::Expr* e) {
+  if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) return ix->base.get();
+  return static_cast<const ast::MemberExpr*>(e)->base.get();
+}
+
+// The first dynamic element in the l-value chain of `e` not yet fixed by an enclosing
+// withRuntimeIndex().
+const ast::Expr* dynamicElementIn(const ast::Expr* e,
+                                  const std::unordered_map<const ast::Expr*, unsigned>& fixed) {
   while (e) {
+    if (isDynamicElement(e) && fixed.count(e) == 0) return e;
     if (const auto* ix = ast::dynCast<ast::IndexExpr>(e)) {
-      if (!ix->index->constValue && fixed.count(ix) == 0) return ix;
       e = ix->base.get();
     } else if (const auto* m = ast::dynCast<ast::MemberExpr>(e)) {
       e = m->base.get();
@@ -39,14 +52,27 @@ const ast::IndexExpr* runtimeIndexIn(const ast::Expr* e,
 
 }  // namespace
 
+// The run-time index of a dynamic element (i32 for last/next).
+llvm::Value* Lowerer::dynamicIndex(const ast::Expr* element, const LValue& stack) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (const auto* ix = ast::dynCast<ast::IndexExpr>(element)) return expr(ix->index.get());
+  llvm::Value* next = b.CreateLoad(
+      b.getInt32Ty(), b.CreateStructGEP(llvmType(stack.type, element->loc), stack.ptr,
+                                        kStackNextIndex));
+  const auto* m = static_cast<const ast::MemberExpr*>(element);
+  if (m->memberKind == ast::MemberExpr::MemberKind::StackNext) return next;
+  return b.CreateSub(next, b.getInt32(1));  // -1 (out of range) when nothing was extracted
+}
+
 bool Lowerer::withRuntimeIndex(const ast::Expr* target, const std::function<void()>& body) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  const ast::IndexExpr* ix = runtimeIndexIn(target, m_forcedIndex);
-  if (!ix) return false;
-  const sema::HeaderStackType* hs = asStack(ix->base->type);
-  llvm::Value* index = expr(ix->index.get());
+  const ast::Expr* element = dynamicElementIn(target, m_forcedIndex);
+  if (!element) return false;
+  std::optional<LValue> stack = lvalue(stackOf(element));
+  const sema::HeaderStackType* hs = stack ? asStack(stack->type) : nullptr;
+  llvm::Value* index = hs ? dynamicIndex(element, *stack) : nullptr;
   if (!hs || !index->getType()->isIntegerTy()) {
-    unsupported(ix->loc, "this run-time index");
+    unsupported(element->loc, "this run-time stack index");
     return true;
   }
   auto* indexType = llvm::cast<llvm::IntegerType>(index->getType());
@@ -57,21 +83,27 @@ bool Lowerer::withRuntimeIndex(const ast::Expr* target, const std::function<void
     llvm::BasicBlock* one = newBlock("index." + std::to_string(k));
     sw->addCase(llvm::ConstantInt::get(indexType, k), one);
     b.SetInsertPoint(one);
-    m_forcedIndex[ix] = k;
+    m_forcedIndex[element] = k;
     body();
-    m_forcedIndex.erase(ix);
+    m_forcedIndex.erase(element);
     b.CreateBr(join);
   }
   b.SetInsertPoint(join);
   return true;
 }
 
-std::optional<LValue> Lowerer::runtimeElement(const LValue& stack, const ast::IndexExpr* e) {
+std::optional<LValue> Lowerer::runtimeElement(const LValue& stack, const ast::Expr* e) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  if (auto forced = m_forcedIndex.find(e); forced != m_forcedIndex.end())
+    return stackElement(stack, forced->second, e->loc);
   const sema::HeaderStackType* hs = asStack(stack.type);
-  llvm::Value* index = expr(e->index.get());
-  if (!hs || stack.isSlice || !index->getType()->isIntegerTy()) {
+  if (!hs || stack.isSlice) {
     unsupported(e->loc, "indexing something that is not a header stack");
+    return std::nullopt;
+  }
+  llvm::Value* index = dynamicIndex(e, stack);
+  if (!index->getType()->isIntegerTy()) {
+    unsupported(e->loc, "this run-time stack index");
     return std::nullopt;
   }
   llvm::Type* elementType = llvmType(hs->element, e->loc);

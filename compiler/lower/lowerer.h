@@ -202,7 +202,9 @@ class Lowerer {
   // an index out of range writes nothing) and returns true. Reads: a copy of the element
   // (an invalid header when out of range).
   bool withRuntimeIndex(const ast::Expr* target, const std::function<void()>& body);
-  std::optional<LValue> runtimeElement(const LValue& stack, const ast::IndexExpr* e);
+  // `e`: s[i] with i not constant, s.last or s.next (read as a copy unless fixed).
+  std::optional<LValue> runtimeElement(const LValue& stack, const ast::Expr* e);
+  llvm::Value* dynamicIndex(const ast::Expr* element, const LValue& stack);
   std::unordered_map<const ast::Expr*, unsigned> m_forcedIndex;
 
   // ---- parser (parser.cpp)
@@ -333,6 +335,7 @@ class Lowerer {
   // an emit is conditional: then the head is rebuilt after the deparser.
   std::vector<EmitRecord> m_emits;
   bool m_validityMayChange = false;
+  bool m_parserSkips = false;  // advance() or a header extracted twice: bytes to drop
   bool m_conditionalEmit = false;
   bool m_inDeparser = false;
   unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser

@@ -137,6 +137,8 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
   b.CreateStore(b.getInt8(1), b.CreateStructGEP(type, header.ptr, kHeaderValid));
   b.CreateStore(offset, b.CreateStructGEP(type, header.ptr, kHeaderOffset));
   b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+  // The bytes of a header extracted a second time must not stay in the packet.
+  if (m_extracted.count(header.path) != 0) m_parserSkips = true;
   m_extracted.emplace(header.path, std::make_pair(exprText(call->args[0].value.get()), call->loc));
 }
 
@@ -219,6 +221,7 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
       llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
       checkedPacketPointer(offset, bytes, m_parserReject);
       b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+      m_parserSkips = true;  // the skipped bytes are not part of the output
       return;
     }
     case ast::CallKind::Verify: {

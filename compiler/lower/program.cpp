@@ -262,7 +262,7 @@ void Lowerer::resetFunctionState() {
   m_extracted.clear();
   m_emitted.clear();
   m_emits.clear();
-  m_validityMayChange = m_conditionalEmit = m_inDeparser = false;
+  m_validityMayChange = m_conditionalEmit = m_inDeparser = m_parserSkips = false;
   m_branchDepth = 0;
   m_headers = m_output = m_accept = m_packetOffset = nullptr;
   m_data = m_dataEnd = nullptr;

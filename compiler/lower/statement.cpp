@@ -195,6 +195,10 @@ void Lowerer::callStmt(const ast::CallExpr* call) {
         target = call->receiver;
       else if (call->callKind == ast::CallKind::Extract && !call->args.empty())
         target = call->args[0].value.get();
+      // extract(s.next) switches on the next index itself (a full stack rejects).
+      if (const auto* m = ast::dynCast<ast::MemberExpr>(target);
+          m && m->memberKind == ast::MemberExpr::MemberKind::StackNext)
+        target = nullptr;
       if (target && withRuntimeIndex(target, [&] { emitCall(call, call->loc); })) return;
       emitCall(call, call->loc);
       return;
