@@ -67,7 +67,7 @@ Lowerer::Lowerer(LowerContext& ctx, const FrontEndResult& frontEnd, const LowerO
       m_stages(ctx, options.stageCounters) {}
 
 void Lowerer::unsupported(SourceLocation loc, const std::string& what) {
-  std::string message = "not supported by the xdp back end yet: " + what;
+  std::string message = "not supported by the xdp architecture: " + what;
   for (const LowerError& e : m_errors)
     if (e.loc == loc && e.message == message) return;  // the tc copy reports it again
   m_errors.push_back({loc, message});

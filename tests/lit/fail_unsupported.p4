@@ -32,6 +32,6 @@ control d(in hdrs_t h, packet_out pkt) {
 
 xdp(p(), c(), d()) main;
 
-// CHECK-DAG: fail_unsupported.p4:18:{{[0-9]+}}: error: not supported by the xdp back end yet: match kind 'optional' (exact, lpm, ternary and range are)
-// CHECK-DAG: fail_unsupported.p4:21:{{[0-9]+}}: error: not supported by the xdp back end yet: a range key wider than 64 bits
-// CHECK-DAG: fail_unsupported.p4:24:{{[0-9]+}}: error: not supported by the xdp back end yet: '/' and '%' on values wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:18:{{[0-9]+}}: error: not supported by the xdp architecture: match kind 'optional' (exact, lpm, ternary and range are)
+// CHECK-DAG: fail_unsupported.p4:21:{{[0-9]+}}: error: not supported by the xdp architecture: a range key wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:24:{{[0-9]+}}: error: not supported by the xdp architecture: '/' and '%' on values wider than 64 bits
