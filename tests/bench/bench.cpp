@@ -48,6 +48,7 @@ struct Options {
   bool details = false;  // --json-details: also the no-counter and C-side numbers
   bool verbose = false;
   std::vector<std::string> only;
+  std::vector<std::string> skip;
 };
 
 struct Program {
@@ -84,11 +85,17 @@ int stackDepth(const std::string& log) {
   return total;
 }
 
-Program loadObject(const rt::ObjectSpec& spec, const std::string& what) {
+// With `error`, a program the kernel refuses leaves `prog` empty and says why there.
+Program loadObject(const rt::ObjectSpec& spec, const std::string& what, std::string* error = nullptr) {
   rt::LoadOptions lo;
   lo.logLevel = 4;
   Program p;
-  p.prog.emplace(must(rt::LoadedProgram::load(spec, lo), "load " + what));
+  auto loaded = rt::LoadedProgram::load(spec, lo);
+  if (!loaded.ok() && error) {
+    *error = "load " + what + ": " + loaded.error().render();
+    return p;
+  }
+  p.prog.emplace(must(std::move(loaded), "load " + what));
   p.xlatedInsns = xlatedInsns(p.prog->programFd());
   p.stackDepth = stackDepth(p.prog->verifierLog());
   return p;
@@ -178,11 +185,16 @@ Row runCase(const Case& c, const Options& opt, const Program& empty) {
     row.sameOutput = false;
     return row;
   }
-  auto p4 = loadObject(must(rt::ObjectSpec::fromBytes(withCounters.object), "spec"), c.name);
-  auto p4n = loadObject(must(rt::ObjectSpec::fromBytes(without.object), "spec"), c.name + " (no counters)");
+  auto p4 = loadObject(must(rt::ObjectSpec::fromBytes(withCounters.object), "spec"), c.name, &row.error);
+  auto p4n = loadObject(must(rt::ObjectSpec::fromBytes(without.object), "spec"), c.name + " (no counters)",
+                        &row.error);
   auto cSpec = must(rt::ObjectSpec::fromBytes(readFile(c.baseline), baselineSchema(without.schemaJson)),
                     "baseline spec");
-  auto base = loadObject(cSpec, c.baseline);
+  auto base = loadObject(cSpec, c.baseline, &row.error);
+  if (!row.error.empty()) {
+    row.sameOutput = false;
+    return row;
+  }
   for (auto* p : {&p4, &p4n, &base}) c.fill(*p->prog);
   row.sameOutput = sameOutputs(c, p4, p4n, base, opt.verbose);
 
@@ -258,9 +270,10 @@ Options parseArgs(int argc, char** argv) {
     else if ((a == "--runs" || a == "--repeat") && i + 1 < argc) opt.repeat = unsigned(std::stoul(argv[++i]));
     else if (a == "--rounds" && i + 1 < argc) opt.rounds = unsigned(std::stoul(argv[++i]));
     else if (a == "--only" && i + 1 < argc) opt.only.push_back(argv[++i]);
+    else if (a == "--skip" && i + 1 < argc) opt.skip.push_back(argv[++i]);
     else {
       std::cerr << "usage: p4wb-bench [--json | --json-details] [--runs N] [--rounds N] "
-                   "[--only EXAMPLE]... [-v]\n";
+                   "[--only EXAMPLE]... [--skip EXAMPLE]... [-v]\n";
       std::exit(a == "--help" || a == "-h" ? 0 : 2);
     }
   }
@@ -283,6 +296,7 @@ int main(int argc, char** argv) {
   for (const Case& c : p4wb::bench::allCases()) {
     if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), c.name) == opt.only.end())
       continue;
+    if (std::find(opt.skip.begin(), opt.skip.end(), c.name) != opt.skip.end()) continue;
     rows.push_back(runCase(c, opt, empty));
     if (opt.verbose) std::cerr << c.name << " done\n";
   }
