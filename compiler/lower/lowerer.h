@@ -7,10 +7,10 @@
 //   mem2reg turn them into registers); `m_storage` maps declarations to them.
 // - A header is an LLVM struct { i8 valid, i32 packet offset, fields... } whose fields
 //   are host integers (iN for bit<N>).
-// - Headers never move in this back end: every header the parser extracts must be
-//   emitted by the deparser (checked), so an assignment to a field of a valid header is
-//   written through to the packet right away (bounds-checked) and `emit` emits no code.
-//   Only changed fields are ever written, and nothing has to stay live until the end.
+// - An assignment to a field of a valid header is written through to the packet right
+//   away (bounds-checked), so when the deparser emits exactly the parsed headers `emit`
+//   emits no code. When it does not (validity changes, conditional emits, ...), the
+//   head is rebuilt after the deparser from copies taken at each emit (deparser.cpp).
 // - Unsupported constructs call unsupported() and lowering continues with a dummy value
 //   so several problems are reported in one run.
 #pragma once

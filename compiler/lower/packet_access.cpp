@@ -1,6 +1,7 @@
 // Packet bytes <-> host integers, and the packet/header method calls built on them
 // (extract, advance, emit, verify). Header fields are written back to the packet when
-// assigned (see Lowerer::writeThrough), so emit only checks that headers stay. Packet fields are
+// assigned (see Lowerer::writeThrough); emit records the header (deparser.cpp rebuilds
+// the head when the emitted headers differ from the parsed ones). Packet fields are
 // big-endian and may start at any bit; every access goes through single-byte loads/stores, which
 // the verifier accepts on every architecture (no alignment assumptions about the packet), and LLVM
 // folds the shifts. Every packet access is preceded by one `data + off + size > data_end` check.

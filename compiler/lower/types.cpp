@@ -59,6 +59,11 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
       result = llvm::StructType::get(c, fields);
       break;
     }
+    case sema::TypeKind::Varbit:
+      unsupported(loc, type->toString() + " (variable-size header fields: extract with a length, "
+                       "emit and the length are not implemented)");
+      result = llvm::Type::getInt32Ty(c);
+      break;
     default:
       unsupported(loc, "values of type " + type->toString());
       result = llvm::Type::getInt32Ty(c);
