@@ -1,0 +1,24 @@
+// Headers: setInvalid removes a parsed header from the output (the packet shrinks).
+#include "common.p4"
+header tag_t { bit<16> id; bit<16> type; }
+header h_t { bit<8> v; }
+struct H { eth_t eth; tag_t tag; h_t h; }
+parser P(packet_in pk, out H hdr) {
+    state start {
+        pk.extract(hdr.eth);
+        transition select(hdr.eth.type) { 0x8100: tag; default: inner; }
+    }
+    state tag { pk.extract(hdr.tag); transition inner; }
+    state inner { pk.extract(hdr.h); transition accept; }
+}
+control C(inout H hdr, in xdp_input xin, out xdp_output xout) {
+    apply {
+        if (hdr.tag.isValid()) {
+            hdr.eth.type = hdr.tag.type;
+            hdr.tag.setInvalid();
+        }
+        xout.output_action = xdp_action.XDP_TX;
+    }
+}
+control D(in H hdr, packet_out pk) { apply { pk.emit(hdr.eth); pk.emit(hdr.tag); pk.emit(hdr.h); } }
+xdp(P(), C(), D()) main;
