@@ -279,6 +279,8 @@ class Lowerer {
   bool headNeedsRewrite() const;
   void rewriteHead(llvm::BasicBlock* verdict);
   void keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail);
+  // scratch.cpp: large headers/metadata to a per-CPU map when the stack would overflow.
+  void spillLargeLocals(const std::string& hook, unsigned abortResult);
   void setValidity(const ast::CallExpr* call, bool valid);
   void pushPopFront(const ast::CallExpr* call, bool push);
   void markValidityChange(const LValue& lv);

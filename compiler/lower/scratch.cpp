@@ -1,0 +1,95 @@
+// Headers, metadata and locals live in entry-block allocas that LLVM turns into
+// registers; when they add up to more than the verifier's 512-byte stack, the large
+// ones (structs of 64 bytes or more, except the emit copies, which must stay dead on the
+// fast path) move into the one entry of a per-CPU ARRAY map `p4wb_scratch_<hook>`,
+// looked up at program entry (NULL cannot happen for a one-entry array; it would abort).
+// Their fields are then read from the map value where they are used instead of being
+// held in registers, which is what overflows the stack in large programs.
+#include <algorithm>
+
+#include "compiler/lower/bpf_maps.h"
+#include "compiler/lower/lowerer.h"
+
+namespace p4wb::compiler {
+
+namespace {
+
+constexpr std::uint64_t kStackLimit = 512;   // BPF's stack
+constexpr std::uint64_t kKeepOnStack = 256;  // what may stay in allocas after the move
+constexpr std::uint64_t kMinMoved = 64;
+
+bool isEmitCopy(const llvm::AllocaInst* a) {
+  llvm::StringRef name = a->getName();
+  return name.starts_with("emit.") || name.starts_with("stack.element");
+}
+
+}  // namespace
+
+void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult) {
+  llvm::Function* f = m_ctx.function();
+  llvm::BasicBlock& entry = f->getEntryBlock();
+  const llvm::DataLayout& dl = m_ctx.module().getDataLayout();
+  std::vector<llvm::AllocaInst*> allocas;
+  std::uint64_t total = 0;
+  for (llvm::Instruction& inst : entry)
+    if (auto* a = llvm::dyn_cast<llvm::AllocaInst>(&inst)) {
+      allocas.push_back(a);
+      if (!isEmitCopy(a)) total += dl.getTypeAllocSize(a->getAllocatedType());
+    }
+  if (total <= kStackLimit) return;
+  std::vector<llvm::AllocaInst*> bySize = allocas;
+  std::stable_sort(bySize.begin(), bySize.end(), [&](llvm::AllocaInst* x, llvm::AllocaInst* y) {
+    return dl.getTypeAllocSize(x->getAllocatedType()) > dl.getTypeAllocSize(y->getAllocatedType());
+  });
+  std::vector<std::pair<llvm::AllocaInst*, std::uint64_t>> moved;  // alloca, offset
+  std::uint64_t size = 0;
+  for (llvm::AllocaInst* a : bySize) {
+    std::uint64_t bytes = dl.getTypeAllocSize(a->getAllocatedType());
+    if (total <= kKeepOnStack || bytes < kMinMoved) break;
+    if (isEmitCopy(a)) continue;
+    moved.push_back({a, size});
+    size += (bytes + 7) / 8 * 8;
+    total -= bytes;
+  }
+  if (moved.empty()) return;
+
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  const sema::ProgramInfo& pi = m_fe.programInfo;
+  setLoc(pi.main->loc);
+  MapDefinition def;
+  def.name = "p4wb_scratch_" + hook;
+  def.type = BpfMapType::PercpuArray;
+  def.key = m_ctx.diU32();
+  def.value = m_ctx.diByteArray(size);
+  def.maxEntries = 1;
+  def.line = pi.main->loc.line;
+  llvm::GlobalVariable* map = defineMap(m_ctx, def);
+
+  // entry: allocas, then the lookup; entry.rest: the initialisation, then the body.
+  for (auto it = allocas.rbegin(); it != allocas.rend(); ++it) (*it)->moveBefore(&*entry.begin());
+  llvm::AllocaInst* key = m_ctx.zeroKey();
+  key->moveBefore(&*entry.begin());
+  llvm::Instruction* firstOther = nullptr;
+  for (llvm::Instruction& inst : entry)
+    if (!llvm::isa<llvm::AllocaInst>(&inst)) {
+      firstOther = &inst;
+      break;
+    }
+  llvm::BasicBlock* rest = entry.splitBasicBlock(firstOther, "entry.rest");
+  entry.getTerminator()->eraseFromParent();
+  b.SetInsertPoint(&entry);
+  b.CreateStore(b.getInt32(0), key);
+  llvm::Value* value = emitMapLookup(m_ctx, map, key);
+  llvm::BasicBlock* abort = llvm::BasicBlock::Create(m_ctx.context(), "scratch.missing", f);
+  b.CreateCondBr(b.CreateIsNull(value), abort, rest);
+  b.SetInsertPoint(abort);
+  b.CreateRet(b.getInt32(abortResult));
+  b.SetInsertPoint(rest, rest->getFirstInsertionPt());
+  for (auto& [a, offset] : moved) {
+    llvm::Value* place = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), value, offset);
+    a->replaceAllUsesWith(place);
+    a->eraseFromParent();
+  }
+}
+
+}  // namespace p4wb::compiler
