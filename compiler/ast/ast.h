@@ -78,6 +78,7 @@ struct TypeRef : Node {
     Bool, Error, String, Void, MatchKind,
     DontCare,  // _
     Tuple,     // tuple<typeArgs...>
+    List,      // list<typeArgs[0]>
     Stack,     // element[size]
   };
   explicit TypeRef(Form f, SourceLocation l) : Node(NodeKind::TypeRef, l), form(f) {}
@@ -85,7 +86,7 @@ struct TypeRef : Node {
 
   Form form;
   std::string name;                  // Named
-  std::vector<TypeRefPtr> typeArgs;  // Named (specialized), Tuple
+  std::vector<TypeRefPtr> typeArgs;  // Named (specialized), Tuple, List
   ExprPtr width;                     // Bits, SignedBits, Varbit
   TypeRefPtr element;                // Stack
   ExprPtr size;                      // Stack

@@ -32,6 +32,7 @@ std::string typeRefToString(const TypeRef& t) {
     case F::MatchKind: return "match_kind";
     case F::DontCare: return "_";
     case F::Tuple: return "tuple" + args(t.typeArgs);
+    case F::List: return "list" + args(t.typeArgs);
     case F::Stack:
       return (t.element ? typeRefToString(*t.element) : "?") + "[" +
              (t.size ? exprToString(*t.size) : "?") + "]";

@@ -49,6 +49,14 @@ std::string_view severityWord(DiagSeverity s) {
 DiagSeverity DiagnosticEngine::severityOf(DiagKind kind) { return infoOf(kind).severity; }
 std::string_view DiagnosticEngine::formatOf(DiagKind kind) { return infoOf(kind).format; }
 
+void DiagnosticEngine::rollback(std::size_t count) {
+  if (count >= m_records.size()) return;
+  m_records.resize(count);
+  m_errors = 0;
+  for (const DiagRecord& r : m_records)
+    if (r.severity == DiagSeverity::Error) ++m_errors;
+}
+
 std::string DiagnosticEngine::warningFlagName(DiagKind kind) {
   static const char* const kNames[] = {
 #define DIAG(Name, Severity, Format) #Name,

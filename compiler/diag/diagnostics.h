@@ -40,6 +40,9 @@ class DiagnosticEngine {
   }
 
   const std::vector<DiagRecord>& records() const { return m_records; }
+  // Drops the records after the first `count` (sema's speculative checks, e.g. while
+  // choosing an overload, must not leave diagnostics behind).
+  void rollback(std::size_t count);
   std::size_t errorCount() const { return m_errors; }
   bool hasErrors() const { return m_errors != 0; }
 

@@ -115,6 +115,7 @@ bool Parser::isCastAhead() const {
   switch (peek(1).kind) {
     case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
     case TokenKind::KwBool: case TokenKind::KwString: case TokenKind::KwTuple:
+    case TokenKind::KwList:
       return true;
     case TokenKind::Identifier:
       return isTypeName(peek(1).text) &&

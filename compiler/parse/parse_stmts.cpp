@@ -8,6 +8,8 @@ bool Parser::startsDeclStmt() const {
     case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
     case TokenKind::KwBool: case TokenKind::KwString: case TokenKind::KwTuple:
       return true;
+    case TokenKind::KwList:
+      return at(TokenKind::Less, 1);
     case TokenKind::KwError:
       return !at(TokenKind::Dot, 1);
     case TokenKind::Identifier:

@@ -8,6 +8,7 @@ bool Parser::startsType() const {
     case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
     case TokenKind::KwBool: case TokenKind::KwError: case TokenKind::KwString:
     case TokenKind::KwVoid: case TokenKind::KwTuple: case TokenKind::KwMatchKind:
+    case TokenKind::KwList:
       return true;
     case TokenKind::Identifier:
       return isTypeName(peek().text);
@@ -64,9 +65,11 @@ TypeRefPtr Parser::parseBaseType() {
     case TokenKind::KwVoid: consume(); return make(F::Void);
     case TokenKind::KwMatchKind: consume(); return make(F::MatchKind);
     case TokenKind::KwDontCare: consume(); return make(F::DontCare);
-    case TokenKind::KwTuple: {
+    case TokenKind::KwTuple:
+    case TokenKind::KwList: {
+      F form = peek().kind == TokenKind::KwTuple ? F::Tuple : F::List;
       consume();
-      auto t = make(F::Tuple);
+      auto t = make(form);
       if (at(TokenKind::Less)) t->typeArgs = parseTypeArgs();
       return t;
     }
@@ -127,6 +130,7 @@ bool Parser::looksLikeTypeArgsThenCall() const {
       case TokenKind::KwBit: case TokenKind::KwInt: case TokenKind::KwVarbit:
       case TokenKind::KwBool: case TokenKind::KwError: case TokenKind::KwString:
       case TokenKind::KwTuple: case TokenKind::KwDontCare: case TokenKind::KwVoid:
+      case TokenKind::KwList:
         break;
       default: return false;
     }

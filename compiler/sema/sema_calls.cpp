@@ -20,15 +20,65 @@ std::size_t requiredParams(const Params& ps) {
   return n;
 }
 
+const ParamDecl* paramFor(const FunctionPrototype& f, const std::vector<Argument>& args,
+                          std::size_t i) {
+  if (args[i].name.empty()) return i < f.params.size() ? f.params[i].get() : nullptr;
+  for (const auto& p : f.params)
+    if (p->name == args[i].name) return p.get();
+  return nullptr;
+}
+
 }  // namespace
 
 const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                            std::size_t nargs) const {
+                                            std::vector<Argument>& args) {
+  std::size_t nargs = args.size();
+  std::vector<const FunctionPrototype*> viable;
   for (auto* f : cands)
-    if (f->params.size() == nargs) return f;
+    if (f->params.size() == nargs) viable.push_back(f);
   for (auto* f : cands)
-    if (requiredParams(f->params) <= nargs && nargs <= f->params.size()) return f;
-  return nullptr;
+    if (f->params.size() != nargs && requiredParams(f->params) <= nargs && nargs <= f->params.size())
+      viable.push_back(f);
+  // Named arguments must name parameters of the candidate.
+  std::erase_if(viable, [&](const FunctionPrototype* f) {
+    for (std::size_t i = 0; i < nargs; ++i)
+      if (!paramFor(*f, args, i)) return true;
+    return false;
+  });
+  if (viable.size() <= 1) return viable.empty() ? nullptr : viable.front();
+  // Same arity: look at the argument types (speculatively, without diagnostics).
+  std::size_t mark = m_diags.records().size();
+  std::vector<const Type*> types;
+  for (auto& a : args) types.push_back(checkExpr(a.value.get()));
+  m_diags.rollback(mark);
+  const FunctionPrototype* best = nullptr;
+  int bestScore = -1;
+  for (auto* f : viable) {
+    int score = 0;
+    bool fits = true;
+    for (std::size_t i = 0; i < nargs && fits; ++i) {
+      const Type* pt = paramFor(*f, args, i)->type;
+      const Type* at = types[i];
+      const Expr* v = args[i].value.get();
+      if (!pt || !at || at->isUnknown() || pt->kind == TypeKind::TypeVar || !v ||
+          v->kind == NodeKind::Default)
+        continue;
+      if (at->kind != TypeKind::TypeVar && sameType(at, pt))
+        score += 2;
+      else if (at->kind == TypeKind::InfInt && (pt->isBits() || pt->kind == TypeKind::InfInt))
+        score += 1;
+      else if ((v->kind == NodeKind::List || v->kind == NodeKind::StructInit) &&
+               (pt->isStructLike() || pt->kind == TypeKind::Tuple || pt->kind == TypeKind::List))
+        score += 1;
+      else
+        fits = false;
+    }
+    if (fits && score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best ? best : viable.front();
 }
 
 bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
@@ -71,8 +121,14 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
     const Type* pt = substitute(p->type, b);
     const Type* at = checkExpr(a.value.get(), pt);
     if (!a.value || a.value->kind == NodeKind::Default) continue;
-    if (pt && pt->kind == TypeKind::TypeVar) {
+    if (pt && containsTypeVar(pt)) {
       bind(pt, at, b);
+      // What the argument fixed must now hold for the whole parameter type.
+      const Type* bound = substitute(pt, b);
+      if (!containsTypeVar(bound) && !convertTo(*a.value, bound, false)) {
+        error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), bound->toString()});
+        ok = false;
+      }
     } else if (pt && !convertTo(*a.value, pt, false)) {
       error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), pt->toString()});
       ok = false;
@@ -158,7 +214,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &fn->typeParams;
     ct = static_cast<const CallableType*>(fn->type);
   } else {
-    const FunctionPrototype* f = pickOverload(protos, c.args.size());
+    const FunctionPrototype* f = pickOverload(protos, c.args);
     if (!f) {
       error(DiagKind::NoMatchingOverload, c.loc, {name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
@@ -170,7 +226,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &f->typeParams;
     ct = static_cast<const CallableType*>(f->type);
   }
-  if (c.typeArgs.size() > typeParams->size())
+  if (!c.typeArgs.empty() && c.typeArgs.size() != typeParams->size())
     error(DiagKind::TypeArgCount, c.loc,
           {name, std::to_string(typeParams->size()), std::to_string(c.typeArgs.size())});
   TypeBindings b;
@@ -203,7 +259,7 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, c.args.size());
+    const FunctionPrototype* ctor = pickOverload(ctors, c.args);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, c.loc, {ed->name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
@@ -307,7 +363,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
-  const FunctionPrototype* f = pickOverload(cands, c.args.size());
+  const FunctionPrototype* f = pickOverload(cands, c.args);
   if (!f) {
     error(DiagKind::NoMatchingOverload, c.loc, {ed->name + "." + m.member, std::to_string(c.args.size())});
     for (auto& a : c.args) checkExpr(a.value.get());
@@ -315,7 +371,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
   }
   m.resolved = f;
   c.target = f;
-  if (c.typeArgs.size() > f->typeParams.size())
+  if (!c.typeArgs.empty() && c.typeArgs.size() != f->typeParams.size())
     error(DiagKind::TypeArgCount, c.loc,
           {ed->name + "." + m.member, std::to_string(f->typeParams.size()), std::to_string(c.typeArgs.size())});
   TypeBindings b;

@@ -237,7 +237,7 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, d.args.size());
+    const FunctionPrototype* ctor = pickOverload(ctors, d.args);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, d.loc, {ed->name, std::to_string(d.args.size())});
       for (auto& a : d.args) checkExpr(a.value.get());

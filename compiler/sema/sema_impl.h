@@ -61,8 +61,10 @@ class Sema {
   // Checks `e` (already typed) can be used as a `to`; converts int literals in place.
   bool convertTo(Expr& e, const Type* to, bool report = true);
   void coerceConst(Expr& e, const Type* to);
-  const Type* substitute(const Type* t, const TypeBindings& b) const;
+  const Type* substitute(const Type* t, const TypeBindings& b);
   void bind(const Type* param, const Type* arg, TypeBindings& b) const;
+  bool containsTypeVar(const Type* t) const;
+  const std::vector<const Type*>* specializationArgs(const Type* t) const;
 
   // ---- expressions (sema_exprs.cpp)
   const Type* checkExpr(Expr* e, const Type* expected = nullptr);
@@ -87,8 +89,11 @@ class Sema {
                                 const std::string& name);
   const Type* checkActionCall(CallExpr& c, const ActionDecl& a);
   const Type* checkConstructorCall(CallExpr& c, const Decl* d);
+  // The candidate whose parameters fit the arguments: by count (and names), then by
+  // argument types when several have the same arity (exact types beat literal
+  // conversions). Null when none fits by count.
   const FunctionPrototype* pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                        std::size_t nargs) const;
+                                        std::vector<Argument>& args);
   // Checks args against params (binding type variables); returns false on errors.
   bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
                  const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);

@@ -88,10 +88,15 @@ void Sema::checkForIn(ForInStmt& s) {
   const Type* vt = v ? resolveType(v->typeRef.get()) : m_ctx.unknown();
   if (auto* r = dynCast<RangeExpr>(s.collection.get())) {
     checkKeyset(r, vt);
+  } else if (auto* l = dynCast<ListExpr>(s.collection.get())) {
+    // for (T x in {a, b, c}): every element must convert to T.
+    checkExpr(l);
+    if (!vt->isUnknown()) convertTo(*l, m_ctx.make<ListType>(vt));
   } else {
     const Type* ct = checkExpr(s.collection.get());
     const Type* elem = nullptr;
     if (ct->kind == TypeKind::HeaderStack) elem = static_cast<const HeaderStackType*>(ct)->element;
+    if (ct->kind == TypeKind::List) elem = static_cast<const ListType*>(ct)->element;
     if (ct->kind == TypeKind::Tuple) {
       auto* tt = static_cast<const TupleType*>(ct);
       if (!tt->elements.empty()) elem = tt->elements.front();

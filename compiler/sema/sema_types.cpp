@@ -62,6 +62,13 @@ const Type* Sema::resolveType(TypeRef* t) {
       r = tt;
       break;
     }
+    case F::List:
+      if (t->typeArgs.size() != 1) {
+        error(DiagKind::TypeArgCount, t->loc, {"list", "1", std::to_string(t->typeArgs.size())});
+        break;
+      }
+      r = m_ctx.make<ListType>(resolveType(t->typeArgs[0].get()));
+      break;
     case F::Stack: {
       const Type* elem = resolveType(t->element.get());
       if (auto n = constUnsigned(t->size.get(), "a header stack size")) {
@@ -154,6 +161,9 @@ bool Sema::sameType(const Type* a, const Type* b) const {
         if (!sameType(ta->elements[i], tb->elements[i])) return false;
       return true;
     }
+    case TypeKind::List:
+      return sameType(static_cast<const ListType*>(a)->element,
+                      static_cast<const ListType*>(b)->element);
     case TypeKind::Extern:
       return static_cast<const ExternType*>(a)->decl == static_cast<const ExternType*>(b)->decl;
     case TypeKind::Error:
@@ -225,6 +235,13 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
       return ok;
     }
   }
+  if (e.kind == NodeKind::List && to->kind == TypeKind::List) {
+    bool ok = true;
+    for (auto& el : static_cast<ListExpr&>(e).elements)
+      ok = convertTo(*el, static_cast<const ListType*>(to)->element, report) && ok;
+    e.type = to;
+    return ok;
+  }
   if (e.kind == NodeKind::List && to->kind == TypeKind::Tuple) {
     auto& l = static_cast<ListExpr&>(e);
     auto* tt = static_cast<const TupleType*>(to);
@@ -240,22 +257,137 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
   return false;
 }
 
-void Sema::bind(const Type* param, const Type* arg, TypeBindings& b) const {
-  if (!param || !arg) return;
-  if (param->kind == TypeKind::TypeVar) {
-    auto* tv = static_cast<const TypeVar*>(param);
-    // `_` as a type argument binds nothing: the argument types infer it.
-    if (!b.count(tv) && !arg->isUnknown() && arg->kind != TypeKind::DontCare) b[tv] = arg;
+// Generic structs are interned per (declaration, type arguments) in m_specialized; this
+// finds the arguments of one, for matching and substituting through it.
+const std::vector<const Type*>* Sema::specializationArgs(const Type* t) const {
+  for (const auto& [key, st] : m_specialized)
+    if (st == t) return &key.second;
+  return nullptr;
+}
+
+bool Sema::containsTypeVar(const Type* t) const {
+  if (!t) return false;
+  switch (t->kind) {
+    case TypeKind::TypeVar: return true;
+    case TypeKind::Tuple:
+      for (const Type* e : static_cast<const TupleType*>(t)->elements)
+        if (containsTypeVar(e)) return true;
+      return false;
+    case TypeKind::List: return containsTypeVar(static_cast<const ListType*>(t)->element);
+    case TypeKind::HeaderStack:
+      return containsTypeVar(static_cast<const HeaderStackType*>(t)->element);
+    case TypeKind::Extern:
+      for (const Type* a : static_cast<const ExternType*>(t)->typeArgs)
+        if (containsTypeVar(a)) return true;
+      return false;
+    case TypeKind::Struct:
+    case TypeKind::Header:
+    case TypeKind::HeaderUnion:
+      if (auto* args = specializationArgs(t))
+        for (const Type* a : *args)
+          if (containsTypeVar(a)) return true;
+      return false;
+    default: return false;
   }
 }
 
-const Type* Sema::substitute(const Type* t, const TypeBindings& b) const {
-  if (!t) return t;
-  if (t->kind == TypeKind::TypeVar) {
-    auto it = b.find(static_cast<const TypeVar*>(t));
-    if (it != b.end()) return it->second;
+// Binds the type variables of `param` by matching it against `arg`, through tuples,
+// lists, stacks, specialized externs and generic structs (multi-level inference).
+void Sema::bind(const Type* param, const Type* arg, TypeBindings& b) const {
+  if (!param || !arg || arg->isUnknown()) return;
+  switch (param->kind) {
+    case TypeKind::TypeVar: {
+      auto* tv = static_cast<const TypeVar*>(param);
+      // `_` as a type argument binds nothing: the argument types infer it.
+      if (!b.count(tv) && arg->kind != TypeKind::DontCare) b[tv] = arg;
+      return;
+    }
+    case TypeKind::Tuple: {
+      auto* pt = static_cast<const TupleType*>(param);
+      if (arg->kind != TypeKind::Tuple) return;
+      auto* at = static_cast<const TupleType*>(arg);
+      for (std::size_t i = 0; i < pt->elements.size() && i < at->elements.size(); ++i)
+        bind(pt->elements[i], at->elements[i], b);
+      return;
+    }
+    case TypeKind::List: {
+      const Type* pe = static_cast<const ListType*>(param)->element;
+      if (arg->kind == TypeKind::List) return bind(pe, static_cast<const ListType*>(arg)->element, b);
+      if (arg->kind == TypeKind::Tuple)  // a list expression: every element has the type
+        for (const Type* e : static_cast<const TupleType*>(arg)->elements)
+          if (e->kind != TypeKind::InfInt) bind(pe, e, b);
+      return;
+    }
+    case TypeKind::HeaderStack:
+      if (arg->kind == TypeKind::HeaderStack)
+        bind(static_cast<const HeaderStackType*>(param)->element,
+             static_cast<const HeaderStackType*>(arg)->element, b);
+      return;
+    case TypeKind::Extern: {
+      auto* pe = static_cast<const ExternType*>(param);
+      if (arg->kind != TypeKind::Extern) return;
+      auto* ae = static_cast<const ExternType*>(arg);
+      if (pe->decl != ae->decl) return;
+      for (std::size_t i = 0; i < pe->typeArgs.size() && i < ae->typeArgs.size(); ++i)
+        bind(pe->typeArgs[i], ae->typeArgs[i], b);
+      return;
+    }
+    case TypeKind::Struct:
+    case TypeKind::Header:
+    case TypeKind::HeaderUnion: {
+      auto* pa = specializationArgs(param);
+      auto* aa = specializationArgs(arg);
+      if (!pa || !aa) return;
+      if (static_cast<const StructType*>(param)->decl != static_cast<const StructType*>(arg)->decl)
+        return;
+      for (std::size_t i = 0; i < pa->size() && i < aa->size(); ++i) bind((*pa)[i], (*aa)[i], b);
+      return;
+    }
+    default: return;
   }
-  return t;
+}
+
+const Type* Sema::substitute(const Type* t, const TypeBindings& b) {
+  if (!t || b.empty()) return t;
+  switch (t->kind) {
+    case TypeKind::TypeVar: {
+      auto it = b.find(static_cast<const TypeVar*>(t));
+      return it != b.end() ? it->second : t;
+    }
+    case TypeKind::Tuple: {
+      auto* tt = static_cast<const TupleType*>(t);
+      if (!containsTypeVar(t)) return t;
+      auto* r = m_ctx.make<TupleType>();
+      for (const Type* e : tt->elements) r->elements.push_back(substitute(e, b));
+      return r;
+    }
+    case TypeKind::List:
+      if (!containsTypeVar(t)) return t;
+      return m_ctx.make<ListType>(substitute(static_cast<const ListType*>(t)->element, b));
+    case TypeKind::HeaderStack: {
+      auto* hs = static_cast<const HeaderStackType*>(t);
+      if (!containsTypeVar(t)) return t;
+      return m_ctx.stack(substitute(hs->element, b), hs->size);
+    }
+    case TypeKind::Extern: {
+      auto* et = static_cast<const ExternType*>(t);
+      if (!containsTypeVar(t)) return t;
+      auto* r = m_ctx.make<ExternType>(et->decl);
+      for (const Type* a : et->typeArgs) r->typeArgs.push_back(substitute(a, b));
+      return r;
+    }
+    case TypeKind::Struct:
+    case TypeKind::Header:
+    case TypeKind::HeaderUnion: {
+      auto* st = static_cast<const StructType*>(t);
+      auto* args = specializationArgs(t);
+      if (!args || !st->decl || !containsTypeVar(t)) return t;
+      std::vector<const Type*> substituted;
+      for (const Type* a : *args) substituted.push_back(substitute(a, b));
+      return specializeStruct(*st->decl, substituted);
+    }
+    default: return t;
+  }
 }
 
 }  // namespace p4wb::compiler::sema

@@ -81,7 +81,8 @@ void appendType(std::string& out, const TypeRef* t) {
     case F::SignedBits: return appendWidth("int");
     case F::Varbit: return appendWidth("varbit");
     case F::Tuple:
-      out += "tuple";
+    case F::List:
+      out += t->form == F::Tuple ? "tuple" : "list";
       return appendArgs(t->typeArgs);
     case F::Stack:
       appendType(out, t->element.get());

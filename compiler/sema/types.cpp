@@ -71,6 +71,10 @@ std::string TupleType::toString() const {
   return s + ">";
 }
 
+std::string ListType::toString() const {
+  return "list<" + (element ? element->toString() : std::string("?")) + ">";
+}
+
 std::string ExternType::toString() const {
   std::string s = "extern '" + (decl ? decl->name : std::string("?"));
   if (!typeArgs.empty()) {

@@ -34,6 +34,7 @@ enum class TypeKind : std::uint8_t {
   HeaderUnion,
   HeaderStack,
   Tuple,
+  List,       // list<T>: compile-time lists (spec 7.2.8)
   TypeVar,    // type parameter of a generic declaration
   Extern,     // extern object type (possibly specialized)
   Parser,     // parser type or parser declaration
@@ -150,6 +151,13 @@ class TupleType : public Type {
  public:
   TupleType() : Type(TypeKind::Tuple) {}
   std::vector<const Type*> elements;
+  std::string toString() const override;
+};
+
+class ListType : public Type {
+ public:
+  explicit ListType(const Type* e) : Type(TypeKind::List), element(e) {}
+  const Type* element;
   std::string toString() const override;
 };
 
