@@ -273,12 +273,23 @@ void P4Editor::mousePressEvent(QMouseEvent* event) {
       int index0 = 0;
       lineIndexFromPosition(static_cast<int>(position), &line0, &index0);
       setCursorPosition(line0, index0);
+      m_ctrlClick = true;
       goToDefinitionAt(static_cast<int>(position));
       event->accept();
       return;
     }
   }
   QsciScintilla::mousePressEvent(event);
+}
+
+void P4Editor::mouseReleaseEvent(QMouseEvent* event) {
+  // Scintilla never saw the press; its release must not move the caret back.
+  if (m_ctrlClick && event->button() == Qt::LeftButton) {
+    m_ctrlClick = false;
+    event->accept();
+    return;
+  }
+  QsciScintilla::mouseReleaseEvent(event);
 }
 
 void P4Editor::setDarkTheme(bool dark) {

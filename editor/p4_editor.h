@@ -60,14 +60,16 @@ class P4Editor : public QsciScintilla {
   // F2 found nothing; the app shows why in the status bar.
   void definitionNotFound(const QString& word);
 
- protected:
-  void mousePressEvent(QMouseEvent* event) override;
-
+ public:
   // Marker and indicator numbers, public so tests can query Scintilla directly.
   static constexpr int kErrorMarker = 1;
   static constexpr int kWarningMarker = 2;
   static constexpr int kErrorIndicator = 8;
   static constexpr int kWarningIndicator = 9;
+
+ protected:
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
 
  private:
   void setUpMargins();
@@ -79,6 +81,7 @@ class P4Editor : public QsciScintilla {
 
   P4Lexer* m_lexer = nullptr;
   const CodeIntel* m_intel = nullptr;
+  bool m_ctrlClick = false;  // the press was a Ctrl+click: its release is ours too
   QList<EditorDiagnostic> m_diagnostics;
 };
 
