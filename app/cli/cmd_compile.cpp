@@ -22,6 +22,7 @@ struct CompileArgs {
   bool json = false;
   bool dumpTokens = false, dumpAst = false, dumpTypes = false;  // `check` only
   std::vector<std::string> warningFlags;  // `check` only: -Werror, -Wno-NAME
+  std::string arch;  // `check` only: --arch NAME
 };
 
 void addFrontEndOptions(CLI::App* cmd, CompileArgs& a) {
@@ -48,6 +49,7 @@ CompileOptions toOptions(const CompileArgs& a) {
   o.dumpTokens = a.dumpTokens;
   o.dumpAst = a.dumpAst;
   o.dumpTypes = a.dumpTypes;
+  o.architecture = a.arch;
   for (const auto& w : a.warningFlags) {
     if (w == "error") o.warningsAsErrors = true;
     else if (w.rfind("no-", 0) == 0) o.disabledWarnings.push_back(w.substr(3));
@@ -118,6 +120,10 @@ void addCompileCommands(CLI::App& app, Context& ctx) {
                 "-Werror: warnings are errors; -Wno-NAME: drop warning NAME ([-WNAME])")
       ->type_name("error|no-NAME")
       ->allow_extra_args(false);
+  c->add_option("--arch", check->arch,
+                "Require `main` to instantiate this architecture's package (xdp, ebpfFilter; "
+                "default: any architecture)")
+      ->type_name("NAME");
   c->callback([check, &ctx] { runCheck(*check, ctx); });
 
   auto comp = std::make_shared<CompileArgs>();

@@ -135,6 +135,28 @@ bool emit(llvm::Module& module, llvm::TargetMachine& tm, const FrontEndResult& f
   return true;
 }
 
+// --arch NAME: the program must be written for that architecture.
+void checkRequestedArchitecture(const FrontEndResult& fe, const CompileOptions& options,
+                                CompileResult& result) {
+  const std::string& want = options.architecture;
+  if (want.empty() || want == "any" || fe.hasErrors()) return;
+  std::string known;
+  for (const arch::ArchModel& m : arch::allArchModels()) {
+    if (m.packageName == want) {
+      if (result.architecture == want) return;
+      std::string found = result.architecture.empty() ? std::string("no known architecture")
+                                                      : "'" + result.architecture + "'";
+      addError(result, options.inputPath,
+               "--arch " + want + ": `main` must instantiate package '" + want +
+                   "' (from " + std::string(m.includeFile) + "); the program uses " + found);
+      return;
+    }
+    known += (known.empty() ? "" : ", ") + std::string(m.packageName);
+  }
+  addError(result, options.inputPath,
+           "--arch " + want + ": unknown architecture (known: " + known + ", any)");
+}
+
 void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, CompileResult& result) {
   llvm::LLVMContext context;
   std::vector<Diagnostic> llvmErrors;
@@ -207,6 +229,7 @@ CompileResult compile(const CompileOptions& options) {
   if (fe.program && options.dumpTypes)
     result.dumpText += dumpTypes(*fe.program, *fe.sources, fe.mainFile);
   result.architecture = std::string(arch::archName(fe.programInfo.arch));
+  checkRequestedArchitecture(fe, options, result);
   if (fe.program && fe.sources) {
     SymbolIndex index = buildSymbolIndex(*fe.program, *fe.sources, fe.mainFile);
     result.symbols = std::move(index.symbols);
@@ -221,6 +244,7 @@ CompileResult compile(const CompileOptions& options) {
     if (!result.hasErrors()) addError(result, options.inputPath, "the front end failed");
     return result;
   }
+  if (result.hasErrors()) return result;  // e.g. --arch mismatch
   if (!options.frontEndOnly) runBackEnd(fe, options, result);
   result.ok =
       !result.hasErrors() && !result.cancelled && (options.frontEndOnly || !result.object.empty());

@@ -85,6 +85,9 @@ struct CompileOptions {
   bool dumpTokens = false;  // preprocessed tokens with their original places
   bool dumpAst = false;  // the syntax tree (with sema annotations)
   bool dumpTypes = false;  // the type of every declaration of the input file
+  // `p4wb check --arch NAME`: "xdp" or "ebpfFilter" makes it an error when `main` does
+  // not instantiate that architecture's package; empty or "any": every architecture.
+  std::string architecture;
   bool warningsAsErrors = false;  // -Werror
   std::vector<std::string> disabledWarnings;  // -Wno-NAME, NAME as in "[-WNAME]" suffixes
   const std::atomic<bool>* cancel = nullptr;  // set to true to abandon the run
