@@ -29,6 +29,13 @@ constexpr unsigned kCtxKey = 0, kCtxRanges = 1, kCtxBase = 2, kCtxResult = 3;
 
 unsigned align8(unsigned n) { return (n + 7) / 8 * 8; }
 
+// &ctx->field[element]: the leading 0 stays on the context itself (a two-index GEP would
+// step over whole contexts and address the wrong bytes).
+llvm::Value* ctxElement(llvm::IRBuilder<>& b, llvm::Type* ctxType, llvm::Value* ctx, unsigned field,
+                        unsigned element) {
+  return b.CreateInBoundsGEP(ctxType, ctx, {b.getInt32(0), b.getInt32(field), b.getInt32(element)});
+}
+
 std::string lastName(const std::string& dotted) {
   std::size_t dot = dotted.rfind('.');
   std::string s = dot == std::string::npos ? dotted : dotted.substr(dot + 1);
@@ -179,7 +186,7 @@ llvm::Function* Lowerer::scanCallback(LoweredTable& t) {
   // One branch per slot: every masked 8-byte chunk and every range folded into one flag.
   llvm::Value* diff = b.getInt64(0);
   for (unsigned w = 0; w < s.keyBytes / 8; ++w) {
-    llvm::Value* key = b.CreateAlignedLoad(i64, b.CreateConstInBoundsGEP2_32(t.scanCtx, ctx, kCtxKey, w),
+    llvm::Value* key = b.CreateAlignedLoad(i64, ctxElement(b, t.scanCtx, ctx, kCtxKey, w),
                                            llvm::Align(8));
     llvm::Value* masked = b.CreateAnd(key, slotWord(s.maskOffset + 8 * w));
     diff = b.CreateOr(diff, b.CreateXor(masked, slotWord(s.keyOffset + 8 * w)));
@@ -187,7 +194,7 @@ llvm::Function* Lowerer::scanCallback(LoweredTable& t) {
   llvm::Value* match = b.CreateICmpEQ(diff, b.getInt64(0));
   for (std::size_t r = 0; r < s.ranges.size(); ++r) {
     llvm::Value* v = b.CreateAlignedLoad(
-        i64, b.CreateConstInBoundsGEP2_32(t.scanCtx, ctx, kCtxRanges, static_cast<unsigned>(r)), llvm::Align(8));
+        i64, ctxElement(b, t.scanCtx, ctx, kCtxRanges, static_cast<unsigned>(r)), llvm::Align(8));
     llvm::Value* inside = b.CreateAnd(b.CreateICmpUGE(v, slotWord(s.ranges[r].lo)),
                                       b.CreateICmpULE(v, slotWord(s.ranges[r].hi)));
     match = b.CreateAnd(match, inside);
@@ -235,7 +242,7 @@ void Lowerer::emitScanLookup(const TableApply& apply, const std::vector<llvm::Va
   storeKeyFields(t.layout, keys, b.CreateStructGEP(t.scanCtx, ctx, kCtxKey), true);
   for (std::size_t r = 0; r < s.ranges.size(); ++r)
     b.CreateAlignedStore(coerce(keys[s.ranges[r].key], b.getInt64Ty(), false),
-                         b.CreateConstInBoundsGEP2_32(t.scanCtx, ctx, kCtxRanges, static_cast<unsigned>(r)),
+                         ctxElement(b, t.scanCtx, ctx, kCtxRanges, static_cast<unsigned>(r)),
                          llvm::Align(8));
   b.CreateStore(base, b.CreateStructGEP(t.scanCtx, ctx, kCtxBase));
   llvm::Value* resultPtr = b.CreateStructGEP(t.scanCtx, ctx, kCtxResult);
