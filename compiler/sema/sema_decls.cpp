@@ -95,6 +95,20 @@ void Sema::checkStructLike(StructTypeDecl& d) {
   popScope();
 }
 
+// `enum bit<8> E { A = 300 }`: an unsized value must fit the underlying type (a sized
+// one is checked by the conversion).
+void Sema::checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying) {
+  const auto& cv = m.value->constValue;
+  if (!underlying || !cv || cv->kind != ConstValue::Kind::Int || !m.value->type ||
+      m.value->type->kind != TypeKind::InfInt || underlying->width == 0)
+    return;
+  const llvm::APInt& v = cv->value;
+  unsigned w = underlying->width;
+  bool fits = underlying->isSigned ? v.isSignedIntN(w)
+                                   : !(cv->isSigned && v.isNegative()) && v.getActiveBits() <= w;
+  if (!fits) error(DiagKind::EnumValueOverflow, m.value->loc, {m.name, cv->toString(), underlying->toString()});
+}
+
 void Sema::checkEnum(EnumDecl& d) {
   if (d.kind == NodeKind::ErrorDecl || d.kind == NodeKind::MatchKindDecl) {
     bool isError = d.kind == NodeKind::ErrorDecl;
@@ -128,6 +142,7 @@ void Sema::checkEnum(EnumDecl& d) {
     EnumMember em{m->name, std::nullopt, m.get()};
     if (m->value) {
       checkExpr(m->value.get(), et->underlying);
+      checkEnumValueFits(*m, et->underlying);
       if (et->underlying) convertTo(*m->value, et->underlying);
       if (m->value->constValue && m->value->constValue->kind == ConstValue::Kind::Int)
         em.value = m->value->constValue->value;

@@ -286,9 +286,11 @@ const Type* Sema::unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt)
     auto* lb = static_cast<const BitsType*>(lt);
     auto* rb = static_cast<const BitsType*>(rt);
     // Same width, different signedness: say so instead of blaming the width.
+    // Same layout but a `type` declaration on one side: distinct types, not widths.
     DiagKind kind = lb->width == rb->width && lb->isSigned != rb->isSigned
                         ? DiagKind::SignMismatch
-                        : DiagKind::WidthMismatch;
+                    : lb->width == rb->width ? DiagKind::NewTypeMismatch
+                                             : DiagKind::WidthMismatch;
     error(kind, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return m_ctx.unknown();
   }

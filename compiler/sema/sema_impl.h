@@ -44,6 +44,7 @@ class Sema {
   void checkTypedef(TypedefDecl& d);
   void checkStructLike(StructTypeDecl& d);
   void checkEnum(EnumDecl& d);
+  void checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying);
   void checkVariable(VariableDecl& d);
   void checkFunctionPrototype(FunctionPrototype& f, const std::vector<const TypeVar*>& outer);
   void checkExtern(ExternDecl& d);

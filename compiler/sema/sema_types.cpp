@@ -11,7 +11,11 @@ constexpr unsigned kMaxStack = 1u << 12;
 
 std::optional<unsigned> Sema::constUnsigned(Expr* e, const char* what) {
   if (!e) return std::nullopt;
-  checkExpr(e);
+  const Type* t = checkExpr(e);
+  if (e->constValue && e->constValue->kind != ConstValue::Kind::Int) {
+    error(DiagKind::NotIntegerConstant, e->loc, {what, t->toString()});
+    return std::nullopt;
+  }
   if (!e->constValue || e->constValue->kind != ConstValue::Kind::Int) {
     error(DiagKind::NotConstant, e->loc, {what});
     return std::nullopt;
