@@ -86,12 +86,13 @@ int main() {
     auto r = cli("load " + kBasic + " --dev " + lab.dev() + " --netns " + lab.netns() + " --name " + name);
     check(r.status == 0, "load " + name);
     if (lab.ok() && r.status == 0) {
+      check(cli("table add " + name + " ipv4_fwd 10.0.0.1 drop").status == 0, "an entry for table get");
       // Read-only commands and their JSON.
-      for (const std::string& args :
-           {"check " + kBasic, "status", "status " + name, "targets", "targets --netns " + lab.netns(), "lab list",
-            "table dump " + name + " ipv4_fwd", "table get " + name + " ipv4_fwd 10.0.0.1", "counters " + name,
-            "run " + name + " --packet dst=10.0.0.1", "externs " + name})
-        jsonParses(args);
+      const std::vector<std::string> readOnly = {
+          "check " + kBasic, "status", "status " + name, "targets", "targets --netns " + lab.netns(), "lab list",
+          "table dump " + name + " ipv4_fwd", "table get " + name + " ipv4_fwd 10.0.0.1", "counters " + name,
+          "run " + name + " --packet dst=10.0.0.1", "externs " + name};
+      for (const std::string& args : readOnly) jsonParses(args);
     }
   }
   return finish();

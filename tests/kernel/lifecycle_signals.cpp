@@ -28,6 +28,7 @@ using std::chrono::milliseconds;
 namespace {
 
 const std::string kP4wb = P4WB_BIN;
+int g_case = 0;  // each case logs to its own file, so no output of an earlier one is read
 const std::string kProgram = std::string(P4WB_EXAMPLES) + "/basic_fwd.p4";
 
 // Program ids at the hook: XDP's one program, or every tcx program on tc ingress.
@@ -65,7 +66,7 @@ void signalCase(const VethLab& lab, const std::string& hook, int sig, const std:
   std::vector<std::string> argv = {kP4wb, "load", kProgram, "--no-pin", "--dev", lab.dev(), "--netns", lab.netns(),
                                    "--hook", hook};
   if (sig == 0) argv.insert(argv.end(), {"--seconds", "1"});
-  BackgroundCommand p(argv, log);
+  BackgroundCommand p(argv, log + "." + std::to_string(++g_case));
   bool up = p.waitForOutput("attached prog id", std::chrono::seconds(30));
   check(up && attachedId(lab, lab.dev(), hook) != 0, what + ": load --no-pin attached the program");
   if (!up) {
@@ -98,7 +99,8 @@ void interfaceGoneCase(const VethLab& lab, const std::string& log) {
     check(false, "extra veth pair for the interface-gone case");
     return;
   }
-  BackgroundCommand p({kP4wb, "load", kProgram, "--no-pin", "--dev", dev, "--netns", lab.netns()}, log);
+  BackgroundCommand p({kP4wb, "load", kProgram, "--no-pin", "--dev", dev, "--netns", lab.netns()},
+                      log + "." + std::to_string(++g_case));
   bool up = p.waitForOutput("attached prog id", std::chrono::seconds(30));
   check(up, "load --no-pin on " + dev);
   runCommand(n + "link del " + dev);
@@ -121,7 +123,7 @@ int main() {
   const std::string log = "/tmp/p4wb-lifecycle-" + std::to_string(getpid()) + ".log";
   {
     VethLab lab("sig");
-    lab.onTeardown("rm -f " + log);
+    lab.onTeardown("rm -f " + log + ".*");
     check(lab.ok(), "veth lab");
     if (lab.ok()) {
       signalCase(lab, "xdp", SIGINT, log);
