@@ -45,6 +45,43 @@ bool Sema::matchBlockSignature(const Decl& block, const Params& blockParams,
   return ok;
 }
 
+// Any package (not only the known architectures): a parser/control argument must have
+// the apply parameters of the parser/control type the package parameter names. Type
+// variables of that type are bound by the first use and must agree after that.
+void Sema::checkPackageBlockArg(const Type* paramType, const Type* argType) {
+  auto* want = static_cast<const CallableType*>(paramType);
+  auto* have = static_cast<const CallableType*>(argType);
+  auto* expected = want->decl ? dynCast<BlockTypeDecl>(want->decl) : nullptr;
+  const Decl* block = have->decl;
+  if (!expected || !block) return;
+  const Params* blockParams = nullptr;
+  if (auto* p = dynCast<ParserDecl>(block)) blockParams = &p->params;
+  if (auto* c = dynCast<ControlDecl>(block)) blockParams = &c->params;
+  if (!blockParams) return;
+  const char* what = block->kind == NodeKind::ParserDecl ? "parser" : "control";
+  if (blockParams->size() != expected->params.size()) {
+    error(DiagKind::BlockParamCount, block->loc, {what, block->name, std::to_string(blockParams->size()),
+                                                  expected->name, std::to_string(expected->params.size())});
+    return;
+  }
+  TypeBindings b;
+  for (std::size_t i = 0; i < blockParams->size(); ++i) {
+    const ParamDecl& h = *(*blockParams)[i];
+    const ParamDecl& w = *expected->params[i];
+    const Type* wantType = substitute(w.type, b);
+    if (wantType && containsTypeVar(wantType) && h.type) {
+      bind(wantType, h.type, b);
+      wantType = substitute(wantType, b);
+    }
+    bool typeOk = !h.type || !wantType || containsTypeVar(wantType) || sameType(h.type, wantType);
+    if (h.direction == w.direction && typeOk) continue;
+    std::string wantText = std::string(directionSpelling(w.direction));
+    wantText += (wantText.empty() ? "" : " ") + (wantType ? wantType->toString() : std::string("?"));
+    error(DiagKind::BlockParamMismatch, h.loc, {h.name, block->name, describeParam(h),
+                                                 expected->name, wantText});
+  }
+}
+
 ProgramInfo Sema::instantiateArchitecture() {
   ProgramInfo pi;
   const Decl* mainDecl = lookupGlobal("main");

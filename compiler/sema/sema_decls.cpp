@@ -1,4 +1,5 @@
 // Sema: declarations - types, constants, externs, block types, instantiations.
+#include "compiler/arch/arch.h"
 #include "compiler/sema/sema_impl.h"
 
 namespace p4wb::compiler::sema {
@@ -276,6 +277,9 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
       if (pt && !pt->isUnknown() && pt->kind != at->kind)
         error(DiagKind::PackageArgMismatch, d.args[i].loc,
               {std::to_string(i + 1), pkg->name, pt->toString(), at->toString()});
+      else if (pt && (pt->kind == TypeKind::Parser || pt->kind == TypeKind::Control) &&
+               !arch::findArchByPackage(pkg->name))  // known ones: instantiateArchitecture
+        checkPackageBlockArg(pt, at);
     }
   } else {
     for (auto& a : d.args) checkExpr(a.value.get());

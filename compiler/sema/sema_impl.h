@@ -119,6 +119,7 @@ class Sema {
   ProgramInfo instantiateArchitecture();
   // Compares a block's apply parameters with the package parameter type it fills
   // (e.g. prs against xdp_parse<H>); type variables all stand for the one H.
+  void checkPackageBlockArg(const Type* paramType, const Type* argType);
   bool matchBlockSignature(const Decl& block, const Params& blockParams,
                            const BlockTypeDecl& expected, const Type*& headers);
 
