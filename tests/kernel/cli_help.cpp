@@ -1,11 +1,13 @@
 // Every p4wb subcommand (walked from `p4wb --help`, nested ones too) answers --help with
-// exit 0 and offers --json; every read-only one prints JSON that parses, run against a
+// exit 0, offers --json and has an example line `p4wb CMD ...` in docs/cli.md; every read-only one prints JSON that parses, run against a
 // loaded program in a veth lab. The help walk needs no root; the JSON part does.
 #include "tests/kernel/lab_fixture.h"
 
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -44,6 +46,14 @@ std::vector<std::string> subcommandsIn(const std::string& help) {
 }
 
 // Walks the command tree; returns the leaf commands ("table dump", "lab up", ...).
+const std::string& cliDoc() {
+  static const std::string text = [] {
+    std::ifstream in(P4WB_DOCS_CLI);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }();
+  return text;
+}
+
 void walk(const std::string& path, std::vector<std::string>& leaves) {
   auto r = cli(path + " --help");
   check(r.status == 0, "p4wb " + path + " --help: exit 0");
@@ -51,6 +61,7 @@ void walk(const std::string& path, std::vector<std::string>& leaves) {
   if (subs.empty()) {
     leaves.push_back(path);
     check(r.out.find("--json") != std::string::npos, "p4wb " + path + " --help offers --json");
+    check(cliDoc().find("p4wb " + path + " ") != std::string::npos, "docs/cli.md has an example of p4wb " + path);
     return;
   }
   for (const auto& s : subs) walk(path.empty() ? s : path + " " + s, leaves);
