@@ -109,6 +109,7 @@ class Sema {
   void checkForIn(ForInStmt& s);
   void checkParser(ParserDecl& p);
   void checkTransition(ParserDecl& p, Transition& t);
+  bool checkStructValueSetCase(const Transition& t, Expr& keyset);
   void checkControl(ControlDecl& c);
   void checkAction(ActionDecl& a, const Decl* enclosing);
   void checkTable(TableDecl& t, const Decl* enclosing);

@@ -225,6 +225,33 @@ void Sema::checkParser(ParserDecl& p) {
   popScope();
 }
 
+// `select(a, b) { vs: ... }` with `value_set<S> vs` and S a struct of one field per
+// select expression (spec 12.11): the fields are the keys, in order. False when the
+// keyset is not such a value set (the caller checks it as usual).
+bool Sema::checkStructValueSetCase(const Transition& t, Expr& keyset) {
+  auto* path = dynCast<PathExpr>(&keyset);
+  if (!path) return false;
+  const Decl* d = path->leadingDot ? lookupGlobal(path->name) : lookup(path->name);
+  auto* vs = d ? dynCast<ValueSetDecl>(d) : nullptr;
+  const Type* elem = vs && vs->elementType ? vs->elementType->resolved : nullptr;
+  if (!elem || elem->kind != TypeKind::Struct) return false;
+  checkExpr(&keyset);
+  auto* st = static_cast<const StructType*>(elem);
+  if (st->fields.size() != t.selectExprs.size()) {
+    error(DiagKind::ArgCount, keyset.loc, {"select", std::to_string(t.selectExprs.size()),
+                                           std::to_string(st->fields.size()) + " (fields of " + st->name + ")"});
+    return true;
+  }
+  for (std::size_t i = 0; i < st->fields.size(); ++i) {
+    const Type* want = t.selectExprs[i]->type;
+    const Type* have = st->fields[i].type;
+    if (want && have && !sameType(want, have))
+      error(DiagKind::TypeMismatch, keyset.loc,
+            {"field '" + st->fields[i].name + "' " + have->toString(), want->toString()});
+  }
+  return true;
+}
+
 void Sema::checkTransition(ParserDecl& p, Transition& t) {
   auto resolveState = [&](const std::string& name, SourceLocation loc) -> const ParserStateDecl* {
     if (isAcceptState(name) || isRejectState(name) || name.empty()) return nullptr;
@@ -240,6 +267,11 @@ void Sema::checkTransition(ParserDecl& p, Transition& t) {
   for (auto& e : t.selectExprs) checkExpr(e.get());
   for (auto& c : t.cases) {
     bool wildcard = c.keysets.size() == 1 && c.keysets[0]->kind == NodeKind::Default;
+    if (!wildcard && c.keysets.size() == 1 && t.selectExprs.size() > 1 &&
+        checkStructValueSetCase(t, *c.keysets[0])) {
+      c.target = resolveState(c.nextState, c.nextLoc);
+      continue;
+    }
     if (!wildcard && c.keysets.size() != t.selectExprs.size()) {
       error(DiagKind::ArgCount, c.loc, {"select", std::to_string(t.selectExprs.size()),
                                         std::to_string(c.keysets.size())});
