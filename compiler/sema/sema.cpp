@@ -97,7 +97,16 @@ SemaResult Sema::run() {
     if (d) checkTopDecl(*d);
   r.programInfo = instantiateArchitecture();
   popScope();
+  warnUnusedLocals();
   return r;
+}
+
+void Sema::warnUnusedLocals() {
+  for (const Decl* d : m_locals) {
+    if (m_used.count(d) || d->name.empty() || d->name[0] == '_') continue;
+    error(DiagKind::UnusedVariable, d->loc,
+          {d->kind == NodeKind::ConstDecl ? "constant" : "variable", d->name});
+  }
 }
 
 SemaResult runSema(const SemaOptions& options) {

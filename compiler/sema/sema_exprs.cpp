@@ -103,6 +103,7 @@ const Type* Sema::checkPath(PathExpr& e) {
     return m_ctx.unknown();
   }
   e.resolved = d;
+  m_used.insert(d);
   return typeOfDecl(d, e);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -136,6 +137,11 @@ class Sema {
   int m_loopDepth = 0;  // break/continue are allowed when > 0
   bool m_inParserState = false;  // inside a parser state: no actions, exit, return, switch
   std::map<std::pair<const Decl*, std::vector<const Type*>>, const StructType*> m_specialized;
+  // -Wunused-variable: local variables/constants, and every declaration a name use
+  // resolved to (checkPath).
+  std::vector<const Decl*> m_locals;
+  std::unordered_set<const Decl*> m_used;
+  void warnUnusedLocals();
 };
 
 }  // namespace p4wb::compiler::sema

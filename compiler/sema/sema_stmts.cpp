@@ -183,6 +183,7 @@ void Sema::checkSwitchLabelsUnique(const SwitchStmt& s) {
 void Sema::checkLocalDecl(Decl& d) {
   switch (d.kind) {
     case NodeKind::ConstDecl: case NodeKind::VariableDecl:
+      m_locals.push_back(&d);
       return checkVariable(static_cast<VariableDecl&>(d));
     case NodeKind::InstantiationDecl: return checkInstantiation(static_cast<InstantiationDecl&>(d));
     case NodeKind::ActionDecl: return checkAction(static_cast<ActionDecl&>(d), m_control);
