@@ -246,7 +246,7 @@ llvm::Value* Lowerer::hashCall(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   const sema::Type* result = call->type;
   if (!result || result->kind != sema::TypeKind::Bits || call->args.size() != 1) {
-    unsupported(call->loc, "p4wb_hash without a bit<N> result type (write p4wb_hash<bit<32>>(data))");
+    unsupported(call->loc, "p4wb_hash without a bit<N> result type (write p4wb_hash<bit<32>, _>(data))");
     return b.getInt32(0);
   }
   std::vector<llvm::Value*> leaves;

@@ -33,7 +33,8 @@ extern FlowTable<K, V> {
 /* 32-bit FNV-1a over the bytes of `data` laid out as above (fields in declaration order,
  * each ceil(N/8) bytes, network byte order): h = 0x811c9dc5; for each byte
  * { h ^= byte; h *= 0x01000193; } (mod 2^32). The result is truncated to O's width (or
- * zero-extended when O is wider). D: a bit<N>, a struct or a list { a, b, ... }. */
+ * zero-extended when O is wider). D: a bit<N>, a struct or a list { a, b, ... }.
+ * P4 takes all type arguments or none, so call it as p4wb_hash<bit<32>, _>(data). */
 extern O p4wb_hash<O, D>(in D data);
 
 #endif  /* _P4WB_EXTERNS_P4_ */

@@ -32,12 +32,12 @@ control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
         k.src = h.ip.src;
         k.dst = h.ip.dst;
         k.proto = h.ip.proto;
-        bit<32> fromList = p4wb_hash<bit<32>>({ h.ip.src, h.ip.dst, h.ip.proto });
-        if (p4wb_hash<bit<32>>(k) != fromList) {
+        bit<32> fromList = p4wb_hash<bit<32>, _>({ h.ip.src, h.ip.dst, h.ip.proto });
+        if (p4wb_hash<bit<32>, _>(k) != fromList) {
             xout.output_action = xdp_action.XDP_DROP;
         }
         h.eth.dst[31:0] = fromList;
-        h.eth.src[15:0] = p4wb_hash<bit<16>>(h.ip.src);
+        h.eth.src[15:0] = p4wb_hash<bit<16>, _>(h.ip.src);
     }
 }
 
