@@ -33,6 +33,7 @@ void TableModel::setEntries(std::vector<runtime::Entry> entries) {
     if (first < 0) first = i;
     last = i;
   }
+  m_updating = true;
   if (shown < m_shown) {
     beginRemoveRows({}, shown, m_shown - 1);
     m_shown = shown;
@@ -45,10 +46,11 @@ void TableModel::setEntries(std::vector<runtime::Entry> entries) {
     m_shown = shown;
     endInsertRows();
   }
+  m_updating = false;
 }
 
 bool TableModel::canFetchMore(const QModelIndex& parent) const {
-  return !parent.isValid() && m_shown < static_cast<int>(m_entries.size());
+  return !parent.isValid() && !m_updating && m_shown < static_cast<int>(m_entries.size());
 }
 
 void TableModel::fetchMore(const QModelIndex& parent) {

@@ -66,6 +66,7 @@ class TableModel : public QAbstractTableModel {
   runtime::TableSchema m_schema;
   std::vector<runtime::Entry> m_entries;
   int m_shown = 0;  // rows views know about: a prefix of m_entries
+  bool m_updating = false;  // inside setEntries: no nested fetchMore from a view
 };
 
 // "forward 02:00:00:00:00:02 ..." -> short action name for display ("forward").

@@ -24,10 +24,16 @@ void RuntimeService::describeTargets() {
       out.netns = std::move(targets).value();
     else
       out.error = text(targets.error());
-    if (auto labs = runtime::listLabs()) {
-      for (const runtime::LabRecord& lab : *labs)
-        out.labs.insert(QString::fromStdString(lab.name),
-                        {QString::fromStdString(lab.netns), QString::fromStdString(lab.peerNetns)});
+    // Lab records are files other processes write; one caught half-written must not
+    // take the studio down (a throw here would end the process from the pool thread).
+    try {
+      if (auto labs = runtime::listLabs()) {
+        for (const runtime::LabRecord& lab : *labs)
+          out.labs.insert(QString::fromStdString(lab.name),
+                          {QString::fromStdString(lab.netns), QString::fromStdString(lab.peerNetns)});
+      }
+    } catch (const std::exception& e) {
+      out.error = tr("Cannot read the lab records: %1").arg(QString::fromUtf8(e.what()));
     }
     QMetaObject::invokeMethod(this, [=, this] { emit targetsDescribed(out); });
   });

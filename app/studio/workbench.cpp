@@ -111,7 +111,10 @@ void Workbench::applyTheme(bool dark) {
   QSettings().setValue(kDarkThemeKey, dark);
 }
 
-Workbench::~Workbench() = default;
+Workbench::~Workbench() {
+  // The window goes first, while everything its signals reach (timers, models) lives.
+  m_window.reset();
+}
 
 void Workbench::connectActions() {
   const MainWindow::Actions& a = m_window->actions();
