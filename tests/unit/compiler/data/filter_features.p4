@@ -66,6 +66,7 @@ control f(inout hdrs h, out bool accept) {
         accept = true;
         tmp = h.eth.type_ >> 2 | 16w0x3 << 4;
         bit<32> wide = h.eth.type_ ++ h.ip.len;
+        tmp = wide[15:0];
         if (h.ip.isValid() && h.ip.ttl[7:4] == 4w0 || !h.eth.isValid()) {
             accept = false;
             return;
@@ -80,7 +81,9 @@ control f(inout hdrs h, out bool accept) {
         if (route.apply().hit) { h.vlans[0].setInvalid(); }
         int<8> s = -8s1;
         bool b = s < 0 ? true : false;
+        accept = accept && b;
         Color c = Color.RED;
+        accept = accept && c == Color.RED;
     }
 }
 

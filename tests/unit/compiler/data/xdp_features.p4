@@ -80,6 +80,7 @@ control sw(inout hdrs h, in xdp_input i, out xdp_output o) {
         if (!t.apply().miss) { h.u.b.setValid(); }
         h.stack[1] = { 8w7 };
         bool flag = pr[1];
+        flag = !flag;
         bit<8> z = 8w255;
         z = z >> 1 << 1;
         static_assert(8 == 8, "ok");
