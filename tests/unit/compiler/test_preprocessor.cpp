@@ -175,6 +175,32 @@ class TestPreprocessor : public QObject {
     QCOMPARE(r.result.tokens[0].loc.line, 100u);
     QCOMPARE(r.result.tokens[1].loc.line, 7u);  // cpp line marker
   }
+
+  void lineWithFileNameRenamesAndKeepsSourceText() {
+    Run r("a\n#line 40 \"gen.p4\"\nbb cc\n#line 90\ndd\n");
+    QCOMPARE(r.diags.errorCount(), size_t(0));
+    const Token& bb = r.result.tokens[1];
+    QCOMPARE(r.sm.name(bb.loc.file), std::string_view("gen.p4"));
+    QCOMPARE(bb.loc.line, 40u);
+    QCOMPARE(r.sm.lineText(bb.loc.file, 40), std::string_view("bb cc"));  // physical line 3
+    const Token& dd = r.result.tokens[3];
+    QCOMPARE(r.sm.name(dd.loc.file), std::string_view("gen.p4"));  // the name persists
+    QCOMPARE(dd.loc.line, 90u);
+    QCOMPARE(r.sm.lineText(dd.loc.file, 90), std::string_view("dd"));
+  }
+
+  void stringizeAndPaste() {
+    Run r("#define S(x) #x\n#define P(a, b) a ## b\n#define Q(a) a ## _t\n"
+          "S(hi  there) S(\"q\") P(ab, 12) Q(eth) P(8w, 1)\n");
+    QCOMPARE(r.diags.errorCount(), size_t(0));
+    QCOMPARE(r.spelled(), std::string("\"hi there\" \"\\\"q\\\"\" ab12 eth_t 8w1"));
+    QCOMPARE(r.result.tokens[0].kind, TokenKind::StringLiteral);
+    QCOMPARE(r.result.tokens[2].kind, TokenKind::Identifier);
+    QCOMPARE(r.result.tokens[4].kind, TokenKind::IntLiteral);
+    Run bad("#define P(a, b) a ## b\nP(+, /)\n");
+    QCOMPARE(bad.diags.errorCount(), size_t(1));
+    QVERIFY(bad.firstError().find("pasting '+' and '/'") != std::string::npos);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestPreprocessor)
