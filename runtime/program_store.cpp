@@ -129,14 +129,14 @@ void migrateTables(const LoadedProgram& from, const LoadedProgram& to, ReloadRep
       continue;
     }
     for (const Entry& e : *entries) {
-      Status s = addEntry(to, old.name, e.keys, e.action, e.params);
+      Status s = addEntry(to, old.name, e.keys, e.action, e.params, e.priority);
       if (s) {
         ++report.entriesMoved;
         continue;
       }
       // The new program may already hold this key as one of its const entries.
       if (s.error().errnum == EEXIST) {
-        Result<Entry> now = lookupEntry(to, old.name, e.keys);
+        Result<Entry> now = lookupEntry(to, old.name, e.keys, e.priority);
         if (now && now->action == e.action && now->params == e.params) continue;
         report.notMoved.push_back(entryText(old.name, e) + ": the new program's const entry for this key wins");
         continue;
