@@ -276,6 +276,8 @@ class Preprocessor {
     for (char c : line[0].text) {
       if (c < '0' || c > '9') return m_diags.error(DiagKind::InvalidLineDirective, d.loc);
       n = n * 10 + (c - '0');
+      // Line numbers are 32-bit (and C caps #line at 2147483647).
+      if (n > 2147483647) return m_diags.error(DiagKind::InvalidLineDirective, d.loc);
     }
     // The line after the directive becomes line n.
     Frame& f = m_frames.back();
