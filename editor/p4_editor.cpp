@@ -294,6 +294,11 @@ void P4Editor::mouseReleaseEvent(QMouseEvent* event) {
 
 void P4Editor::setDarkTheme(bool dark) {
   m_lexer->setDark(dark);
+  // Past the end of lines Scintilla paints STYLE_DEFAULT, which the lexer styles miss.
+  const QColor paper = m_lexer->defaultPaper(P4Lexer::Default);
+  m_lexer->setDefaultPaper(paper);
+  m_lexer->setDefaultColor(m_lexer->defaultColor(P4Lexer::Default));
+  SendScintilla(SCI_STYLESETBACK, STYLE_DEFAULT, paper);
   setCaretLineBackgroundColor(dark ? QColor(0x2a, 0x2d, 0x2e) : QColor(0xe8, 0xf0, 0xfe));
   setCaretForegroundColor(dark ? QColor(0xd4, 0xd4, 0xd4) : QColor(Qt::black));
   setMarginsBackgroundColor(dark ? QColor(0x25, 0x25, 0x26) : QColor(0xf4, 0xf4, 0xf4));

@@ -56,9 +56,12 @@ bool TableModel::canFetchMore(const QModelIndex& parent) const {
 void TableModel::fetchMore(const QModelIndex& parent) {
   if (!canFetchMore(parent)) return;
   const int next = std::min(static_cast<int>(m_entries.size()), m_shown + kPageRows);
+  // Views ask for more from inside rowsInserted; the next page waits for the next ask.
+  m_updating = true;
   beginInsertRows({}, m_shown, next - 1);
   m_shown = next;
   endInsertRows();
+  m_updating = false;
 }
 
 int TableModel::rowCount(const QModelIndex& parent) const {
