@@ -280,7 +280,7 @@ class Lowerer {
   void rewriteHead(llvm::BasicBlock* verdict);
   void keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail);
   // scratch.cpp: large headers/metadata to a per-CPU map when the stack would overflow.
-  void spillLargeLocals(const std::string& hook, unsigned abortResult);
+  void spillLargeLocals(const std::string& hook, unsigned abortResult, bool emitCopiesLive);
   void setValidity(const ast::CallExpr* call, bool valid);
   void pushPopFront(const ast::CallExpr* call, bool push);
   void markValidityChange(const LValue& lv);

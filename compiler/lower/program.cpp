@@ -335,7 +335,7 @@ bool Lowerer::lowerFunction(bool tc) {
       b.SetInsertPoint(&bb);
       b.CreateUnreachable();
     }
-  if (m_errors.empty()) spillLargeLocals(tc ? "tc" : "xdp", tc ? kTcActShot : 0);
+  if (m_errors.empty()) spillLargeLocals(tc ? "tc" : "xdp", tc ? kTcActShot : 0, headNeedsRewrite());
   return m_errors.empty();
 }
 
