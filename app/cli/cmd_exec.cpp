@@ -37,6 +37,7 @@ std::string entryLine(const runtime::Entry& e) {
   for (const auto& k : e.keys) s += k + " ";
   s += "=> " + e.action;
   for (const auto& p : e.params) s += " " + p;
+  if (e.priority) s += "  (priority " + std::to_string(*e.priority) + ")";  // P4 semantics
   return s;
 }
 
@@ -67,7 +68,11 @@ void runExec(const ExecArgs& a) {
         if (c.line == line) table = c.table;
       if (a.json) {
         nlohmann::json arr = nlohmann::json::array();
-        for (const auto& e : entries) arr.push_back({{"key", e.keys}, {"action", e.action}, {"params", e.params}});
+        for (const auto& e : entries) {
+          nlohmann::json j = {{"key", e.keys}, {"action", e.action}, {"params", e.params}};
+          if (e.priority) j["priority"] = *e.priority;
+          arr.push_back(j);
+        }
         dumps.push_back({{"line", line}, {"table", table}, {"entries", arr}});
       } else {
         std::cout << table << ": " << entries.size() << " entries\n";
