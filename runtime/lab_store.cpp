@@ -57,11 +57,15 @@ Result<LabRecord> labRecord(const std::string& name, const std::string& dir) {
   if (j.is_discarded() || !j.is_object()) return makeError(EINVAL, "the record of lab " + name + " is damaged");
   LabRecord r;
   r.name = name;
-  r.netns = j.value("netns", "");
-  r.peerNetns = j.value("peer_netns", "");
-  if (j.contains("pairs") && j["pairs"].is_array())
-    for (const auto& p : j["pairs"])
-      r.pairs.push_back({p.value("dev", ""), p.value("peer", ""), p.value("dev_addr", ""), p.value("peer_addr", "")});
+  try {  // value() throws on a member of the wrong type: a damaged record, not a crash
+    r.netns = j.value("netns", "");
+    r.peerNetns = j.value("peer_netns", "");
+    if (j.contains("pairs") && j["pairs"].is_array())
+      for (const auto& p : j["pairs"])
+        r.pairs.push_back({p.value("dev", ""), p.value("peer", ""), p.value("dev_addr", ""), p.value("peer_addr", "")});
+  } catch (const nlohmann::json::exception&) {
+    return makeError(EINVAL, "the record of lab " + name + " is damaged");
+  }
   return r;
 }
 
