@@ -432,6 +432,31 @@ llvm::Value* Lowerer::wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v,
   return b.CreateTrunc(result, v->getType());
 }
 
+// Spec 8.9: structs (and header unions, stacks) are equal when all members are; headers
+// when both are invalid, or both valid with equal fields.
+llvm::Value* Lowerer::aggregateEqual(llvm::Value* l, llvm::Value* r, const sema::Type* type) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (!l->getType()->isAggregateType()) return b.CreateICmpEQ(l, r);
+  const sema::StructType* st = asStruct(type);
+  llvm::Value* all = b.getTrue();
+  if (!st) {  // header stack: { nextIndex, elements... }
+    const auto* hs = static_cast<const sema::HeaderStackType*>(type);
+    for (unsigned i = 1; i <= hs->size; ++i)
+      all = b.CreateAnd(all, aggregateEqual(b.CreateExtractValue(l, i),
+                                            b.CreateExtractValue(r, i), hs->element));
+    return all;
+  }
+  bool isHeader = st->kind == sema::TypeKind::Header;
+  unsigned first = isHeader ? kHeaderFirstField : 0;
+  for (unsigned i = 0; i < st->fields.size(); ++i)
+    all = b.CreateAnd(all, aggregateEqual(b.CreateExtractValue(l, first + i),
+                                          b.CreateExtractValue(r, first + i), st->fields[i].type));
+  if (!isHeader) return all;
+  llvm::Value* lv = b.CreateIsNotNull(b.CreateExtractValue(l, kHeaderValid));
+  llvm::Value* rv = b.CreateIsNotNull(b.CreateExtractValue(r, kHeaderValid));
+  return b.CreateAnd(b.CreateICmpEQ(lv, rv), b.CreateOr(b.CreateNot(lv), all));
+}
+
 llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   using Op = ast::BinaryOp;
@@ -467,7 +492,14 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     unsigned rw = r->getType()->getIntegerBitWidth();
     return b.CreateOr(b.CreateShl(b.CreateZExt(l, rt), rw), b.CreateZExt(r, rt));
   }
-  if (operandType && operandType->isStructLike()) {
+  bool isAggregate = operandType && (operandType->isStructLike() ||
+                                     operandType->kind == sema::TypeKind::HeaderStack);
+  if (isAggregate && (e->op == Op::Eq || e->op == Op::Ne)) {
+    llvm::Value* same = aggregateEqual(expr(e->lhs.get(), operandType),
+                                       expr(e->rhs.get(), operandType), operandType);
+    return e->op == Op::Eq ? same : b.CreateNot(same);
+  }
+  if (isAggregate) {
     unsupported(e->loc, std::string("'") + ast::binaryOpSpelling(e->op) + "' on " +
                             operandType->toString());
     return b.getFalse();
