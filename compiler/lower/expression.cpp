@@ -211,6 +211,38 @@ llvm::Value* Lowerer::condition(const ast::Expr* e) {
   return m_ctx.builder().CreateIsNotNull(v);
 }
 
+// `{ a, b }` or `{ x = a, y = b }` as a struct or header value (spec 8.12, 8.13): fields
+// in order or by name; fields left out by `...` keep their initial value; a header
+// built this way is valid.
+llvm::Value* Lowerer::initializer(const ast::Expr* e, const sema::StructType* st) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  bool isHeader = st->kind == sema::TypeKind::Header;
+  unsigned first = isHeader ? kHeaderFirstField : 0;
+  llvm::Value* v = initialValue(st, e->loc);
+  if (isHeader) v = b.CreateInsertValue(v, b.getInt8(1), kHeaderValid);
+  auto set = [&](int index, const ast::Expr* value, SourceLocation loc) {
+    if (index < 0 || index >= static_cast<int>(st->fields.size())) {
+      unsupported(loc, "this initializer for " + st->toString());
+      return;
+    }
+    const sema::Type* ft = st->fields[static_cast<unsigned>(index)].type;
+    llvm::Value* x = expr(value, ft);
+    if (!x->getType()->isAggregateType()) x = coerce(x, llvmType(ft, loc), isSignedType(ft));
+    v = b.CreateInsertValue(v, x, first + static_cast<unsigned>(index));
+  };
+  if (const auto* list = ast::dynCast<ast::ListExpr>(e)) {
+    if (list->elements.size() != st->fields.size())
+      unsupported(e->loc, "an initializer whose size differs from " + st->toString());
+    else
+      for (std::size_t i = 0; i < list->elements.size(); ++i)
+        set(static_cast<int>(i), list->elements[i].get(), list->elements[i]->loc);
+    return v;
+  }
+  for (const ast::Argument& a : static_cast<const ast::StructInitExpr*>(e)->fields)
+    set(st->fieldIndex(a.name), a.value.get(), a.loc);
+  return v;
+}
+
 llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   const sema::Type* type = isUntyped(e->type) && expected ? expected : e->type;
@@ -278,6 +310,12 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
       std::optional<LValue> lv = lvalue(e);
       return lv ? load(*lv) : zeroValue(type, e->loc);
     }
+    case ast::NodeKind::List:
+    case ast::NodeKind::StructInit:
+      if (const sema::StructType* st = asStruct(expected ? expected : e->type))
+        return initializer(e, st);
+      unsupported(e->loc, std::string("expressions of kind ") + ast::nodeKindName(e->kind));
+      return zeroValue(type, e->loc);
     default:
       unsupported(e->loc, std::string("expressions of kind ") + ast::nodeKindName(e->kind));
       return zeroValue(type, e->loc);

@@ -289,6 +289,7 @@ class Lowerer {
                                  const sema::Type* type);
   void emitCall(const ast::CallExpr* call, SourceLocation loc);
   llvm::Value* binary(const ast::BinaryExpr* e, const sema::Type* expected);
+  llvm::Value* initializer(const ast::Expr* e, const sema::StructType* st);
   llvm::Value* aggregateEqual(llvm::Value* l, llvm::Value* r, const sema::Type* type);
   llvm::Value* multiply(llvm::Value* l, llvm::Value* r);  // any width, wraps
   llvm::Value* wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v, llvm::Value* amount);

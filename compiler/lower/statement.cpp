@@ -72,11 +72,6 @@ void Lowerer::stmt(const ast::Stmt* s) {
 }
 
 void Lowerer::assignStmt(const ast::AssignStmt* a) {
-  if (a->lhs->type && a->lhs->type->isStructLike() &&
-      (ast::isa<ast::ListExpr>(a->rhs.get()) || ast::isa<ast::StructInitExpr>(a->rhs.get()))) {
-    unsupported(a->rhs->loc, "list and struct initializers");
-    return;
-  }
   if (withRuntimeIndex(a->lhs.get(), [&] { assignStmt(a); })) return;
   std::optional<LValue> lv = lvalue(a->lhs.get());
   if (!lv) return;
