@@ -285,6 +285,9 @@ class Lowerer {
   void pushPopFront(const ast::CallExpr* call, bool push);
   void markValidityChange(const LValue& lv);
   void invalidateUnionSiblings(const ast::Expr* member, bool markChange);
+  void declareValueSet(const ast::ValueSetDecl* vs, const std::string& parser);
+  llvm::Value* valueSetContains(const ast::ValueSetDecl* vs, llvm::Value* value,
+                                SourceLocation loc);
   llvm::Value* selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
                                  const sema::Type* type);
   void emitCall(const ast::CallExpr* call, SourceLocation loc);
@@ -318,6 +321,7 @@ class Lowerer {
   llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function
   llvm::AllocaInst* m_returnSlot = nullptr;    // where `return e;` stores e (functions)
   unsigned m_inlineDepth = 0;
+  std::unordered_map<const ast::ValueSetDecl*, llvm::GlobalVariable*> m_valueSets;
   llvm::BasicBlock* m_parserReject = nullptr;  // target of a failed extract/verify
   llvm::BasicBlock* m_verdictBlock = nullptr;
   unsigned m_rejectStage = 0;

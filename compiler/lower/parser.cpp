@@ -2,6 +2,7 @@
 // (extract checks bounds and branches to reject on a short packet) and ends in a direct
 // transition or a select chain; a select without a matching case rejects (error.NoMatch).
 // accept continues with the control; reject drops the packet (XDP_DROP).
+#include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -24,7 +25,51 @@ llvm::Value* Lowerer::selectCaseMatches(const ast::Expr* keyset, llvm::Value* va
     llvm::Value* leHi = isSigned ? b.CreateICmpSLE(value, hi) : b.CreateICmpULE(value, hi);
     return b.CreateAnd(geLo, leHi);
   }
+  if (const auto* p = ast::dynCast<ast::PathExpr>(keyset))
+    if (const auto* vs = ast::dynCast<ast::ValueSetDecl>(p->resolved))
+      return valueSetContains(vs, value, keyset->loc);
   return b.CreateICmpEQ(value, coerce(expr(keyset, type), t, isSigned));
+}
+
+// `value_set<bit<N>>(size) vs` in parser P: a BPF hash map "P_vs" whose key is the value
+// in network byte order, right-aligned in ceil(N/8) bytes (like a table key field), and
+// whose u8 value is ignored; the control plane fills it at run time.
+void Lowerer::declareValueSet(const ast::ValueSetDecl* vs, const std::string& parser) {
+  const sema::Type* elem = vs->elementType ? vs->elementType->resolved : nullptr;
+  if (!elem || elem->kind != sema::TypeKind::Bits || elem->bitWidth() == 0) {
+    unsupported(vs->loc, "value_set of " + (elem ? elem->toString() : std::string("?")) +
+                             " (only value_set<bit<N>> is implemented)");
+    return;
+  }
+  std::uint32_t size = 1;
+  if (vs->size && vs->size->constValue)
+    size = static_cast<std::uint32_t>(std::max<std::uint64_t>(1, vs->size->constValue->asU64()));
+  MapDefinition def;
+  def.name = parser + "_" + vs->name;
+  def.type = BpfMapType::Hash;
+  def.key = m_ctx.diByteArray((elem->bitWidth() + 7) / 8);
+  def.value = m_ctx.diU8();
+  def.maxEntries = size;
+  def.line = vs->loc.line;
+  m_valueSets[vs] = defineMap(m_ctx, def);
+}
+
+llvm::Value* Lowerer::valueSetContains(const ast::ValueSetDecl* vs, llvm::Value* value,
+                                       SourceLocation loc) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  auto it = m_valueSets.find(vs);
+  if (it == m_valueSets.end()) {
+    unsupported(loc, "value_set '" + vs->name + "' here");
+    return b.getFalse();
+  }
+  unsigned bits = vs->elementType->resolved->bitWidth();
+  unsigned bytes = (bits + 7) / 8;
+  llvm::Function* f = b.GetInsertBlock()->getParent();
+  llvm::IRBuilder<> entry(&f->getEntryBlock(), f->getEntryBlock().begin());
+  llvm::AllocaInst* key = entry.CreateAlloca(llvm::ArrayType::get(b.getInt8Ty(), bytes));
+  b.CreateMemSet(key, b.getInt8(0), bytes, llvm::MaybeAlign(1));
+  storeBigEndian(key, bytes * 8 - bits, bits, coerce(value, b.getIntNTy(bits), false));
+  return b.CreateIsNotNull(emitMapLookup(m_ctx, it->second, key));
 }
 
 namespace {
@@ -51,7 +96,12 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
                           llvm::BasicBlock* reject) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_parserReject = reject;
-  for (const ast::DeclPtr& local : parser->locals) declareLocal(local.get());
+  for (const ast::DeclPtr& local : parser->locals) {
+    if (const auto* vs = ast::dynCast<ast::ValueSetDecl>(local.get()))
+      declareValueSet(vs, parser->name);
+    else
+      declareLocal(local.get());
+  }
   StateBlocks states;
   states.accept = accept;
   states.reject = reject;
