@@ -117,7 +117,10 @@ Result<LoadedProgram> LoadedProgram::loadOnce(const ObjectSpec& spec, const Load
                      capture.text());
   int err = bpf_object__load(obj.get());
   if (err) {
-    const bool rejected = (err == -EACCES || err == -EINVAL) && logBuf[0] != '\0';
+    // EFAULT ("sequence of N jumps is too complex"), E2BIG and ENOSPC also come from the
+    // verifier, which then leaves its log.
+    const bool rejected =
+        (err == -EACCES || err == -EINVAL || err == -EFAULT || err == -E2BIG || err == -ENOSPC) && logBuf[0] != '\0';
     std::string what = rejected ? "the verifier rejected the program" : "loading the object into the kernel failed";
     // Name the rejected instruction and its source line (BTF line info) in the one line.
     if (rejected)
