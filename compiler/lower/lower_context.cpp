@@ -11,6 +11,9 @@ LowerContext::LowerContext(llvm::LLVMContext& context, const LowerSource& source
       m_module(std::make_unique<llvm::Module>(source.path, context)),
       m_builder(context) {
   m_module->setSourceFileName(source.path);
+  // bpfel's layout from the start (codegen sets the TargetMachine's, the same string):
+  // sizes measured while lowering (scratch-map offsets) must be the ones codegen uses.
+  m_module->setDataLayout("e-m:e-p:64:64-i64:64-i128:128-n32:64-S128");
   // DWARF 5 is what lets a DIFile carry the source text (BTF line info reads it).
   m_module->addModuleFlag(llvm::Module::Warning, "Dwarf Version", 5);
   m_module->addModuleFlag(llvm::Module::Warning, "Debug Info Version",

@@ -47,10 +47,7 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
   auto move = [&](llvm::AllocaInst* a) {
     std::uint64_t bytes = dl.getTypeAllocSize(a->getAllocatedType());
     moved.push_back({a, size});
-    // 8 spare bytes after each object: the zero-initialisation of a moved `hdr` struct was
-    // seen storing 8 bytes past its alloc size (vxlan_gateway), which the stack tolerated
-    // but the verifier does not on a map value. Root cause not found yet.
-    size += (bytes + 7) / 8 * 8 + 8;
+    size += (bytes + 7) / 8 * 8;
     return bytes;
   };
   if (emitCopiesLive)
