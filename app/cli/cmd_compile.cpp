@@ -100,9 +100,10 @@ void runCompile(const CompileArgs& a, Context& ctx) {
   options.wantAsm = !a.emitAsm.empty();
   CompileResult r = compiler::compile(options);
   ctx.exitCode = report(r, a.json);
+  // The optimised IR helps most when the BPF back end then refuses it.
+  if (!a.emitLlvm.empty() && !r.irText.empty()) writeFile(a.emitLlvm, r.irText);
   if (!r.ok) return;
   writeFile(a.output, r.object.data(), r.object.size());
-  if (!a.emitLlvm.empty()) writeFile(a.emitLlvm, r.irText);
   if (!a.emitAsm.empty()) writeFile(a.emitAsm, r.asmText);
   if (!a.emitSchema.empty()) writeFile(a.emitSchema, r.schemaJson);
 }

@@ -27,7 +27,7 @@ std::vector<BoundArg> Lowerer::bindCallArgs(const ast::Params& params, const ast
 
 void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
                          const ast::BlockStmt* body, const std::string& name,
-                         llvm::AllocaInst* returnSlot) {
+                         llvm::AllocaInst* returnSlot, const std::function<void()>& prelude) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   std::vector<std::pair<const LValue*, llvm::AllocaInst*>> copyOut;
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -45,24 +45,41 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
   }
   llvm::BasicBlock* savedReturn = m_actionReturn;
   llvm::AllocaInst* savedSlot = m_returnSlot;
+  llvm::BasicBlock* savedExit = m_controlExit;
   m_actionReturn = newBlock("end." + name);
   m_returnSlot = returnSlot;
+  // P4 still copies out/inout parameters back when `exit` leaves through this body.
+  llvm::BasicBlock* exitCopyOut = nullptr;
+  if (!copyOut.empty() && m_controlExit) m_controlExit = exitCopyOut = newBlock("exit." + name);
+  if (prelude) prelude();
   block(body);
   b.CreateBr(m_actionReturn);
   b.SetInsertPoint(m_actionReturn);
   m_actionReturn = savedReturn;
   m_returnSlot = savedSlot;
+  m_controlExit = savedExit;
   for (const auto& param : params) m_lazyParams.erase(param.get());
-  for (const auto& [target, slot] : copyOut)
-    store(*target, b.CreateLoad(slot->getAllocatedType(), slot));
+  auto copyBack = [&] {
+    for (const auto& [target, slot] : copyOut)
+      store(*target, b.CreateLoad(slot->getAllocatedType(), slot));
+  };
+  copyBack();
+  if (exitCopyOut) {
+    llvm::BasicBlock* after = b.GetInsertBlock();
+    b.SetInsertPoint(exitCopyOut);
+    copyBack();
+    b.CreateBr(savedExit);
+    b.SetInsertPoint(after);
+  }
 }
 
 void Lowerer::countAction(const ast::ActionDecl* action) {
-  auto stage = m_actionStages.find(action);
+  std::string name = controlLocalName(action);
+  auto stage = m_actionStages.find(name);
   if (stage == m_actionStages.end()) {
-    unsigned id = m_stages.add(StageKind::Action, controlLocalName(action), fileName(action->loc),
-                               action->loc.line, action->loc.column);
-    stage = m_actionStages.emplace(action, id).first;
+    unsigned id = m_stages.add(StageKind::Action, name, fileName(action->loc), action->loc.line,
+                               action->loc.column);
+    stage = m_actionStages.emplace(name, id).first;
   }
   setLoc(action->loc);
   m_stages.emitIncrement(stage->second);
@@ -108,6 +125,48 @@ llvm::Value* Lowerer::callFunction(const ast::CallExpr* call) {
   --m_inlineDepth;
   setLoc(call->loc);
   return slot ? m_ctx.builder().CreateLoad(slot->getAllocatedType(), slot) : nullptr;
+}
+
+// A control instantiated inside a control is inlined where it is applied, like an
+// action: apply parameters copied in and out, constructor parameters bound to the
+// instantiation's arguments, locals declared afresh. Its tables, actions, externs and
+// stages are named by the instance path ("C.first.t"), so each instance has its own maps.
+void Lowerer::applyControlInstance(const ast::CallExpr* call) {
+  const auto* inst = ast::dynCast<ast::InstantiationDecl>(call->target);
+  const auto* control = inst ? ast::dynCast<ast::ControlDecl>(inst->instantiated) : nullptr;
+  if (!control || !control->apply || m_controlFrames.empty()) {
+    unsupported(call->loc, "applying '" + (inst ? inst->name : std::string("?")) +
+                               "' here (control instances can be applied inside a control)");
+    return;
+  }
+  if (m_controlFrames.size() > 16) {
+    unsupported(call->loc, "control instances nested more than 16 deep");
+    return;
+  }
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  std::string path = instanceLocalName(inst->name);
+  // Constructor arguments are evaluated where the instance is declared (outer frame).
+  std::vector<std::pair<const ast::ParamDecl*, llvm::Value*>> ctorValues;
+  for (std::size_t i = 0; i < control->ctorParams.size(); ++i) {
+    const ast::ParamDecl* p = control->ctorParams[i].get();
+    const ast::Expr* arg = i < inst->args.size() ? inst->args[i].value.get() : p->defaultValue.get();
+    ctorValues.emplace_back(p, arg ? expr(arg, p->type) : zeroValue(p->type, p->loc));
+  }
+  std::vector<BoundArg> args = bindCallArgs(control->params, call);
+  m_controlFrames.push_back({control, path});
+  setLoc(control->loc);
+  m_stages.emitIncrement(m_stages.add(StageKind::Control, path, fileName(control->loc),
+                                      control->loc.line, control->loc.column));
+  inlineBody(control->params, args, control->apply.get(), inst->name, nullptr, [&] {
+    for (const auto& [p, value] : ctorValues) {
+      llvm::AllocaInst* slot = allocate(p->type, p->name, p->loc);
+      b.CreateStore(coerce(value, slot->getAllocatedType(), isSignedType(p->type)), slot);
+      m_storage[p] = {slot, p->type};
+    }
+    declareControlLocals(control);
+  });
+  m_controlFrames.pop_back();
+  setLoc(call->loc);
 }
 
 }  // namespace p4wb::compiler

@@ -38,11 +38,16 @@ bool containsHeaders(const sema::Type* type) {
 
 }  // namespace
 
-void Lowerer::markValidityChange(const LValue& lv) {
-  if (lv.isSlice || !containsHeaders(lv.type) || !m_headers) return;
-  // Only the shared headers reach the deparser; a local header copy does not matter.
+bool Lowerer::inSharedHeaders(const LValue& lv) const {
+  if (!m_headers) return false;
   std::string root = std::to_string(reinterpret_cast<std::uintptr_t>(m_headers));
-  if (lv.path.compare(0, root.size(), root) == 0) m_validityMayChange = true;
+  return lv.path.compare(0, root.size(), root) == 0;
+}
+
+void Lowerer::markValidityChange(const LValue& lv) {
+  if (lv.isSlice || !containsHeaders(lv.type)) return;
+  // Only the shared headers reach the deparser; a local header copy does not matter.
+  if (inSharedHeaders(lv)) m_validityMayChange = true;
 }
 
 void Lowerer::setValidity(const ast::CallExpr* call, bool valid) {
@@ -146,6 +151,94 @@ void Lowerer::keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::Basi
   }
 }
 
+// Removes `delta` (> 0) bytes from the front of an skb. bpf_skb_adjust_room refuses
+// skbs whose protocol is not IPv4/IPv6, so in-packet VLAN tags (skb->protocol
+// 802.1Q/802.1ad, as BPF_PROG_TEST_RUN and a tc hook without VLAN offload see them) are
+// removed with bpf_skb_vlan_pop first: it takes the 4 bytes at offset 12, inside the head
+// that is rewritten anyway. For a double tag the kernel moves the inner tag to the skb's
+// metadata, which is undone (the packet regrows by what was removed too much). An skb
+// that arrived with a tag in its metadata is left to adjust_room. Returns 0 or < 0.
+llvm::Value* Lowerer::shrinkTcHead(llvm::Value* delta, llvm::Value* length, llvm::Value* payload,
+                                   llvm::BasicBlock* fail) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  constexpr unsigned kSkbLen = 0, kSkbProtocol = 16, kSkbVlanPresent = 20;
+  llvm::Value* ctx = m_ctx.function()->getArg(0);
+  auto field = [&](unsigned offset) {
+    llvm::Value* p = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), ctx, offset);
+    return b.CreateAlignedLoad(b.getInt32Ty(), p, llvm::Align(4));
+  };
+  auto isVlan = [&]() {
+    llvm::Value* proto = field(kSkbProtocol);  // network order in the low 16 bits
+    return b.CreateOr(b.CreateICmpEQ(proto, b.getInt32(0x0081)),
+                      b.CreateICmpEQ(proto, b.getInt32(0xa888)));
+  };
+  llvm::Value* target = b.CreateSub(field(kSkbLen), delta);
+  llvm::Value* taggedBefore = b.CreateIsNotNull(field(kSkbVlanPresent));
+  for (int k = 0; k < 2; ++k) {
+    llvm::BasicBlock* pop = newBlock("head.vlan_pop");
+    llvm::BasicBlock* next = newBlock("head.vlan_next");
+    llvm::Value* left = b.CreateSub(field(kSkbLen), target);
+    llvm::Value* go = b.CreateAnd(b.CreateAnd(b.CreateNot(taggedBefore), isVlan()),
+                                  b.CreateICmpSGE(left, b.getInt32(4)));
+    b.CreateCondBr(go, pop, next);
+    b.SetInsertPoint(pop);
+    llvm::Value* popped = m_ctx.callHelper(BpfHelper::SkbVlanPop, b.getInt64Ty(), {ctx});
+    llvm::BasicBlock* popOk = newBlock("head.vlan_popped");
+    b.CreateCondBr(b.CreateIsNotNull(popped), fail, popOk);
+    b.SetInsertPoint(popOk);
+    b.CreateBr(next);
+    b.SetInsertPoint(next);
+  }
+  // A tag the pops moved into the metadata would be sent again: drop it.
+  llvm::BasicBlock* clear = newBlock("head.vlan_clear");
+  llvm::BasicBlock* cleared = newBlock("head.vlan_cleared");
+  b.CreateCondBr(b.CreateAnd(b.CreateNot(taggedBefore), b.CreateIsNotNull(field(kSkbVlanPresent))),
+                 clear, cleared);
+  b.SetInsertPoint(clear);
+  m_ctx.callHelper(BpfHelper::SkbVlanPop, b.getInt64Ty(), {ctx});
+  b.CreateBr(cleared);
+  b.SetInsertPoint(cleared);
+  llvm::Value* rest = b.CreateSub(field(kSkbLen), target);  // still to remove (< 0: grow)
+  llvm::BasicBlock* grow = newBlock("head.regrow");
+  llvm::BasicBlock* room = newBlock("head.adjust_room");
+  llvm::BasicBlock* check = newBlock("head.shrink_room");
+  llvm::BasicBlock* done = newBlock("head.shrunk");
+  b.CreateCondBr(b.CreateICmpSLT(rest, b.getInt32(0)), grow, check);
+  b.SetInsertPoint(grow);
+  llvm::Value* grown = m_ctx.callHelper(BpfHelper::SkbChangeHead, b.getInt64Ty(),
+                                        {ctx, b.CreateZExt(b.CreateNeg(rest), b.getInt64Ty()),
+                                         b.getInt64(0)});
+  b.CreateBr(done);
+  b.SetInsertPoint(check);
+  b.CreateCondBr(b.CreateICmpEQ(rest, b.getInt32(0)), done, room);
+  b.SetInsertPoint(room);
+  // The bytes already removed came from in front of the payload.
+  llvm::Value* removed = b.CreateSub(delta, rest);
+  // A pop invalidated every packet pointer.
+  llvm::Value* savedData = m_data;
+  llvm::Value* savedEnd = m_dataEnd;
+  auto toPtr = [&](unsigned offset) {
+    return b.CreateIntToPtr(b.CreateZExt(field(offset), b.getInt64Ty()), b.getPtrTy());
+  };
+  m_data = toPtr(m_ctxData);
+  m_dataEnd = toPtr(m_ctxDataEnd);
+  keepMacBytes(length, b.CreateSub(payload, removed), fail);
+  m_data = savedData;
+  m_dataEnd = savedEnd;
+  llvm::Value* shrunk = m_ctx.callHelper(
+      BpfHelper::SkbAdjustRoom, b.getInt64Ty(),
+      {ctx, b.CreateNeg(b.CreateSExt(rest, b.getInt64Ty())), b.getInt64(kAdjRoomMac),
+       b.getInt64(0)});
+  llvm::BasicBlock* roomEnd = b.GetInsertBlock();
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+  llvm::PHINode* status = b.CreatePHI(b.getInt64Ty(), 3);
+  status->addIncoming(grown, grow);
+  status->addIncoming(b.getInt64(0), check);
+  status->addIncoming(shrunk, roomEnd);
+  return status;
+}
+
 bool Lowerer::headNeedsRewrite() const {
   if (m_isFilter) return false;
   if (m_validityMayChange || m_conditionalEmit || m_parserSkips) return true;
@@ -157,14 +250,12 @@ bool Lowerer::headNeedsRewrite() const {
 void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   (void)verdict;
+  bool anyVarbit = false;
   for (const EmitRecord& r : m_emits) {
-    for (const sema::Field& f : r.type->fields)
-      if (f.bitWidth == 0) {
-        unsupported(m_fe.programInfo.deparser->loc,
-                    "emitting header '" + r.type->name + "' with a varbit field when headers are "
-                    "added or removed");
-        return;
-      }
+    if (varbitFieldIndex(r.type) >= 0) {
+      if (!checkVarbitLayout(r.type, m_fe.programInfo.deparser->loc)) return;
+      anyVarbit = true;
+    }
     if (r.type->totalBits % 8 != 0) {
       unsupported(m_fe.programInfo.deparser->loc,
                   "header '" + r.type->name + "' whose size is not a whole number of bytes");
@@ -180,8 +271,17 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
     llvm::Value* v = b.CreateLoad(
         b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.snapshot, kHeaderValid));
     valid.push_back(b.CreateIsNotNull(v));
-    length = b.CreateAdd(length, b.CreateSelect(valid.back(), b.getInt32(r.type->totalBits / 8),
-                                                b.getInt32(0)));
+    llvm::Value* size = b.getInt32(r.type->totalBits / 8);
+    if (int index = varbitFieldIndex(r.type); index >= 0) {
+      llvm::Value* field = b.CreateStructGEP(llvmType(r.type, {}), r.snapshot,
+                                             kHeaderFirstField + static_cast<unsigned>(index));
+      llvm::Value* bits = b.CreateLoad(
+          b.getInt32Ty(),
+          b.CreateStructGEP(llvmType(r.type->fields[static_cast<unsigned>(index)].type, {}), field,
+                            kVarbitBits));
+      size = b.CreateAdd(size, b.CreateLShr(bits, 3));
+    }
+    length = b.CreateAdd(length, b.CreateSelect(valid.back(), size, b.getInt32(0)));
   }
   llvm::Value* payload = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
   llvm::Value* delta = b.CreateSub(payload, length);
@@ -203,10 +303,7 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
                                           {ctx, b.CreateNeg(delta64), b.getInt64(0)});
     b.CreateBr(adjusted);
     b.SetInsertPoint(shrink);
-    keepMacBytes(length, payload, fail);
-    llvm::Value* shrunk =
-        m_ctx.callHelper(BpfHelper::SkbAdjustRoom, b.getInt64Ty(),
-                         {ctx, b.CreateNeg(delta64), b.getInt64(kAdjRoomMac), b.getInt64(0)});
+    llvm::Value* shrunk = shrinkTcHead(delta, length, payload, fail);
     llvm::BasicBlock* shrinkEnd = b.GetInsertBlock();
     b.CreateBr(adjusted);
     b.SetInsertPoint(adjusted);
@@ -234,16 +331,24 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
     llvm::BasicBlock* next = newBlock("head.next");
     b.CreateCondBr(valid[i], put, next);
     b.SetInsertPoint(put);
+    if (anyVarbit) {  // bpf_skb_store_bytes made every packet pointer stale
+      m_data = ctxField(m_ctxData);
+      m_dataEnd = ctxField(m_ctxDataEnd);
+    }
     llvm::Value* at = b.CreateLoad(b.getInt32Ty(), cursor);
     llvm::Value* ptr = checkedPacketPointer(at, bytes, fail);
     llvm::Type* t = llvmType(r.type, {});
     for (std::size_t k = 0; k < r.type->fields.size(); ++k) {
       const sema::Field& f = r.type->fields[k];
+      if (f.bitWidth == 0) continue;  // varbit, below
       llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
                                     b.CreateStructGEP(t, r.snapshot, kHeaderFirstField + k));
       storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
     }
-    b.CreateStore(b.CreateAdd(at, b.getInt32(bytes)), cursor);
+    llvm::Value* size = b.getInt32(bytes);
+    if (varbitFieldIndex(r.type) >= 0)
+      size = b.CreateAdd(size, storeVarbit(r.snapshot, r.type, b.CreateAdd(at, size), fail));
+    b.CreateStore(b.CreateAdd(at, size), cursor);
     b.CreateBr(next);
     b.SetInsertPoint(next);
   }

@@ -1,7 +1,6 @@
 // Expressions and l-values. Constants come from sema's constValue; arithmetic wraps at
 // the type's width like P4 (LLVM iN arithmetic does the same); shifts by the width or
 // more give 0 as P4 requires (LLVM would give poison).
-#include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Intrinsics.h>
 
 #include "compiler/arch/arch.h"
@@ -169,6 +168,9 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
   }
   markValidityChange(lv);
+  // A varbit field of the headers may change its length: the head is rebuilt.
+  if (lv.headerPtr && lv.type && lv.type->kind == sema::TypeKind::Varbit && inSharedHeaders(lv))
+    m_validityMayChange = true;
   if (!m_writeThrough) return;
   if (lv.headerPtr && lv.headerField >= 0) {
     writeThrough(lv.headerPtr, lv.headerType, static_cast<std::size_t>(lv.headerField));
@@ -412,12 +414,10 @@ llvm::Value* Lowerer::multiply(llvm::Value* l, llvm::Value* r) {
   unsigned limbs = (width + 31) / 32;
   // Each limb goes through an empty asm: otherwise the optimiser folds x + (x << k)
   // (a product with a constant) back into one wide `mul`, the library call again.
-  auto* opaque = llvm::InlineAsm::get(llvm::FunctionType::get(b.getInt64Ty(), {b.getInt64Ty()}, false),
-                                      "", "=r,0", false);
   auto limb = [&](llvm::Value* v, unsigned k) -> llvm::Value* {
     llvm::Value* part =
         b.CreateZExt(b.CreateTrunc(b.CreateLShr(v, 32 * k), b.getInt32Ty()), b.getInt64Ty());
-    return b.CreateCall(opaque, {part});
+    return m_ctx.opaque(part);
   };
   llvm::Value* sum = llvm::ConstantInt::get(t, 0);
   for (unsigned i = 0; i < limbs; ++i)
@@ -475,6 +475,7 @@ llvm::Value* Lowerer::wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v,
 llvm::Value* Lowerer::aggregateEqual(llvm::Value* l, llvm::Value* r, const sema::Type* type) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   if (!l->getType()->isAggregateType()) return b.CreateICmpEQ(l, r);
+  if (type && type->kind == sema::TypeKind::Varbit) return varbitEqual(l, r, type);
   const sema::StructType* st = asStruct(type);
   llvm::Value* all = b.getTrue();
   if (!st) {  // header stack: { nextIndex, elements... }
@@ -531,7 +532,8 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     return b.CreateOr(b.CreateShl(b.CreateZExt(l, rt), rw), b.CreateZExt(r, rt));
   }
   bool isAggregate = operandType && (operandType->isStructLike() ||
-                                     operandType->kind == sema::TypeKind::HeaderStack);
+                                     operandType->kind == sema::TypeKind::HeaderStack ||
+                                     operandType->kind == sema::TypeKind::Varbit);
   if (isAggregate && (e->op == Op::Eq || e->op == Op::Ne)) {
     llvm::Value* same = aggregateEqual(expr(e->lhs.get(), operandType),
                                        expr(e->rhs.get(), operandType), operandType);
@@ -579,14 +581,13 @@ llvm::Value* Lowerer::binary(const ast::BinaryExpr* e, const sema::Type* type) {
     case Op::Div:
     case Op::Mod:
       if (isSigned) {
-        unsupported(e->loc, "signed division");
+        // The spec lists no `/` or `%` for int<W> (only for int, on positive values).
+        unsupported(e->loc, std::string("'") + ast::binaryOpSpelling(e->op) + "' on " +
+                                operandType->toString() +
+                                " (P4 defines division and modulo only for unsigned values)");
         return l;
       }
-      if (t->getIntegerBitWidth() > 64) {
-        unsupported(e->loc, "'/' and '%' on values wider than 64 bits");
-        return l;
-      }
-      return e->op == Op::Div ? b.CreateUDiv(l, r) : b.CreateURem(l, r);
+      return divide(l, r, e->op == Op::Mod);
     case Op::BitAnd:
       return b.CreateAnd(l, r);
     case Op::BitOr:

@@ -26,7 +26,7 @@ llvm::Value* u32(llvm::IRBuilder<>& b, llvm::Value* v) {
 }  // namespace
 
 void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
-  if (m_counters.count(inst)) return;  // already made for the other program
+  if (m_counters.count(instanceKey(inst))) return;  // already made for the other program
   const auto* ext = ast::dynCast<ast::ExternDecl>(inst->instantiated);
   if (ext && declareStatefulExtern(inst, ext)) return;
   if (!ext || ext->name != "CounterArray") {
@@ -40,8 +40,7 @@ void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
   };
   ExternLayout layout;
   layout.kind = "counter_array";
-  std::string prefix = m_currentControl ? m_currentControl->name + "." : std::string();
-  layout.name = prefix + inst->name;
+  layout.name = instanceLocalName(inst->name);
   std::string map;
   for (char c : layout.name) map += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   layout.map = map;
@@ -56,14 +55,14 @@ void Lowerer::declareExternInstance(const ast::InstantiationDecl* inst) {
                     layout.maxEntries,
                     0,
                     inst->loc.line};
-  m_counters[inst] = {defineMap(m_ctx, def), sparse};
+  m_counters[instanceKey(inst)] = {defineMap(m_ctx, def), sparse};
   m_layout.externs.push_back(layout);
 }
 
 llvm::Value* Lowerer::counterMethod(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   const auto* path = ast::dynCast<ast::PathExpr>(call->receiver);
-  auto it = path ? m_counters.find(path->resolved) : m_counters.end();
+  auto it = path ? m_counters.find(instanceKey(path->resolved)) : m_counters.end();
   if (it == m_counters.end()) return nullptr;
   const std::string& method = call->target->name;
   if ((method != "increment" && method != "add") || call->args.empty()) return nullptr;

@@ -60,7 +60,7 @@ bool Lowerer::declareStatefulExtern(const ast::InstantiationDecl* inst,
                                     const ast::ExternDecl* ext) {
   bool isRegister = ext->name == "Register";
   if (!isRegister && ext->name != "FlowTable") return false;
-  if (m_stateful.count(inst)) return true;  // already made for the other program
+  if (m_stateful.count(instanceKey(inst))) return true;  // already made for the other program
   const auto* et = inst->type && inst->type->kind == sema::TypeKind::Extern
                        ? static_cast<const sema::ExternType*>(inst->type)
                        : nullptr;
@@ -98,7 +98,7 @@ bool Lowerer::declareStatefulExtern(const ast::InstantiationDecl* inst,
   }
   ExternLayout layout;
   layout.kind = isRegister ? "register" : "flow_table";
-  layout.name = (m_currentControl ? m_currentControl->name + "." : std::string()) + inst->name;
+  layout.name = instanceLocalName(inst->name);
   layout.map = mapNameOf(layout.name);
   layout.mapType = isRegister ? "array" : "lru_hash";
   layout.maxEntries = static_cast<std::uint32_t>(size);
@@ -126,7 +126,7 @@ bool Lowerer::declareStatefulExtern(const ast::InstantiationDecl* inst,
                     layout.maxEntries, 0,
                     line};
   s.map = defineMap(m_ctx, def);
-  m_stateful[inst] = std::move(s);
+  m_stateful[instanceKey(inst)] = std::move(s);
   m_layout.externs.push_back(std::move(layout));
   return true;
 }
@@ -167,7 +167,7 @@ llvm::Value* ifFound(Lowerer& l, llvm::Value* ptr, llvm::Value* missing,
 llvm::Value* Lowerer::statefulMethod(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   const auto* path = ast::dynCast<ast::PathExpr>(call->receiver);
-  auto it = path ? m_stateful.find(path->resolved) : m_stateful.end();
+  auto it = path ? m_stateful.find(instanceKey(path->resolved)) : m_stateful.end();
   if (it == m_stateful.end() || !call->target) return nullptr;
   StatefulExtern& s = it->second;
   const std::string& method = call->target->name;

@@ -1,6 +1,8 @@
 // LowerContext: module, builders and debug-info plumbing for the lowering files.
 #include "compiler/lower/lower_context.h"
 
+#include <llvm/IR/InlineAsm.h>
+
 #include <llvm/IR/Constants.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
@@ -111,6 +113,35 @@ llvm::AllocaInst* LowerContext::entryAlloca(llvm::Type* type, const std::string&
   llvm::BasicBlock& entry = m_function->getEntryBlock();
   llvm::IRBuilder<> b(&entry, entry.getFirstInsertionPt());
   return b.CreateAlloca(type, nullptr, name);
+}
+
+llvm::Value* LowerContext::opaque(llvm::Value* v) {
+  llvm::Type* i64 = llvm::Type::getInt64Ty(m_context);
+  auto* asmBarrier =
+      llvm::InlineAsm::get(llvm::FunctionType::get(i64, {i64}, false), "", "=r,0", false);
+  return m_builder.CreateCall(asmBarrier, {v});
+}
+
+llvm::Function* LowerContext::createLoopCallback(const std::string& name, unsigned line) {
+  llvm::Type* i64 = llvm::Type::getInt64Ty(m_context);
+  auto* type = llvm::FunctionType::get(i64, {i64, llvm::PointerType::get(m_context, 0)}, false);
+  llvm::Function* f =
+      llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, *m_module);
+  f->addFnAttr(llvm::Attribute::NoUnwind);
+  llvm::DIBuilder& di = *m_di;
+  llvm::DIType* ctxPtr = di.createPointerType(diU8(), 64);
+  llvm::DISubprogram* sp = di.createFunction(
+      m_file, f->getName(), llvm::StringRef(), m_file, line,
+      di.createSubroutineType(di.getOrCreateTypeArray({diU64(), diU64(), ctxPtr})), line,
+      llvm::DINode::FlagPrototyped,
+      llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized |
+          llvm::DISubprogram::SPFlagLocalToUnit);
+  f->setSubprogram(sp);
+  di.createParameterVariable(sp, "index", 1, m_file, line, diU64(), true);
+  di.createParameterVariable(sp, "ctx", 2, m_file, line, ctxPtr, true);
+  m_builder.SetInsertPoint(llvm::BasicBlock::Create(m_context, "entry", f));
+  m_builder.SetCurrentDebugLocation(llvm::DILocation::get(m_context, line, 1, sp));
+  return f;
 }
 
 void LowerContext::keep(llvm::GlobalValue* global) { m_used.push_back(global); }

@@ -21,10 +21,17 @@ enum class BpfHelper : std::uint64_t {
   MapLookupElem = 1,
   MapUpdateElem = 2,
   MapDeleteElem = 3,
+  Loop = 181,  // bpf_loop
+  GetPrandomU32 = 7,
+  SkbStoreBytes = 9,
+  SkbVlanPop = 19,
   Redirect = 23,
+  SkbLoadBytes = 26,
   SkbChangeHead = 43,
   XdpAdjustHead = 44,
   SkbAdjustRoom = 50,
+  XdpLoadBytes = 189,
+  XdpStoreBytes = 190,
 };
 
 struct LowerSource {
@@ -66,6 +73,14 @@ class LowerContext {
 
   // Emits `call inttoptr(id)(args...)` the way the BPF backend expects helper calls.
   llvm::CallInst* callHelper(BpfHelper id, llvm::Type* result, llvm::ArrayRef<llvm::Value*> args);
+  // `v` (i64) through an empty asm: the same value, but LLVM can no longer reason about
+  // it (fold a product back into a wide mul, drop a check it proves redundant, move a
+  // bounds check away from the register the verifier must see bounded).
+  llvm::Value* opaque(llvm::Value* v);
+  // An internal `long name(u64 index, void *ctx)` for bpf_loop, with the BTF (named
+  // arguments) the kernel requires. The caller saves the builder: it is left in the new
+  // function's entry block, located at `line`.
+  llvm::Function* createLoopCallback(const std::string& name, unsigned line);
 
   // An alloca in the entry block (so mem2reg/SROA can promote it).
   llvm::AllocaInst* entryAlloca(llvm::Type* type, const std::string& name);

@@ -41,6 +41,9 @@ inline constexpr unsigned kStackFirstElement = 1;
 inline constexpr unsigned kHeaderValid = 0;
 inline constexpr unsigned kHeaderOffset = 1;
 inline constexpr unsigned kHeaderFirstField = 2;
+// Members of a varbit<N> value (varbit.cpp): { i32 length in bits, [ceil(N/8) x i8] }.
+inline constexpr unsigned kVarbitBits = 0;
+inline constexpr unsigned kVarbitData = 1;
 // Packet offset of a header that did not come from the packet: above every real
 // offset (the bounds checks fail for it) yet small enough that the verifier accepts
 // `data + offset` should LLVM compute it before the check.
@@ -145,6 +148,10 @@ class Lowerer {
   void setLoc(SourceLocation loc);
   std::string fileName(SourceLocation loc) const;
   std::string controlLocalName(const ast::Decl* decl) const;  // "ingress.forward"
+  // The P4 name of the control instance being lowered ("C", "C.first" for an instance
+  // applied inside C; empty outside controls) and `local` qualified by it.
+  std::string instancePath() const;
+  std::string instanceLocalName(const std::string& local) const;
 
   // ---- types (types.cpp)
   llvm::Type* llvmType(const sema::Type* type, SourceLocation loc);
@@ -207,6 +214,17 @@ class Lowerer {
   llvm::Value* dynamicIndex(const ast::Expr* element, const LValue& stack);
   std::unordered_map<const ast::Expr*, unsigned> m_forcedIndex;
 
+  // ---- varbit fields (varbit.cpp)
+  static int varbitFieldIndex(const sema::StructType* header);  // -1: none
+  bool checkVarbitLayout(const sema::StructType* header, SourceLocation loc);
+  static unsigned varbitBytes(const sema::Type* varbit);
+  llvm::Value* extractVarbit(const LValue& header, const ast::CallExpr* call, llvm::Value* offset);
+  llvm::Value* varbitEqual(llvm::Value* l, llvm::Value* r, const sema::Type* type);
+  llvm::Value* boundedLength(llvm::Value* bytes, unsigned max, llvm::BasicBlock* empty,
+                             llvm::BasicBlock* tooLong);
+  llvm::Value* storeVarbit(llvm::Value* snapshot, const sema::StructType* header, llvm::Value* at,
+                           llvm::BasicBlock* fail);
+
   // ---- parser (parser.cpp)
   void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
                    llvm::BasicBlock* reject);
@@ -237,9 +255,13 @@ class Lowerer {
                       llvm::BasicBlock* hitBlock, llvm::BasicBlock* missBlock);
   llvm::Function* scanCallback(LoweredTable& t);
   std::vector<BoundArg> bindCallArgs(const ast::Params& params, const ast::CallExpr* call);
+  // `prelude` runs after the parameters are bound, before the body (control locals).
   void inlineBody(const ast::Params& params, const std::vector<BoundArg>& args,
                   const ast::BlockStmt* body, const std::string& name,
-                  llvm::AllocaInst* returnSlot);
+                  llvm::AllocaInst* returnSlot, const std::function<void()>& prelude = {});
+  // `inst.apply(...)` of a control instantiated inside a control (action.cpp).
+  void applyControlInstance(const ast::CallExpr* call);
+  void declareControlLocals(const ast::ControlDecl* control);
   void countAction(const ast::ActionDecl* action);
 
   // ---- externs (extern.cpp): null when the call is not a supported extern
@@ -279,11 +301,14 @@ class Lowerer {
   bool headNeedsRewrite() const;
   void rewriteHead(llvm::BasicBlock* verdict);
   void keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail);
+  llvm::Value* shrinkTcHead(llvm::Value* delta, llvm::Value* length, llvm::Value* payload,
+                            llvm::BasicBlock* fail);
   // scratch.cpp: large headers/metadata to a per-CPU map when the stack would overflow.
   void spillLargeLocals(const std::string& hook, unsigned abortResult, bool emitCopiesLive);
   void setValidity(const ast::CallExpr* call, bool valid);
   void pushPopFront(const ast::CallExpr* call, bool push);
   void markValidityChange(const LValue& lv);
+  bool inSharedHeaders(const LValue& lv) const;  // a place in the H all blocks share
   void invalidateUnionSiblings(const ast::Expr* member, bool markChange);
   void declareValueSet(const ast::ValueSetDecl* vs, const std::string& parser);
   llvm::Value* valueSetContains(const ast::ValueSetDecl* vs, llvm::Value* value,
@@ -295,6 +320,11 @@ class Lowerer {
   llvm::Value* initializer(const ast::Expr* e, const sema::StructType* st);
   llvm::Value* aggregateEqual(llvm::Value* l, llvm::Value* r, const sema::Type* type);
   llvm::Value* multiply(llvm::Value* l, llvm::Value* r);  // any width, wraps
+  llvm::Value* divide(llvm::Value* l, llvm::Value* r, bool remainder);  // unsigned, any width
+  llvm::StructType* divisionState(unsigned limbs);
+  llvm::GlobalVariable* divisionMap(unsigned width, unsigned limbs);
+  llvm::Function* divisionStep(unsigned width, unsigned limbs);
+  std::map<unsigned, llvm::Function*> m_divisionSteps;  // bpf_loop callbacks, per width
   llvm::Value* wideShift(llvm::Instruction::BinaryOps op, llvm::Value* v, llvm::Value* amount);
   llvm::Value* member(const ast::MemberExpr* e, const sema::Type* expected);
   llvm::Value* callValue(const ast::CallExpr* call);
@@ -332,8 +362,9 @@ class Lowerer {
   // one's l-value drops it from here (later reads then use its local copy).
   std::unordered_map<const ast::Decl*, LazyParam> m_lazyParams;
   std::unordered_map<const sema::Type*, llvm::Type*> m_types;
-  std::unordered_map<const ast::TableDecl*, std::unique_ptr<LoweredTable>> m_tables;
-  std::unordered_map<const ast::ActionDecl*, unsigned> m_actionStages;
+  // Keyed by P4 name (controlLocalName): each instance of a control has its own.
+  std::map<std::string, std::unique_ptr<LoweredTable>> m_tables;
+  std::map<std::string, unsigned> m_actionStages;
   std::unordered_map<FileId, llvm::DIScope*> m_scopes;
   // Headers the parser extracts (path -> P4 text and place) and the deparser emits.
   std::map<std::string, std::pair<std::string, SourceLocation>> m_extracted;
@@ -349,11 +380,20 @@ class Lowerer {
   unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser
   bool m_tcHook = false;
   unsigned m_ctxData = 0, m_ctxDataEnd = 0;  // offsets of data/data_end in the context
+  // Extern instances per declaration and control instance (instancePath()).
+  using InstanceKey = std::pair<const ast::Decl*, std::string>;
+  InstanceKey instanceKey(const ast::Decl* decl) const { return {decl, instancePath()}; }
   // CounterArray instances: map and whether it is sparse (a hash map).
-  std::unordered_map<const ast::Decl*, std::pair<llvm::GlobalVariable*, bool>> m_counters;
+  std::map<InstanceKey, std::pair<llvm::GlobalVariable*, bool>> m_counters;
   // Register and FlowTable instances.
-  std::unordered_map<const ast::Decl*, StatefulExtern> m_stateful;
-  const ast::ControlDecl* m_currentControl = nullptr;
+  std::map<InstanceKey, StatefulExtern> m_stateful;
+  // The control instances being lowered, outermost first: the top-level control (path
+  // = its name), then each instance applied inside it.
+  struct ControlFrame {
+    const ast::ControlDecl* control = nullptr;
+    std::string path;
+  };
+  std::vector<ControlFrame> m_controlFrames;
   FileId m_mainFile = 0;
 };
 

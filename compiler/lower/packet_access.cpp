@@ -114,11 +114,14 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
     unsupported(call->loc, "extract into something that is not a header");
     return;
   }
-  for (const sema::Field& f : st->fields) {
-    if (f.bitWidth == 0) {
-      unsupported(call->loc, "variable-size header fields ('" + f.name + "')");
-      return;
-    }
+  bool hasVarbit = varbitFieldIndex(st) >= 0;
+  if (hasVarbit && !checkVarbitLayout(st, call->loc)) return;
+  if (hasVarbit != (call->args.size() == 2)) {
+    unsupported(call->loc, hasVarbit ? "extract of header '" + st->name +
+                                           "' (it has a varbit field) without a length"
+                                     : "extract with a length into header '" + st->name +
+                                           "', which has no varbit field");
+    return;
   }
   if (st->totalBits % 8 != 0) {
     unsupported(call->loc, "headers whose size is not a whole number of bytes");
@@ -130,14 +133,16 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
   llvm::Value* ptr = checkedPacketPointer(offset, bytes, m_parserReject);
   for (std::size_t i = 0; i < st->fields.size(); ++i) {
     const sema::Field& f = st->fields[i];
+    if (f.bitWidth == 0) continue;  // the varbit field, below
     llvm::Value* v = extractField(ptr, f.bitOffset, f.bitWidth);
     llvm::Value* slot = b.CreateStructGEP(type, header.ptr, kHeaderFirstField + i);
     b.CreateStore(coerce(v, llvmType(f.type, call->loc), false), slot);
   }
+  llvm::Value* size = hasVarbit ? extractVarbit(header, call, offset) : b.getInt32(bytes);
   invalidateUnionSiblings(call->args[0].value.get(), false);
   b.CreateStore(b.getInt8(1), b.CreateStructGEP(type, header.ptr, kHeaderValid));
   b.CreateStore(offset, b.CreateStructGEP(type, header.ptr, kHeaderOffset));
-  b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
+  b.CreateStore(b.CreateAdd(offset, size), m_packetOffset);
   // The bytes of a header extracted a second time must not stay in the packet.
   if (m_extracted.count(header.path) != 0) m_parserSkips = true;
   m_extracted.emplace(header.path, std::make_pair(exprText(call->args[0].value.get()), call->loc));
@@ -198,9 +203,9 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   switch (call->callKind) {
     case ast::CallKind::Extract: {
-      if (call->args.size() != 1 || !m_parserReject) {
-        unsupported(loc, call->args.size() != 1 ? "extract with a variable-size field"
-                                                : "extract outside the parser");
+      if (call->args.empty() || call->args.size() > 2 || !m_parserReject) {
+        unsupported(loc, m_parserReject ? "extract with these arguments"
+                                        : "extract outside the parser");
         return;
       }
       const ast::Expr* target = call->args[0].value.get();

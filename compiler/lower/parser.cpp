@@ -7,6 +7,9 @@
 
 namespace p4wb::compiler {
 
+// How often one parser state may be entered per packet (see lowerParser).
+constexpr unsigned kParserLoopLimit = 256;
+
 llvm::Value* Lowerer::selectCaseMatches(const ast::Expr* keyset, llvm::Value* value,
                                         const sema::Type* type) {
   llvm::IRBuilder<>& b = m_ctx.builder();
@@ -90,6 +93,35 @@ struct StateBlocks {
   }
 };
 
+// The states of `parser` that can be entered again (part of a cycle of transitions).
+std::set<const ast::ParserStateDecl*> loopingStates(const ast::ParserDecl* parser) {
+  std::map<const ast::ParserStateDecl*, std::vector<const ast::ParserStateDecl*>> next;
+  for (const auto& state : parser->states) {
+    const ast::Transition& tr = state->transition;
+    auto& out = next[state.get()];
+    if (tr.kind == ast::Transition::Kind::Direct && tr.target) out.push_back(tr.target);
+    for (const ast::SelectCase& c : tr.cases)
+      if (c.target) out.push_back(c.target);
+  }
+  std::set<const ast::ParserStateDecl*> looping;
+  for (const auto& state : parser->states) {
+    // Is `state` reachable from its successors?
+    std::vector<const ast::ParserStateDecl*> work = next[state.get()];
+    std::set<const ast::ParserStateDecl*> seen;
+    while (!work.empty()) {
+      const ast::ParserStateDecl* s = work.back();
+      work.pop_back();
+      if (s == state.get()) {
+        looping.insert(s);
+        break;
+      }
+      if (!seen.insert(s).second) continue;
+      for (const ast::ParserStateDecl* n : next[s]) work.push_back(n);
+    }
+  }
+  return looping;
+}
+
 }  // namespace
 
 void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
@@ -114,11 +146,30 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
     return;
   }
   b.CreateBr(states.blocks[start]);
+  std::set<const ast::ParserStateDecl*> looping = loopingStates(parser);
   for (const auto& state : parser->states) {
     b.SetInsertPoint(states.blocks[state.get()]);
     setLoc(state->loc);
     m_stages.emitIncrement(m_stages.add(StageKind::ParserState, parser->name + "." + state->name,
                                         fileName(state->loc), state->loc.line, state->loc.column));
+    if (looping.count(state.get())) {
+      // A state in a loop counts its entries and rejects past kParserLoopLimit: the
+      // verifier follows each iteration with a precise cursor, and without a bound it
+      // gives up long before the packet offset's own limit ("too many jumps").
+      // LLVM may prove the limit is never reached (a bit<8> counter ends the loop sooner)
+      // and drop the check the verifier needs; an empty asm hides the count from it.
+      llvm::AllocaInst* entries = m_ctx.entryAlloca(b.getInt64Ty(), "loop." + state->name);
+      llvm::BasicBlock& entry = m_ctx.function()->getEntryBlock();
+      llvm::IRBuilder<>(&entry, entry.getTerminator() ? entry.getTerminator()->getIterator()
+                                                      : entry.end())
+          .CreateStore(b.getInt64(0), entries);
+      llvm::Value* count =
+          m_ctx.opaque(b.CreateAdd(b.CreateLoad(b.getInt64Ty(), entries), b.getInt64(1)));
+      b.CreateStore(count, entries);
+      llvm::BasicBlock* body = newBlock("state." + state->name + ".body");
+      b.CreateCondBr(b.CreateICmpUGT(count, b.getInt64(kParserLoopLimit)), reject, body);
+      b.SetInsertPoint(body);
+    }
     for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
     const ast::Transition& tr = state->transition;
     setLoc(tr.loc.valid() ? tr.loc : state->loc);

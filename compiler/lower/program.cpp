@@ -148,23 +148,27 @@ bool Lowerer::bindParameters(unsigned ingressIfindexOffset) {
 
 void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  m_currentControl = control;
+  m_controlFrames = {{control, control->name}};
   setLoc(control->loc);
   m_stages.emitIncrement(m_stages.add(StageKind::Control, control->name, fileName(control->loc),
                                       control->loc.line, control->loc.column));
-  for (const ast::DeclPtr& local : control->locals) {
-    if (const auto* t = ast::dynCast<ast::TableDecl>(local.get()))
-      tableFor(t);
-    else
-      declareLocal(local.get());
-  }
+  declareControlLocals(control);
   m_controlExit = newBlock("exit." + control->name);
   block(control->apply.get());
   b.CreateBr(m_controlExit);
   b.SetInsertPoint(m_controlExit);
   b.CreateBr(done);
   m_controlExit = nullptr;
-  m_currentControl = nullptr;
+  m_controlFrames.clear();
+}
+
+void Lowerer::declareControlLocals(const ast::ControlDecl* control) {
+  for (const ast::DeclPtr& local : control->locals) {
+    if (const auto* t = ast::dynCast<ast::TableDecl>(local.get()))
+      tableFor(t);
+    else
+      declareLocal(local.get());
+  }
 }
 
 void Lowerer::lowerDeparser(const ast::ControlDecl* deparser) {

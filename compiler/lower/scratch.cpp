@@ -26,6 +26,16 @@ bool isEmitCopy(const llvm::AllocaInst* a) {
   return name.starts_with("emit.") || name.starts_with("stack.element");
 }
 
+// bpf_loop wants its context on the stack ("expected=fp"): such allocas stay.
+bool isLoopContext(const llvm::AllocaInst* a) {
+  for (const llvm::User* u : a->users())
+    if (const auto* call = llvm::dyn_cast<llvm::CallInst>(u))
+      if (const auto* ce = llvm::dyn_cast<llvm::ConstantExpr>(call->getCalledOperand()))
+        if (const auto* id = llvm::dyn_cast<llvm::ConstantInt>(ce->getOperand(0)))
+          if (id->getZExtValue() == static_cast<std::uint64_t>(BpfHelper::Loop)) return true;
+  return false;
+}
+
 }  // namespace
 
 void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bool emitCopiesLive) {
@@ -64,7 +74,7 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
     for (llvm::AllocaInst* a : bySize) {
       std::uint64_t bytes = dl.getTypeAllocSize(a->getAllocatedType());
       if (total <= keep || bytes < (emitCopiesLive ? kMinMovedRebuild : kMinMoved)) break;
-      if (isEmitCopy(a)) continue;
+      if (isEmitCopy(a) || isLoopContext(a)) continue;
       total -= move(a);
     }
   }
@@ -83,9 +93,14 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
   llvm::GlobalVariable* map = defineMap(m_ctx, def);
 
   // entry: allocas, then the lookup; entry.rest: the initialisation, then the body.
-  for (auto it = allocas.rbegin(); it != allocas.rend(); ++it) (*it)->moveBefore(&*entry.begin());
   llvm::AllocaInst* key = m_ctx.zeroKey();
-  key->moveBefore(&*entry.begin());
+  // zeroKey() may only now create the key, its initialisation right behind it in front of
+  // the other allocas: gather every alloca at the top (else the split below leaves some in
+  // entry.rest, a "dynamic stack allocation" for the BPF back end).
+  std::vector<llvm::AllocaInst*> all;
+  for (llvm::Instruction& inst : entry)
+    if (auto* a = llvm::dyn_cast<llvm::AllocaInst>(&inst)) all.push_back(a);
+  for (auto it = all.rbegin(); it != all.rend(); ++it) (*it)->moveBefore(&*entry.begin());
   llvm::Instruction* firstOther = nullptr;
   for (llvm::Instruction& inst : entry)
     if (!llvm::isa<llvm::AllocaInst>(&inst)) {

@@ -31,6 +31,7 @@ void Lowerer::declareLocal(const ast::Decl* decl) {
   }
   if (ast::isa<ast::ActionDecl>(decl) || ast::isa<ast::TableDecl>(decl)) return;
   if (const auto* inst = ast::dynCast<ast::InstantiationDecl>(decl)) {
+    if (ast::isa<ast::ControlDecl>(inst->instantiated)) return;  // inlined where applied
     declareExternInstance(inst);
     return;
   }
@@ -181,6 +182,9 @@ void Lowerer::callStmt(const ast::CallExpr* call) {
       callFunction(call);
       return;
     case ast::CallKind::IsValid:
+      return;
+    case ast::CallKind::SubBlockApply:
+      applyControlInstance(call);
       return;
     default: {
       // Calls that write a header through an index known only at run time.

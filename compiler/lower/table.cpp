@@ -138,7 +138,19 @@ std::string Lowerer::controlLocalName(const ast::Decl* decl) const {
   const ast::Decl* enclosing = nullptr;
   if (const auto* a = ast::dynCast<ast::ActionDecl>(decl)) enclosing = a->enclosing;
   if (const auto* t = ast::dynCast<ast::TableDecl>(decl)) enclosing = t->enclosing;
+  // Inside an instance applied in a control, its locals are named by the instance.
+  for (auto it = m_controlFrames.rbegin(); it != m_controlFrames.rend(); ++it)
+    if (it->control == enclosing) return it->path + "." + decl->name;
   return enclosing ? enclosing->name + "." + decl->name : decl->name;
+}
+
+std::string Lowerer::instancePath() const {
+  return m_controlFrames.empty() ? std::string() : m_controlFrames.back().path;
+}
+
+std::string Lowerer::instanceLocalName(const std::string& local) const {
+  std::string path = instancePath();
+  return path.empty() ? local : path + "." + local;
 }
 
 // Appends one key field at the end of the key laid out so far.
@@ -337,7 +349,8 @@ void Lowerer::defineTableMaps(LoweredTable& t) {
 }
 
 LoweredTable* Lowerer::tableFor(const ast::TableDecl* table) {
-  if (auto it = m_tables.find(table); it != m_tables.end()) return it->second.get();
+  std::string key = controlLocalName(table);
+  if (auto it = m_tables.find(key); it != m_tables.end()) return it->second.get();
   auto t = std::make_unique<LoweredTable>();
   t->decl = table;
   bool ok = layoutTable(*t);
@@ -349,7 +362,7 @@ LoweredTable* Lowerer::tableFor(const ast::TableDecl* table) {
                               table->loc.column);
   if (ok) m_layout.tables.push_back(t->layout);
   LoweredTable* raw = t.get();
-  m_tables[table] = std::move(t);
+  m_tables[key] = std::move(t);
   return raw;
 }
 

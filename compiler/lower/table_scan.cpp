@@ -146,28 +146,10 @@ llvm::Function* Lowerer::scanCallback(LoweredTable& t) {
   t.scanCtx = llvm::StructType::create(
       c, {llvm::ArrayType::get(i64, s.keyBytes / 8), llvm::ArrayType::get(i64, s.ranges.size()), i32, i32},
       "scan_ctx." + t.layout.map);
-  auto* type = llvm::FunctionType::get(i64, {i64, b.getPtrTy()}, false);
-  llvm::Function* f = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
-                                             t.layout.map + "_scan", m_ctx.module());
-  f->addFnAttr(llvm::Attribute::NoUnwind);
-  llvm::DIBuilder& di = m_ctx.di();
   unsigned line = t.decl->loc.file == m_mainFile ? t.decl->loc.line : 0;
-  llvm::DIType* ctxPtr = di.createPointerType(m_ctx.diU8(), 64);
-  llvm::DISubprogram* sp = di.createFunction(
-      m_ctx.diFile(), f->getName(), llvm::StringRef(), m_ctx.diFile(), line,
-      di.createSubroutineType(di.getOrCreateTypeArray({m_ctx.diU64(), m_ctx.diU64(), ctxPtr})), line,
-      llvm::DINode::FlagPrototyped,
-      llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized |
-          llvm::DISubprogram::SPFlagLocalToUnit);
-  f->setSubprogram(sp);
-  // The kernel refuses BTF functions with unnamed arguments; BTF takes the names from these.
-  di.createParameterVariable(sp, "index", 1, m_ctx.diFile(), line, m_ctx.diU64(), true);
-  di.createParameterVariable(sp, "ctx", 2, m_ctx.diFile(), line, ctxPtr, true);
-
   llvm::IRBuilderBase::InsertPointGuard guard(b);
   llvm::DebugLoc savedLoc = b.getCurrentDebugLocation();
-  b.SetInsertPoint(llvm::BasicBlock::Create(c, "entry", f));
-  b.SetCurrentDebugLocation(llvm::DILocation::get(c, line, 1, sp));
+  llvm::Function* f = m_ctx.createLoopCallback(t.layout.map + "_scan", line);
   llvm::Value* ctx = f->getArg(1);
   llvm::AllocaInst* slotKey = b.CreateAlloca(i32, nullptr, "slot_key");
   llvm::Value* base = b.CreateAlignedLoad(i32, b.CreateStructGEP(t.scanCtx, ctx, kCtxBase), llvm::Align(4));

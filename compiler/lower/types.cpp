@@ -59,10 +59,10 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
       result = llvm::StructType::get(c, fields);
       break;
     }
-    case sema::TypeKind::Varbit:
-      unsupported(loc, type->toString() + " (variable-size header fields: extract with a length, "
-                       "emit and the length are not implemented)");
-      result = llvm::Type::getInt32Ty(c);
+    case sema::TypeKind::Varbit:  // see varbit.cpp
+      result = llvm::StructType::get(
+          c, {llvm::Type::getInt32Ty(c),
+              llvm::ArrayType::get(llvm::Type::getInt8Ty(c), varbitBytes(type))});
       break;
     default:
       unsupported(loc, "values of type " + type->toString());
