@@ -6,10 +6,11 @@
 match_kind { optional, range }
 
 header eth_t { bit<48> dst; bit<48> src; bit<16> type; }
-struct hdrs_t { eth_t eth; }
+header after_t { varbit<32> v; bit<8> tail; }
+struct hdrs_t { eth_t eth; after_t after; }
 
 parser p(packet_in pkt, out hdrs_t h) {
-    state start { pkt.extract(h.eth); transition accept; }
+    state start { pkt.extract(h.eth); pkt.extract(h.after, 16); transition accept; }
 }
 
 control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
@@ -21,7 +22,7 @@ control c(inout hdrs_t h, in xdp_input xin, out xdp_output xout) {
     table t2 { key = { h.eth.dst ++ h.eth.src : range; } actions = { a; } }
     apply {
         t.apply();
-        h.eth.dst = ((h.eth.dst ++ h.eth.src) / 96w3)[47:0];
+        h.eth.dst = (bit<48>)((int<48>)h.eth.dst / (int<48>)h.eth.src);
         t2.apply();
     }
 }
@@ -32,6 +33,7 @@ control d(in hdrs_t h, packet_out pkt) {
 
 xdp(p(), c(), d()) main;
 
-// CHECK-DAG: fail_unsupported.p4:18:{{[0-9]+}}: error: not supported by the xdp architecture: match kind 'optional' (exact, lpm, ternary and range are)
-// CHECK-DAG: fail_unsupported.p4:21:{{[0-9]+}}: error: not supported by the xdp architecture: a range key wider than 64 bits
-// CHECK-DAG: fail_unsupported.p4:24:{{[0-9]+}}: error: not supported by the xdp architecture: '/' and '%' on values wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:13:{{[0-9]+}}: error: not supported by the xdp architecture: a field after the varbit field 'v' of header 'after_t'
+// CHECK-DAG: fail_unsupported.p4:19:{{[0-9]+}}: error: not supported by the xdp architecture: match kind 'optional' (exact, lpm, ternary and range are)
+// CHECK-DAG: fail_unsupported.p4:22:{{[0-9]+}}: error: not supported by the xdp architecture: a range key wider than 64 bits
+// CHECK-DAG: fail_unsupported.p4:25:{{[0-9]+}}: error: not supported by the xdp architecture: '/' on int<48> (P4 defines division and modulo only for unsigned values)
