@@ -18,12 +18,14 @@ using Bytes = std::vector<std::uint8_t>;
 bool isArray(const ExternSchema& x) { return x.mapType == "array"; }
 
 bool usable(const ExternSchema& x) {
-  return x.kind == "counter_array" || x.kind == "register" || x.kind == "flow_table";
+  return x.kind == "counter_array" || x.kind == "register" || x.kind == "flow_table" ||
+         x.kind == "value_set";
 }
 
 std::string kindWord(std::string_view kind) {
   if (kind == "counter_array") return "counter";
   if (kind == "flow_table") return "flow table";
+  if (kind == "value_set") return "value set";
   return std::string(kind);
 }
 
@@ -136,6 +138,7 @@ Result<ExternEntry> readExternEntry(const LoadedProgram& prog, std::string_view 
   if (bpf_map_lookup_elem(o->fd, k->data(), v.data()) != 0) {
     if (errno != ENOENT) return sysError(*o->x, "lookup");
     if (o->x->kind == "flow_table") return makeError(ENOENT, "no flow with this key in " + o->x->name);
+    if (o->x->kind == "value_set") return makeError(ENOENT, "this value is not in " + o->x->name);
     std::fill(v.begin(), v.end(), 0);  // a sparse counter not counted yet
   }
   return decodeExternEntry(*o->x, *k, v);

@@ -1,8 +1,9 @@
 // The state of a loaded program's map-backed externs (docs/schema.md, "Externs"):
-// CounterArray, Register and FlowTable slots read, written, deleted and reset as strings
-// in the field_codec formats, laid out by the schema. Externs are named like tables: full
-// P4 name ("ingress.seen"), unique suffix ("seen") or map name ("ingress_seen").
-// Counters and registers are keyed by their index ("3"); flows by one string per key field.
+// CounterArray, Register and FlowTable slots and parser value_set members read, written,
+// deleted and reset as strings in the field_codec formats, laid out by the schema. Externs
+// are named like tables: full P4 name ("ingress.seen"), unique suffix ("seen") or map name
+// ("ingress_seen"). Counters and registers are keyed by their index ("3"); flows by one
+// string per key field; value sets by the value (written with no value fields).
 #pragma once
 
 #include <cstddef>
@@ -24,8 +25,8 @@ struct ExternEntry {
   std::vector<std::string> value;  // one per value field (counter: the count)
 };
 
-// The extern `name` of the given kind ("counter_array", "register", "flow_table"; empty:
-// any of them). EINVAL when it is of another kind, ENOENT names the known externs.
+// The extern `name` of the given kind ("counter_array", "register", "flow_table",
+// "value_set"; empty: any of them). EINVAL when it is of another kind, ENOENT names the known externs.
 Result<const ExternSchema*> findExternOfKind(const ProgramSchema& schema, std::string_view name,
                                              std::string_view kind = {});
 

@@ -209,7 +209,7 @@ TableSchema parseTable(const json& t, const std::string& path) {
   return table;
 }
 
-// One "externs" entry. Kinds other than the three known ones are kept with their sizes
+// One "externs" entry. Kinds other than the four known ones are kept with their sizes
 // only, so a newer compiler's schema still loads.
 ExternSchema parseExtern(const json& e, const std::string& path) {
   ExternSchema x;
@@ -229,7 +229,7 @@ ExternSchema parseExtern(const json& e, const std::string& path) {
     x.valueFields.push_back({"count", 32, 0, 4, ByteOrder::Host, "dec"});
     return x;
   }
-  if (x.kind != "register" && x.kind != "flow_table") return x;
+  if (x.kind != "register" && x.kind != "flow_table" && x.kind != "value_set") return x;
   auto fields = [&](const char* key, unsigned size, const char* sizeName) {
     std::vector<FieldLayout> out;
     const json& list = member(e, path, key);
@@ -240,6 +240,7 @@ ExternSchema parseExtern(const json& e, const std::string& path) {
     return out;
   };
   x.keyFields = fields("key_fields", x.keySize, "key_size");
+  if (x.kind == "value_set") return x;  // its u8 value means nothing
   x.valueFields = fields("value_fields", x.valueSize, "value_size");
   if (x.kind == "register" && (x.keySize != 4 || x.keyFields.size() != 1))
     fail(path, "a register has a u32 index key");

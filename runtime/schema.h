@@ -118,9 +118,10 @@ struct StageCountersInfo {
 // A map-backed extern instance (docs/schema.md, "Externs"). Every kind is described by
 // key and value fields so one codec reads them all: counter_array gets `index` (u32,
 // host) -> `count` (u32, host) filled in by the parser; register is `index` (u32, host)
-// -> packed fields (network order); flow_table is packed fields -> packed fields.
+// -> packed fields (network order); flow_table is packed fields -> packed fields;
+// value_set (a parser value_set) is one key field `value` -> nothing (a u8 ignored).
 struct ExternSchema {
-  std::string kind;  // "counter_array" | "register" | "flow_table" (others: kept, unusable)
+  std::string kind;  // "counter_array" | "register" | "flow_table" | "value_set" (others: kept, unusable)
   std::string name;  // control-local P4 name, e.g. "ingress.seen"
   std::string map;
   std::string mapType;  // "array" | "hash" | "lru_hash"

@@ -1,6 +1,7 @@
-// `p4wb externs|counter|register|flows ...`: the state a loaded program keeps in its
-// CounterArray, Register and FlowTable externs, read and written through the schema's
-// layouts (runtime/externs.h). Values use the table literal formats (docs/tables.md).
+// `p4wb externs|counter|register|flows|valueset ...`: the state a loaded program keeps in
+// its CounterArray, Register and FlowTable externs and parser value sets, read and written
+// through the schema's layouts (runtime/externs.h). Values use the table literal formats
+// (docs/tables.md).
 #include "app/cli/cli.h"
 #include "app/cli/program_source.h"
 #include "runtime/externs.h"
@@ -62,6 +63,11 @@ void printEntries(const ExternArgs& a, const runtime::ExternSchema& x,
       arr.push_back({{"key", fieldsJson(x.keyFields, e.key)},
                      {"value", fieldsJson(x.valueFields, e.value)}});
     printJson({{"extern", x.name}, {"kind", x.kind}, {"entries", arr}});
+    return;
+  }
+  if (x.kind == "value_set") {
+    for (const auto& e : entries) std::cout << e.key[0] << "\n";
+    if (entries.empty()) std::cout << x.name << ": empty\n";
     return;
   }
   bool indexed = x.kind != "flow_table";
@@ -206,6 +212,40 @@ void addFlows(CLI::App& app) {
   });
 }
 
+// A parser value_set: the select case `vs:` matches the values added here.
+void addValueSet(CLI::App& app) {
+  auto* vs = app.add_subcommand("valueset", "List and edit a program's parser value sets");
+  vs->require_subcommand(1);
+  std::shared_ptr<ExternArgs> list, add, del, clear;
+  addSub(vs, "list", "Show the values in the set", "SET", "", "", list)->callback([list] {
+    auto o = open(*list, "value_set");
+    printEntries(*list, *o.x, orFail(runtime::dumpExtern(o.prog, o.x->name), o.x->name));
+  });
+  addSub(vs, "add", "Add VALUE... to the set", "SET", "VALUE", "Values (the set's element type)",
+         add)
+      ->callback([add] {
+        auto o = open(*add, "value_set");
+        if (add->rest.empty()) throw Failure("valueset add needs at least one VALUE");
+        for (const std::string& v : add->rest)
+          orFail(runtime::writeExternEntry(o.prog, o.x->name, {v}, {}), "add " + v);
+        done(*add, "add", {{"values", add->rest.size()}});
+      });
+  addSub(vs, "del", "Remove VALUE... from the set", "SET", "VALUE", "Values to remove", del)
+      ->callback([del] {
+        auto o = open(*del, "value_set");
+        if (del->rest.empty()) throw Failure("valueset del needs at least one VALUE");
+        for (const std::string& v : del->rest)
+          orFail(runtime::deleteExternEntry(o.prog, o.x->name, {v}), "del " + v);
+        done(*del, "del", {{"values", del->rest.size()}});
+      });
+  addSub(vs, "clear", "Remove every value", "SET", "", "", clear)->callback([clear] {
+    auto o = open(*clear, "value_set");
+    auto n = orFail(runtime::resetExtern(o.prog, o.x->name), "clear");
+    if (clear->json) done(*clear, "clear", {{"deleted", n}});
+    else std::cout << "deleted " << n << " value(s)\n";
+  });
+}
+
 void listExterns(const std::string& program, bool json) {
   runtime::ProgramStore store;
   auto prog = orFail(store.open(program));
@@ -230,13 +270,14 @@ void listExterns(const std::string& program, bool json) {
 
 void addExternCommands(CLI::App& app, Context& ctx) {
   auto list = std::make_shared<std::pair<std::string, bool>>();
-  auto* c = app.add_subcommand("externs", "List a loaded program's counters, registers and flow tables");
+  auto* c = app.add_subcommand("externs", "List a loaded program's counters, registers, flow tables and value sets");
   c->add_option("NAME", list->first, "Program name given at load")->required();
   c->add_flag("--json", list->second, "JSON output");
   c->callback([list] { listExterns(list->first, list->second); });
   addCounter(app);
   addRegister(app);
   addFlows(app);
+  addValueSet(app);
   (void)ctx;
 }
 

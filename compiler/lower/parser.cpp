@@ -54,7 +54,26 @@ void Lowerer::declareValueSet(const ast::ValueSetDecl* vs, const std::string& pa
   def.value = m_ctx.diU8();
   def.maxEntries = size;
   def.line = vs->loc.line;
+  if (m_valueSets.count(vs)) return;  // made for the other program already
   m_valueSets[vs] = defineMap(m_ctx, def);
+  // In the schema like a FlowTable without value fields: the control plane adds and
+  // removes keys (p4wb valueset, runtime/externs.h).
+  ExternLayout layout;
+  layout.kind = "value_set";
+  layout.name = parser + "." + vs->name;
+  layout.map = def.name;
+  layout.mapType = "hash";
+  layout.maxEntries = size;
+  layout.keySize = (elem->bitWidth() + 7) / 8;
+  layout.valueSize = 1;
+  layout.keyType = elem->toString();
+  FieldLayout value;
+  value.name = "value";
+  value.bits = elem->bitWidth();
+  value.bytes = layout.keySize;
+  value.format = value.bits <= 64 ? "dec" : "hex";  // as table keys without a hint
+  layout.keyFields.push_back(value);
+  m_layout.externs.push_back(layout);
 }
 
 llvm::Value* Lowerer::valueSetContains(const ast::ValueSetDecl* vs, llvm::Value* value,
