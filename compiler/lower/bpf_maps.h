@@ -15,6 +15,7 @@ namespace p4wb::compiler {
 enum class BpfMapType : unsigned {
   Hash = 1,
   Array = 2,
+  PerfEventArray = 4,
   PercpuArray = 6,
   LruHash = 9,
   LpmTrie = 11,

@@ -92,6 +92,40 @@ llvm::Value* Lowerer::counterMethod(const ast::CallExpr* call) {
   return b.getInt32(0);
 }
 
+// BPF_PERF_EVENT_OUTPUT() (xdp_model.p4): the packet goes to user space as a perf sample
+// on the current CPU's ring of `p4wb_perf_events` (PERF_EVENT_ARRAY, one slot per CPU:
+// libbpf sizes it). The sample is the u32 ingress ifindex followed by the whole packet
+// (the helper appends the packet bytes named in the upper 32 bits of its flags). Returns
+// the helper's result: 0, or a negative errno (-ENOENT while nobody listens on this CPU).
+llvm::Value* Lowerer::perfEventOutput() {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  constexpr const char* kMap = "p4wb_perf_events";
+  constexpr std::uint64_t kCurrentCpu = 0xffffffffULL;  // BPF_F_CURRENT_CPU
+  llvm::GlobalVariable* map = m_ctx.module().getGlobalVariable(kMap);
+  if (!map) {
+    map = defineMap(m_ctx, {kMap, BpfMapType::PerfEventArray, m_ctx.diU32(), m_ctx.diU32(), 0, 0,
+                            m_fe.programInfo.main->loc.line});
+    ExternLayout layout;
+    layout.kind = "perf_event_array";
+    layout.name = "BPF_PERF_EVENT_OUTPUT";
+    layout.map = kMap;
+    layout.mapType = "perf_event_array";
+    m_layout.externs.push_back(layout);
+  }
+  llvm::Value* ctx = m_ctx.function()->getArg(0);
+  llvm::Value* length = b.CreatePtrDiff(b.getInt8Ty(), m_dataEnd, m_data);
+  length = b.CreateAnd(length, b.getInt64(0xffff));
+  llvm::Value* flags = b.CreateOr(b.CreateShl(length, 32), b.getInt64(kCurrentCpu));
+  llvm::AllocaInst* sample = m_ctx.entryAlloca(b.getInt32Ty(), "perf_sample");
+  llvm::Value* ifindex = b.CreateAlignedLoad(
+      b.getInt32Ty(), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), ctx, m_tcHook ? 36 : 12),
+      llvm::Align(4));
+  b.CreateStore(ifindex, sample);
+  llvm::Value* r = m_ctx.callHelper(BpfHelper::PerfEventOutput, b.getInt64Ty(),
+                                    {ctx, map, flags, sample, b.getInt64(4)});
+  return b.CreateTrunc(r, b.getInt32Ty());
+}
+
 llvm::Value* Lowerer::externCall(const ast::CallExpr* call) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   if (call->callKind == ast::CallKind::ExternMethod) {
@@ -134,6 +168,7 @@ llvm::Value* Lowerer::externCall(const ast::CallExpr* call) {
     for (llvm::Value* w : words) sum = b.CreateAdd(sum, w);
     return foldChecksum(b, sum);
   }
+  if (name == "BPF_PERF_EVENT_OUTPUT" && a.empty()) return perfEventOutput();
   if (name == "BPF_KTIME_GET_NS" && a.empty()) {
     llvm::FunctionType* type = llvm::FunctionType::get(b.getInt64Ty(), {}, false);
     llvm::Value* callee = llvm::ConstantExpr::getIntToPtr(b.getInt64(kKtimeGetNs), b.getPtrTy());

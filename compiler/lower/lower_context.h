@@ -26,6 +26,7 @@ enum class BpfHelper : std::uint64_t {
   SkbStoreBytes = 9,
   SkbVlanPop = 19,
   Redirect = 23,
+  PerfEventOutput = 25,
   SkbLoadBytes = 26,
   SkbChangeHead = 43,
   XdpAdjustHead = 44,

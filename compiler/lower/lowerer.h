@@ -268,6 +268,7 @@ class Lowerer {
   void declareExternInstance(const ast::InstantiationDecl* inst);
   llvm::Value* externCall(const ast::CallExpr* call);
   llvm::Value* counterMethod(const ast::CallExpr* call);
+  llvm::Value* perfEventOutput();
   // Register, FlowTable and p4wb_hash (extern_state.cpp); null when not one of them.
   bool declareStatefulExtern(const ast::InstantiationDecl* inst, const ast::ExternDecl* ext);
   llvm::Value* statefulMethod(const ast::CallExpr* call);
