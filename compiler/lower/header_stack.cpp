@@ -159,7 +159,7 @@ void Lowerer::extractNext(const LValue& stack, const ast::CallExpr* call) {
   llvm::Value* nextSlot = b.CreateStructGEP(type, stack.ptr, kStackNextIndex);
   llvm::Value* next = b.CreateLoad(b.getInt32Ty(), nextSlot);
   llvm::BasicBlock* done = newBlock("next.done");
-  llvm::SwitchInst* sw = b.CreateSwitch(next, m_parserReject);
+  llvm::SwitchInst* sw = b.CreateSwitch(next, rejectWith("StackOutOfBounds"));
   for (unsigned k = 0; k < hs->size; ++k) {
     llvm::BasicBlock* element = newBlock("next." + std::to_string(k));
     sw->addCase(b.getInt32(k), element);

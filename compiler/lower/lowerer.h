@@ -353,7 +353,10 @@ class Lowerer {
   llvm::AllocaInst* m_returnSlot = nullptr;    // where `return e;` stores e (functions)
   unsigned m_inlineDepth = 0;
   std::unordered_map<const ast::ValueSetDecl*, llvm::GlobalVariable*> m_valueSets;
-  llvm::BasicBlock* m_parserReject = nullptr;  // target of a failed extract/verify
+  llvm::BasicBlock* m_parserReject = nullptr;  // the common reject (see rejectWith)
+  std::string m_parserName;
+  std::map<std::string, llvm::BasicBlock*> m_rejectBlocks;  // per parser error, this function
+  llvm::BasicBlock* rejectWith(const std::string& error);
   llvm::BasicBlock* m_verdictBlock = nullptr;
   unsigned m_rejectStage = 0;
   std::map<std::string, unsigned> m_verdictStages;  // "XDP_PASS" -> id

@@ -130,7 +130,7 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
   unsigned bytes = st->totalBits / 8;
   llvm::Type* type = llvmType(st, call->loc);
   llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
-  llvm::Value* ptr = checkedPacketPointer(offset, bytes, m_parserReject);
+  llvm::Value* ptr = checkedPacketPointer(offset, bytes, rejectWith("PacketTooShort"));
   for (std::size_t i = 0; i < st->fields.size(); ++i) {
     const sema::Field& f = st->fields[i];
     if (f.bitWidth == 0) continue;  // the varbit field, below
@@ -195,7 +195,7 @@ llvm::Value* Lowerer::lookahead(const ast::CallExpr* call) {
   }
   // Reading past the end of the packet rejects, like extract (PacketTooShort).
   llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
-  llvm::Value* ptr = checkedPacketPointer(offset, (width + 7) / 8, m_parserReject);
+  llvm::Value* ptr = checkedPacketPointer(offset, (width + 7) / 8, rejectWith("PacketTooShort"));
   return loadBigEndian(ptr, 0, width);
 }
 
@@ -225,7 +225,7 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
       }
       unsigned bytes = static_cast<unsigned>(bits->constValue->asU64() / 8);
       llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), m_packetOffset);
-      checkedPacketPointer(offset, bytes, m_parserReject);
+      checkedPacketPointer(offset, bytes, rejectWith("PacketTooShort"));
       b.CreateStore(b.CreateAdd(offset, b.getInt32(bytes)), m_packetOffset);
       m_parserSkips = true;  // the skipped bytes are not part of the output
       return;
@@ -237,7 +237,12 @@ void Lowerer::emitCall(const ast::CallExpr* call, SourceLocation loc) {
       }
       llvm::Value* ok = condition(call->args[0].value.get());
       llvm::BasicBlock* cont = newBlock("verify.ok");
-      b.CreateCondBr(ok, cont, m_parserReject);
+      std::string error = "verify";  // an error only known at run time
+      if (call->args.size() > 1)
+        if (const auto& cv = call->args[1].value->constValue;
+            cv && cv->kind == sema::ConstValue::Kind::Member && cv->member)
+          error = cv->member->name;
+      b.CreateCondBr(ok, cont, rejectWith(error));
       b.SetInsertPoint(cont);
       return;
     }

@@ -112,6 +112,28 @@ struct StateBlocks {
   }
 };
 
+}  // namespace
+
+// Where the parser goes for `error` (core.p4's names; "reject" for `transition reject`,
+// "verify" for a verify whose error is only known at run time): a block that counts the
+// stage "<parser>.reject.<error>" and joins the common reject (which counts
+// "<parser>.reject" and drops).
+llvm::BasicBlock* Lowerer::rejectWith(const std::string& error) {
+  auto [it, fresh] = m_rejectBlocks.try_emplace(error, nullptr);
+  if (!fresh) return it->second;
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::IRBuilderBase::InsertPointGuard guard(b);
+  it->second = newBlock("reject." + error);
+  b.SetInsertPoint(it->second);
+  const ast::ParserDecl* parser = m_fe.programInfo.parser;
+  m_stages.emitIncrement(m_stages.add(StageKind::ParserReject, m_parserName + ".reject." + error,
+                                      fileName(parser->loc), parser->loc.line, parser->loc.column));
+  b.CreateBr(m_parserReject);
+  return it->second;
+}
+
+namespace {
+
 // The states of `parser` that can be entered again (part of a cycle of transitions).
 std::set<const ast::ParserStateDecl*> loopingStates(const ast::ParserDecl* parser) {
   std::map<const ast::ParserStateDecl*, std::vector<const ast::ParserStateDecl*>> next;
@@ -147,6 +169,7 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
                           llvm::BasicBlock* reject) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_parserReject = reject;
+  m_parserName = parser->name;
   for (const ast::DeclPtr& local : parser->locals) {
     if (const auto* vs = ast::dynCast<ast::ValueSetDecl>(local.get()))
       declareValueSet(vs, parser->name);
@@ -186,7 +209,8 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
           m_ctx.opaque(b.CreateAdd(b.CreateLoad(b.getInt64Ty(), entries), b.getInt64(1)));
       b.CreateStore(count, entries);
       llvm::BasicBlock* body = newBlock("state." + state->name + ".body");
-      b.CreateCondBr(b.CreateICmpUGT(count, b.getInt64(kParserLoopLimit)), reject, body);
+      b.CreateCondBr(b.CreateICmpUGT(count, b.getInt64(kParserLoopLimit)), rejectWith("ParserTimeout"),
+                     body);
       b.SetInsertPoint(body);
     }
     for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
@@ -194,24 +218,27 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
     setLoc(tr.loc.valid() ? tr.loc : state->loc);
     if (tr.kind != ast::Transition::Kind::Select) {
       b.CreateBr(tr.kind == ast::Transition::Kind::Direct ? states.target(tr.target, tr.nextState)
-                                                          : reject);
+                                                          : rejectWith("reject"));
       continue;
     }
     std::vector<llvm::Value*> values;
     for (const ast::ExprPtr& e : tr.selectExprs) values.push_back(expr(e.get()));
+    bool exhaustive = false;  // a case matches everything: no NoMatch reject to count
     for (const ast::SelectCase& c : tr.cases) {
       setLoc(c.loc);
       llvm::Value* match = b.getTrue();
       for (std::size_t i = 0; i < c.keysets.size() && i < values.size(); ++i)
         match = b.CreateAnd(
             match, selectCaseMatches(c.keysets[i].get(), values[i], tr.selectExprs[i]->type));
+      if (auto* k = llvm::dyn_cast<llvm::ConstantInt>(match); k && k->isOne()) exhaustive = true;
       llvm::BasicBlock* next = newBlock("select.next");
       b.CreateCondBr(match, states.target(c.target, c.nextState), next);
       b.SetInsertPoint(next);
     }
-    b.CreateBr(reject);
+    b.CreateBr(exhaustive ? reject : rejectWith("NoMatch"));
   }
   m_parserReject = nullptr;
+  m_parserName.clear();
 }
 
 }  // namespace p4wb::compiler

@@ -271,6 +271,7 @@ void Lowerer::resetFunctionState() {
   m_headers = m_output = m_accept = m_packetOffset = nullptr;
   m_data = m_dataEnd = nullptr;
   m_controlExit = m_actionReturn = m_parserReject = nullptr;
+  m_rejectBlocks.clear();
   m_returnSlot = nullptr;
   m_stages.beginFunction();
 }

@@ -60,7 +60,11 @@ llvm::Value* Lowerer::extractVarbit(const LValue& header, const ast::CallExpr* c
   llvm::BasicBlock* sized = newBlock("varbit.sized");
   llvm::Value* bad = b.CreateOr(b.CreateICmpNE(b.CreateAnd(bits, b.getInt32(7)), b.getInt32(0)),
                                 b.CreateICmpUGT(bits, b.getInt32(maxBits)));
-  b.CreateCondBr(bad, m_parserReject, sized);
+  // ParserInvalidArgument for a length that is not whole bytes, HeaderTooShort above N.
+  llvm::BasicBlock* notBytes = newBlock("varbit.not_bytes");
+  b.CreateCondBr(b.CreateICmpUGT(bits, b.getInt32(maxBits)), rejectWith("HeaderTooShort"), notBytes);
+  b.SetInsertPoint(notBytes);
+  b.CreateCondBr(bad, rejectWith("ParserInvalidArgument"), sized);
   b.SetInsertPoint(sized);
   llvm::Value* bytes = b.CreateLShr(bits, 3);
   llvm::Type* ht = llvmType(st, call->loc);
@@ -70,12 +74,12 @@ llvm::Value* Lowerer::extractVarbit(const LValue& header, const ast::CallExpr* c
   b.CreateStore(bits, b.CreateStructGEP(vty, field, kVarbitBits));
   b.CreateMemSet(data, b.getInt8(0), varbitBytes(vt), llvm::MaybeAlign(1));
   llvm::BasicBlock* copied = newBlock("varbit.copied");
-  llvm::Value* length = boundedLength(bytes, varbitBytes(vt), copied, m_parserReject);
+  llvm::Value* length = boundedLength(bytes, varbitBytes(vt), copied, rejectWith("HeaderTooShort"));
   llvm::Value* at = b.CreateZExt(b.CreateAdd(offset, b.getInt32(fixedBytes)), b.getInt64Ty());
   llvm::Value* status =
       m_ctx.callHelper(m_tcHook ? BpfHelper::SkbLoadBytes : BpfHelper::XdpLoadBytes,
                        b.getInt64Ty(), {m_ctx.function()->getArg(0), at, data, length});
-  b.CreateCondBr(b.CreateIsNotNull(status), m_parserReject, copied);
+  b.CreateCondBr(b.CreateIsNotNull(status), rejectWith("PacketTooShort"), copied);
   b.SetInsertPoint(copied);
   return b.CreateAdd(bytes, b.getInt32(fixedBytes));
 }

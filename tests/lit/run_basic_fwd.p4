@@ -13,4 +13,4 @@
 // ARP: stages: prs.start ingress dprs XDP_PASS
 
 // SHORTIP: verdict: XDP_DROP (1)
-// SHORTIP: stages: prs.start prs.parse_ipv4 prs.reject XDP_DROP
+// SHORTIP: stages: prs.start prs.reject.PacketTooShort prs.parse_ipv4 prs.reject XDP_DROP

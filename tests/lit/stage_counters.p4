@@ -21,18 +21,18 @@
 // IR-NEXT: %[[N0:[0-9]+]] = add i64 %[[C0]], 1
 // IR-NEXT: store i64 %[[N0]], ptr %[[S0]], align 8
 // IR-NOT: @p4wb_stages, ptr
-// IR: getelementptr inbounds i64, ptr %[[SLOTS]], i64 14
+// IR: getelementptr inbounds i64, ptr %[[SLOTS]], i64 15
 // IR-NOT: @p4wb_stages, ptr
 // IR: ret i32
-// BTF value type: u64[15] (15 stages * 64 bits); the map holds one entry.
-// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 960, align: 64
+// BTF value type: u64[16] (16 stages * 64 bits, prs.reject.PacketTooShort among them); the map holds one entry.
+// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 1024, align: 64
 
 // SCHEMA: "stage_counters": {
 // SCHEMA-NEXT: "map": "p4wb_stages",
-// SCHEMA-NEXT: "count": 15,
+// SCHEMA-NEXT: "count": 16,
 // SCHEMA-NEXT: "layout": "array_value",
 // SCHEMA-NEXT: "key_size": 4,
-// SCHEMA-NEXT: "value_size": 120,
+// SCHEMA-NEXT: "value_size": 128,
 // SCHEMA-NEXT: "max_entries": 1
 // SCHEMA-NEXT: },
 
