@@ -134,6 +134,7 @@ llvm::Value* Lowerer::callFunction(const ast::CallExpr* call) {
 void Lowerer::applyControlInstance(const ast::CallExpr* call) {
   const auto* inst = ast::dynCast<ast::InstantiationDecl>(call->target);
   const auto* control = inst ? ast::dynCast<ast::ControlDecl>(inst->instantiated) : nullptr;
+  if (inst && ast::isa<ast::ParserDecl>(inst->instantiated)) return;  // reported at the instance
   if (!control || !control->apply || m_controlFrames.empty()) {
     unsupported(call->loc, "applying '" + (inst ? inst->name : std::string("?")) +
                                "' here (control instances can be applied inside a control)");
