@@ -13,6 +13,10 @@ std::vector<BoundArg> Lowerer::bindCallArgs(const ast::Params& params, const ast
     const ast::Expr* arg =
         i < call->args.size() ? call->args[i].value.get() : p->defaultValue.get();
     BoundArg bound;
+    if (p->type && p->type->kind == sema::TypeKind::Extern) {  // packet_in: the one packet
+      args.push_back(std::move(bound));
+      continue;
+    }
     bool isOut = p->direction == ast::Direction::Out || p->direction == ast::Direction::InOut;
     if (isOut && arg && !ast::isa<ast::DefaultExpr>(arg)) {
       bound.target = lvalue(arg);
@@ -32,6 +36,7 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
   std::vector<std::pair<const LValue*, llvm::AllocaInst*>> copyOut;
   for (std::size_t i = 0; i < params.size(); ++i) {
     const ast::ParamDecl* p = params[i].get();
+    if (p->type && p->type->kind == sema::TypeKind::Extern) continue;  // see bindCallArgs
     llvm::AllocaInst* slot = allocate(p->type, p->name, p->loc);
     const BoundArg* arg = i < args.size() ? &args[i] : nullptr;
     if (arg && arg->value)
@@ -134,7 +139,10 @@ llvm::Value* Lowerer::callFunction(const ast::CallExpr* call) {
 void Lowerer::applyControlInstance(const ast::CallExpr* call) {
   const auto* inst = ast::dynCast<ast::InstantiationDecl>(call->target);
   const auto* control = inst ? ast::dynCast<ast::ControlDecl>(inst->instantiated) : nullptr;
-  if (inst && ast::isa<ast::ParserDecl>(inst->instantiated)) return;  // reported at the instance
+  if (const auto* sub = inst ? ast::dynCast<ast::ParserDecl>(inst->instantiated) : nullptr) {
+    applyParserInstance(inst, sub, call);
+    return;
+  }
   if (!control || !control->apply || m_controlFrames.empty()) {
     unsupported(call->loc, "applying '" + (inst ? inst->name : std::string("?")) +
                                "' here (control instances can be applied inside a control)");

@@ -228,6 +228,12 @@ class Lowerer {
   // ---- parser (parser.cpp)
   void lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
                    llvm::BasicBlock* reject);
+  void lowerParserStates(const ast::ParserDecl* parser, const std::string& prefix,
+                         llvm::BasicBlock* accept);
+  void applyParserInstance(const ast::InstantiationDecl* inst, const ast::ParserDecl* sub,
+                           const ast::CallExpr* call);
+  std::string m_parserPrefix;  // stage prefix of the (sub-)parser being lowered
+  unsigned m_parserDepth = 0;
 
   // ---- tables and actions (table.cpp, action.cpp)
   TableApplyResult applyTable(const ast::TableDecl* table, SourceLocation loc);

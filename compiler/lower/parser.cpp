@@ -49,6 +49,8 @@ void Lowerer::declareValueSet(const ast::ValueSetDecl* vs, const std::string& pa
     size = static_cast<std::uint32_t>(std::max<std::uint64_t>(1, vs->size->constValue->asU64()));
   MapDefinition def;
   def.name = parser + "_" + vs->name;
+  for (char& c : def.name)
+    if (c == '.') c = '_';  // a value set of a sub-parser instance
   def.type = BpfMapType::Hash;
   def.key = m_ctx.diByteArray((elem->bitWidth() + 7) / 8);
   def.value = m_ctx.diU8();
@@ -167,12 +169,49 @@ std::set<const ast::ParserStateDecl*> loopingStates(const ast::ParserDecl* parse
 
 void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
                           llvm::BasicBlock* reject) {
-  llvm::IRBuilder<>& b = m_ctx.builder();
   m_parserReject = reject;
   m_parserName = parser->name;
+  lowerParserStates(parser, parser->name, accept);
+  m_parserReject = nullptr;
+  m_parserName.clear();
+}
+
+// `inst.apply(packet, ...)` of a parser instantiated in a parser: its states are inlined
+// where it is applied (stages `<caller>.<inst>.<state>`), its accept continues the
+// calling state, its reject is the parser's reject; parameters are copied in and out
+// (the packet_in is the same packet: the cursor is shared).
+void Lowerer::applyParserInstance(const ast::InstantiationDecl* inst, const ast::ParserDecl* sub,
+                                  const ast::CallExpr* call) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (!m_parserReject || m_parserDepth > 8) {
+    unsupported(call->loc, m_parserReject ? "sub-parsers nested more than 8 deep"
+                                          : "applying parser '" + inst->name + "' outside a parser");
+    return;
+  }
+  std::vector<BoundArg> args = bindCallArgs(sub->params, call);
+  std::string savedPrefix = m_parserPrefix;
+  std::string prefix = m_parserPrefix + "." + inst->name;
+  llvm::BasicBlock* after = newBlock("after." + inst->name);
+  ++m_parserDepth;
+  inlineBody(sub->params, args, nullptr, inst->name, nullptr, [&] {
+    lowerParserStates(sub, prefix, after);
+    b.SetInsertPoint(after);
+  });
+  --m_parserDepth;
+  m_parserPrefix = savedPrefix;
+  setLoc(call->loc);
+}
+
+// The locals and states of `parser` (stages `<prefix>.<state>`): accept continues at
+// `accept`, rejects go to m_parserReject. Leaves the builder at the end of the last state.
+void Lowerer::lowerParserStates(const ast::ParserDecl* parser, const std::string& prefix,
+                                llvm::BasicBlock* accept) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::BasicBlock* reject = m_parserReject;
+  m_parserPrefix = prefix;
   for (const ast::DeclPtr& local : parser->locals) {
     if (const auto* vs = ast::dynCast<ast::ValueSetDecl>(local.get()))
-      declareValueSet(vs, parser->name);
+      declareValueSet(vs, prefix);
     else
       declareLocal(local.get());
   }
@@ -192,7 +231,7 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
   for (const auto& state : parser->states) {
     b.SetInsertPoint(states.blocks[state.get()]);
     setLoc(state->loc);
-    m_stages.emitIncrement(m_stages.add(StageKind::ParserState, parser->name + "." + state->name,
+    m_stages.emitIncrement(m_stages.add(StageKind::ParserState, prefix + "." + state->name,
                                         fileName(state->loc), state->loc.line, state->loc.column));
     if (looping.count(state.get())) {
       // A state in a loop counts its entries and rejects past kParserLoopLimit: the
@@ -237,8 +276,6 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
     }
     b.CreateBr(exhaustive ? reject : rejectWith("NoMatch"));
   }
-  m_parserReject = nullptr;
-  m_parserName.clear();
 }
 
 }  // namespace p4wb::compiler

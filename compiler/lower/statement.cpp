@@ -32,12 +32,7 @@ void Lowerer::declareLocal(const ast::Decl* decl) {
   if (ast::isa<ast::ActionDecl>(decl) || ast::isa<ast::TableDecl>(decl)) return;
   if (const auto* inst = ast::dynCast<ast::InstantiationDecl>(decl)) {
     if (ast::isa<ast::ControlDecl>(inst->instantiated)) return;  // inlined where applied
-    if (ast::isa<ast::ParserDecl>(inst->instantiated)) {
-      unsupported(inst->loc, "parser instance '" + inst->name +
-                                 "' (sub-parsers are not implemented: move its states into "
-                                 "this parser)");
-      return;
-    }
+    if (ast::isa<ast::ParserDecl>(inst->instantiated)) return;  // inlined where applied
     declareExternInstance(inst);
     return;
   }
