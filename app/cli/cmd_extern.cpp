@@ -270,7 +270,8 @@ void listExterns(const std::string& program, bool json) {
 
 void addExternCommands(CLI::App& app, Context& ctx) {
   auto list = std::make_shared<std::pair<std::string, bool>>();
-  auto* c = app.add_subcommand("externs", "List a loaded program's counters, registers, flow tables and value sets");
+  auto* c = app.add_subcommand(
+      "externs", "List a loaded program's counters, registers, flow tables and value sets");
   c->add_option("NAME", list->first, "Program name given at load")->required();
   c->add_flag("--json", list->second, "JSON output");
   c->callback([list] { listExterns(list->first, list->second); });

@@ -158,7 +158,8 @@ void Lowerer::applyControlInstance(const ast::CallExpr* call) {
   std::vector<std::pair<const ast::ParamDecl*, llvm::Value*>> ctorValues;
   for (std::size_t i = 0; i < control->ctorParams.size(); ++i) {
     const ast::ParamDecl* p = control->ctorParams[i].get();
-    const ast::Expr* arg = i < inst->args.size() ? inst->args[i].value.get() : p->defaultValue.get();
+    const ast::Expr* arg =
+        i < inst->args.size() ? inst->args[i].value.get() : p->defaultValue.get();
     ctorValues.emplace_back(p, arg ? expr(arg, p->type) : zeroValue(p->type, p->loc));
   }
   std::vector<BoundArg> args = bindCallArgs(control->params, call);
