@@ -5,12 +5,22 @@
 // parser found them, field writes already went to the packet, and nothing is emitted.
 // Otherwise (setValid/setInvalid, push_front/pop_front, a whole-header assignment into
 // the headers, an emit inside `if`/`switch`, or an extracted header not emitted) the
-// head is rebuilt: the output is the headers the deparser emitted while valid (copies
-// taken at each emit) followed by the bytes after the parser's cursor. The packet grows
-// or shrinks by the difference (bpf_xdp_adjust_head; on tc bpf_skb_change_head to grow,
+// head is rebuilt: the output is the headers the deparser emitted while valid followed
+// by the bytes after the parser's cursor. The packet grows or shrinks by the difference
+// (bpf_xdp_adjust_head; on tc bpf_skb_change_head to grow,
 // bpf_skb_adjust_room(BPF_ADJ_ROOM_MAC) to shrink), then every emitted header is written
 // at a running offset, each write behind its own bounds check so the verifier accepts
 // the variable offsets. A failing helper drops the packet.
+// Field writes do not go to the packet in a program that rebuilds its head; they mark
+// their header as no longer in the packet instead (expression.cpp), so a header still
+// at its parsed offset holds exactly its packet bytes. The rebuild skips such a header
+// when the resize moved those bytes to the very place the output needs them (a decap
+// keeps the inner frame, an encap the original headers behind the new ones), and writes
+// the others from their fields with one store per naturally aligned 8/4/2/1-byte chunk.
+#include <llvm/IR/Intrinsics.h>
+
+#include <algorithm>
+
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -154,6 +164,47 @@ bool Lowerer::headNeedsRewrite() const {
   return false;
 }
 
+llvm::Value* Lowerer::headRebuildFlag() {
+  if (!m_headRebuild) m_headRebuild = m_ctx.entryAlloca(m_ctx.builder().getInt1Ty(), "head.rebuild");
+  return m_headRebuild;
+}
+
+// The header's bytes from its fields: each naturally aligned chunk (relative to the
+// header's start, as extractField assumes for loads) is built in a register and stored
+// with one instruction; LLVM folds the constant parts.
+void Lowerer::storeHeaderImage(llvm::Value* packet, const sema::StructType* type,
+                               llvm::Value* header) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Type* t = llvmType(type, {});
+  unsigned bytes = type->totalBits / 8;
+  std::vector<llvm::Value*> values(type->fields.size(), nullptr);
+  for (unsigned pos = 0; pos < bytes;) {
+    unsigned size = 8;
+    while (size > 1 && (size > bytes - pos || pos % size != 0)) size /= 2;
+    unsigned lo = pos * 8, hi = (pos + size) * 8;
+    llvm::IntegerType* chunkType = b.getIntNTy(size * 8);
+    llvm::Value* acc = llvm::ConstantInt::get(chunkType, 0);
+    for (std::size_t k = 0; k < type->fields.size(); ++k) {
+      const sema::Field& f = type->fields[k];
+      unsigned from = f.bitOffset, to = f.bitOffset + f.bitWidth;
+      if (from >= hi || to <= lo) continue;
+      if (!values[k])
+        values[k] = coerce(b.CreateLoad(llvmType(f.type, {}),
+                                        b.CreateStructGEP(t, header, kHeaderFirstField + k)),
+                           b.getIntNTy(f.bitWidth), false);
+      // Big-endian: the field's last bit lands `hi - to` bits above the chunk's bit 0.
+      llvm::Value* wide = b.CreateZExt(values[k], b.getIntNTy(std::max(f.bitWidth, size * 8)));
+      if (hi > to) wide = b.CreateShl(wide, hi - to);
+      if (to > hi) wide = b.CreateLShr(wide, to - hi);
+      acc = b.CreateOr(acc, b.CreateTrunc(wide, chunkType));
+    }
+    if (size > 1) acc = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, acc);
+    b.CreateAlignedStore(acc, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), packet, pos),
+                         llvm::Align(size));
+    pos += size;
+  }
+}
+
 void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   (void)verdict;
@@ -178,7 +229,7 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   llvm::Value* length = b.getInt32(0);
   for (const EmitRecord& r : m_emits) {
     llvm::Value* v = b.CreateLoad(
-        b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.snapshot, kHeaderValid));
+        b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.header, kHeaderValid));
     valid.push_back(b.CreateIsNotNull(v));
     length = b.CreateAdd(length, b.CreateSelect(valid.back(), b.getInt32(r.type->totalBits / 8),
                                                 b.getInt32(0)));
@@ -225,24 +276,34 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   };
   m_data = ctxField(m_ctxData);
   m_dataEnd = ctxField(m_ctxDataEnd);
+  // A header's parsed bytes are now `delta` bytes further to the front (the packet's
+  // front moved by delta); bpf_skb_adjust_room on tc removes them behind the MAC header
+  // instead, so a shrinking tc program writes every header.
+  llvm::Value* canStay = b.getTrue();
+  if (m_tcHook) canStay = b.CreateICmpSLE(delta, b.getInt32(0));
   llvm::AllocaInst* cursor = m_ctx.entryAlloca(b.getInt32Ty(), "head.cursor");
   b.CreateStore(b.getInt32(0), cursor);
   for (std::size_t i = 0; i < m_emits.size(); ++i) {
     const EmitRecord& r = m_emits[i];
     unsigned bytes = r.type->totalBits / 8;
+    llvm::Type* t = llvmType(r.type, {});
     llvm::BasicBlock* put = newBlock("head.put." + r.type->name);
+    llvm::BasicBlock* store = newBlock("head.store." + r.type->name);
+    llvm::BasicBlock* placed = newBlock("head.placed");
     llvm::BasicBlock* next = newBlock("head.next");
     b.CreateCondBr(valid[i], put, next);
     b.SetInsertPoint(put);
     llvm::Value* at = b.CreateLoad(b.getInt32Ty(), cursor);
+    // Parser offsets are below 0x4000 and kNotInPacket is 0x8000, so a header that is
+    // not in the packet never matches.
+    llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(t, r.header, kHeaderOffset));
+    llvm::Value* inPlace = b.CreateAnd(canStay, b.CreateICmpEQ(offset, b.CreateAdd(at, delta)));
+    b.CreateCondBr(inPlace, placed, store);
+    b.SetInsertPoint(store);
     llvm::Value* ptr = checkedPacketPointer(at, bytes, fail);
-    llvm::Type* t = llvmType(r.type, {});
-    for (std::size_t k = 0; k < r.type->fields.size(); ++k) {
-      const sema::Field& f = r.type->fields[k];
-      llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
-                                    b.CreateStructGEP(t, r.snapshot, kHeaderFirstField + k));
-      storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
-    }
+    storeHeaderImage(ptr, r.type, r.header);
+    b.CreateBr(placed);
+    b.SetInsertPoint(placed);
     b.CreateStore(b.CreateAdd(at, b.getInt32(bytes)), cursor);
     b.CreateBr(next);
     b.SetInsertPoint(next);

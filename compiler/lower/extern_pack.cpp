@@ -94,7 +94,7 @@ void storePacked(Lowerer& l, const std::vector<PackedField>& fields,
     const PackedField& f = fields[i];
     // Wider leaves keep their low bits, the P4 cast rule; the field never spills over.
     llvm::Value* v = b.CreateZExtOrTrunc(leaves[i], b.getIntNTy(f.bits));
-    l.storeBigEndian(base, f.offset * 8, f.bytes * 8, v);
+    l.storeBigEndian(base, f.offset * 8, f.bytes * 8, v, 8);  // slots are 8-byte aligned
   }
 }
 
