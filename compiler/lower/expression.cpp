@@ -279,7 +279,7 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
         return expr(v->init.get(), type);
       if (auto lazy = m_lazyParams.find(p->resolved); lazy != m_lazyParams.end()) {
         const LazyParam& lp = lazy->second;
-        llvm::Value* v = loadBigEndian(lp.base, lp.bitOffset, lp.bits, 1);
+        llvm::Value* v = loadBigEndian(lp.base, lp.bitOffset, lp.bits, 8);
         const auto* param = static_cast<const ast::ParamDecl*>(p->resolved);  // only params
         return coerce(v, llvmType(param->type, e->loc), isSignedType(param->type));
       }

@@ -15,12 +15,12 @@ std::vector<BoundArg> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Value*
     const ast::ParamDecl* p = action->params[i].get();
     if (p->direction == ast::Direction::None && value && layout && data < layout->params.size()) {
       const FieldLayout& f = layout->params[data++];
-      // Byte loads: a parameter copied into a packet field becomes byte load + byte store
-      // (no bswap/shift assembly), and LLVM still merges the bytes where an integer is needed.
-      // The local copy is only kept when the body takes the parameter's l-value; reads
+      // Aligned chunk loads (map values are 8-byte aligned): a parameter copied into a
+      // packet field is stored in the same chunks (storeBigEndian), so the byte swaps
+      // cancel, and one used as an integer (a checksum update) is one load. The local copy is only kept when the body takes the parameter's l-value; reads
       // load from the entry where they are (see m_lazyParams).
       LazyParam lazy{value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits};
-      args.push_back({loadBigEndian(value, lazy.bitOffset, lazy.bits, 1), std::nullopt, lazy});
+      args.push_back({loadBigEndian(value, lazy.bitOffset, lazy.bits, 8), std::nullopt, lazy});
     } else if (i < ref.args.size() && ref.args[i]) {
       args.push_back({expr(ref.args[i], p->type), std::nullopt, std::nullopt});
     } else {
