@@ -59,12 +59,14 @@ llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsig
 // A header field as the C of a packed-free struct reads it: a 16/32/64-bit field at a
 // multiple of its size within the header is one load of that width (the header is assumed
 // naturally aligned, as clang assumes for `struct iphdr`) and a byte swap; other fields
-// go byte by byte. The wide load also spares the mask a byte-wise 16-bit read needs.
+// load the bytes they span in naturally aligned chunks of the same assumption (a MAC
+// address is 4 + 2 bytes, a 13-bit fragment offset one 16-bit load), not byte by byte.
+// The wide load also spares the mask a byte-wise 16-bit read needs.
 llvm::Value* Lowerer::extractField(llvm::Value* header, unsigned bitOffset, unsigned width) {
   unsigned bytes = width / 8;
   bool wide = bitOffset % 8 == 0 && width % 8 == 0 && (bytes == 2 || bytes == 4 || bytes == 8) &&
               (bitOffset / 8) % bytes == 0;
-  if (!wide) return loadBigEndian(header, bitOffset, width);
+  if (!wide) return loadBigEndian(header, bitOffset, width, 8);
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), header, bitOffset / 8);
   llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(width), ptr, llvm::Align(bytes));

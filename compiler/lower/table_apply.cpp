@@ -1,6 +1,8 @@
 // `t.apply()`: check const entries, build the key, look it up, fall back to the default
 // slot, then run the action the entry names (a switch on the action id). Counts
 // table_hit / table_miss.
+#include <algorithm>
+
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -82,13 +84,18 @@ void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::
 void Lowerer::storeKeyFields(const TableLayout& l, const std::vector<llvm::Value*>& keys,
                              llvm::Value* key, bool skipRanges) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  // A key slot's alignment allows chunked stores of other whole-byte fields too: a MAC
+  // key read from the packet as 4 + 2 bytes is stored as 4 + 2 bytes.
+  unsigned keyAlign = 1;
+  if (auto* slot = llvm::dyn_cast<llvm::AllocaInst>(key))
+    keyAlign = static_cast<unsigned>(std::min<std::uint64_t>(slot->getAlign().value(), 8));
   for (std::size_t i = 0; i < l.keys.size() && i < keys.size(); ++i) {
     const FieldLayout& f = l.keys[i];
     if (skipRanges && f.match == "range") continue;
     bool wide = f.bits == f.bytes * 8 && (f.bytes == 2 || f.bytes == 4 || f.bytes == 8) &&
                 f.offset % f.bytes == 0;
     if (!wide) {
-      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i], keyAlign);
       continue;
     }
     // One aligned store of the byte-swapped value: a key read from the packet with one wide
