@@ -176,30 +176,38 @@ void Lowerer::storeHeaderImage(llvm::Value* packet, const sema::StructType* type
                                llvm::Value* header) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Type* t = llvmType(type, {});
-  unsigned bytes = type->totalBits / 8;
-  std::vector<llvm::Value*> values(type->fields.size(), nullptr);
+  std::vector<ImageField> fields;
+  for (const sema::Field& f : type->fields) fields.push_back({f.bitOffset, f.bitWidth, nullptr});
+  storeImage(packet, type->totalBits / 8, fields, 8, [&](std::size_t k) {
+    const sema::Field& f = type->fields[k];
+    llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
+                                  b.CreateStructGEP(t, header, kHeaderFirstField + k));
+    return coerce(v, b.getIntNTy(f.bitWidth), false);
+  });
+}
+
+void Lowerer::storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageField>& fields,
+                         unsigned baseAlign, const std::function<llvm::Value*(std::size_t)>& load) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
   for (unsigned pos = 0; pos < bytes;) {
     unsigned size = 8;
-    while (size > 1 && (size > bytes - pos || pos % size != 0)) size /= 2;
+    while (size > 1 && (size > bytes - pos || pos % size != 0 || size > baseAlign)) size /= 2;
     unsigned lo = pos * 8, hi = (pos + size) * 8;
     llvm::IntegerType* chunkType = b.getIntNTy(size * 8);
     llvm::Value* acc = llvm::ConstantInt::get(chunkType, 0);
-    for (std::size_t k = 0; k < type->fields.size(); ++k) {
-      const sema::Field& f = type->fields[k];
-      unsigned from = f.bitOffset, to = f.bitOffset + f.bitWidth;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      ImageField& f = fields[k];
+      unsigned from = f.bitOffset, to = f.bitOffset + f.width;
       if (from >= hi || to <= lo) continue;
-      if (!values[k])
-        values[k] = coerce(b.CreateLoad(llvmType(f.type, {}),
-                                        b.CreateStructGEP(t, header, kHeaderFirstField + k)),
-                           b.getIntNTy(f.bitWidth), false);
+      if (!f.value) f.value = load(k);
       // Big-endian: the field's last bit lands `hi - to` bits above the chunk's bit 0.
-      llvm::Value* wide = b.CreateZExt(values[k], b.getIntNTy(std::max(f.bitWidth, size * 8)));
+      llvm::Value* wide = b.CreateZExt(f.value, b.getIntNTy(std::max(f.width, size * 8)));
       if (hi > to) wide = b.CreateShl(wide, hi - to);
       if (to > hi) wide = b.CreateLShr(wide, to - hi);
       acc = b.CreateOr(acc, b.CreateTrunc(wide, chunkType));
     }
     if (size > 1) acc = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, acc);
-    b.CreateAlignedStore(acc, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), packet, pos),
+    b.CreateAlignedStore(acc, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos),
                          llvm::Align(size));
     pos += size;
   }

@@ -191,6 +191,17 @@ class Lowerer {
   // baseAlign bytes, relative to base) instead of byte by byte.
   void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value,
                       unsigned baseAlign = 1);
+  // One big-endian field of a byte image (storeImage): bits [bitOffset, bitOffset + width)
+  // from the image's first bit hold `value` (an iN of `width` bits).
+  struct ImageField {
+    unsigned bitOffset = 0, width = 0;
+    llvm::Value* value = nullptr;
+  };
+  // Stores `bytes` bytes made of `fields` (which cover them; uncovered bits are zero) at
+  // `base`, one store per chunk naturally aligned relative to base (at most baseAlign).
+  // A field without a value gets it from `load(index)` where its first chunk needs it.
+  void storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageField>& fields,
+                  unsigned baseAlign, const std::function<llvm::Value*(std::size_t)>& load = {});
   // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
   // returns the pointer data + offset (valid on the fall-through path).
   llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes, llvm::BasicBlock* fail);
