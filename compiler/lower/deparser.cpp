@@ -5,12 +5,22 @@
 // parser found them, field writes already went to the packet, and nothing is emitted.
 // Otherwise (setValid/setInvalid, push_front/pop_front, a whole-header assignment into
 // the headers, an emit inside `if`/`switch`, or an extracted header not emitted) the
-// head is rebuilt: the output is the headers the deparser emitted while valid (copies
-// taken at each emit) followed by the bytes after the parser's cursor. The packet grows
-// or shrinks by the difference (bpf_xdp_adjust_head; on tc bpf_skb_change_head to grow,
+// head is rebuilt: the output is the headers the deparser emitted while valid followed
+// by the bytes after the parser's cursor. The packet grows or shrinks by the difference
+// (bpf_xdp_adjust_head; on tc bpf_skb_change_head to grow,
 // bpf_skb_adjust_room(BPF_ADJ_ROOM_MAC) to shrink), then every emitted header is written
 // at a running offset, each write behind its own bounds check so the verifier accepts
 // the variable offsets. A failing helper drops the packet.
+// Field writes do not go to the packet in a program that rebuilds its head; they mark
+// their header as no longer in the packet instead (expression.cpp), so a header still
+// at its parsed offset holds exactly its packet bytes. The rebuild skips such a header
+// when the resize moved those bytes to the very place the output needs them (a decap
+// keeps the inner frame, an encap the original headers behind the new ones), and writes
+// the others from their fields with one store per naturally aligned 8/4/2/1-byte chunk.
+#include <llvm/IR/Intrinsics.h>
+
+#include <algorithm>
+
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -247,6 +257,55 @@ bool Lowerer::headNeedsRewrite() const {
   return false;
 }
 
+llvm::Value* Lowerer::headRebuildFlag() {
+  if (!m_headRebuild) m_headRebuild = m_ctx.entryAlloca(m_ctx.builder().getInt1Ty(), "head.rebuild");
+  return m_headRebuild;
+}
+
+// The header's bytes from its fields: each naturally aligned chunk (relative to the
+// header's start, as extractField assumes for loads) is built in a register and stored
+// with one instruction; LLVM folds the constant parts.
+void Lowerer::storeHeaderImage(llvm::Value* packet, const sema::StructType* type,
+                               llvm::Value* header) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Type* t = llvmType(type, {});
+  std::vector<ImageField> fields;
+  for (const sema::Field& f : type->fields) fields.push_back({f.bitOffset, f.bitWidth, nullptr});
+  storeImage(packet, type->totalBits / 8, fields, 8, [&](std::size_t k) {
+    const sema::Field& f = type->fields[k];
+    llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
+                                  b.CreateStructGEP(t, header, kHeaderFirstField + k));
+    return coerce(v, b.getIntNTy(f.bitWidth), false);
+  });
+}
+
+void Lowerer::storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageField>& fields,
+                         unsigned baseAlign, const std::function<llvm::Value*(std::size_t)>& load) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  for (unsigned pos = 0; pos < bytes;) {
+    unsigned size = 8;
+    while (size > 1 && (size > bytes - pos || pos % size != 0 || size > baseAlign)) size /= 2;
+    unsigned lo = pos * 8, hi = (pos + size) * 8;
+    llvm::IntegerType* chunkType = b.getIntNTy(size * 8);
+    llvm::Value* acc = llvm::ConstantInt::get(chunkType, 0);
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      ImageField& f = fields[k];
+      unsigned from = f.bitOffset, to = f.bitOffset + f.width;
+      if (f.width == 0 || from >= hi || to <= lo) continue;  // a varbit field: stored apart
+      if (!f.value) f.value = load(k);
+      // Big-endian: the field's last bit lands `hi - to` bits above the chunk's bit 0.
+      llvm::Value* wide = b.CreateZExt(f.value, b.getIntNTy(std::max(f.width, size * 8)));
+      if (hi > to) wide = b.CreateShl(wide, hi - to);
+      if (to > hi) wide = b.CreateLShr(wide, to - hi);
+      acc = b.CreateOr(acc, b.CreateTrunc(wide, chunkType));
+    }
+    if (size > 1) acc = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, acc);
+    b.CreateAlignedStore(acc, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos),
+                         llvm::Align(size));
+    pos += size;
+  }
+}
+
 void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   (void)verdict;
@@ -269,11 +328,11 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   llvm::Value* length = b.getInt32(0);
   for (const EmitRecord& r : m_emits) {
     llvm::Value* v = b.CreateLoad(
-        b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.snapshot, kHeaderValid));
+        b.getInt8Ty(), b.CreateStructGEP(llvmType(r.type, {}), r.header, kHeaderValid));
     valid.push_back(b.CreateIsNotNull(v));
     llvm::Value* size = b.getInt32(r.type->totalBits / 8);
     if (int index = varbitFieldIndex(r.type); index >= 0) {
-      llvm::Value* field = b.CreateStructGEP(llvmType(r.type, {}), r.snapshot,
+      llvm::Value* field = b.CreateStructGEP(llvmType(r.type, {}), r.header,
                                              kHeaderFirstField + static_cast<unsigned>(index));
       llvm::Value* bits = b.CreateLoad(
           b.getInt32Ty(),
@@ -322,12 +381,20 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
   };
   m_data = ctxField(m_ctxData);
   m_dataEnd = ctxField(m_ctxDataEnd);
+  // A header's parsed bytes are now `delta` bytes further to the front (the packet's
+  // front moved by delta); bpf_skb_adjust_room on tc removes them behind the MAC header
+  // instead, so a shrinking tc program writes every header.
+  llvm::Value* canStay = b.getTrue();
+  if (m_tcHook) canStay = b.CreateICmpSLE(delta, b.getInt32(0));
   llvm::AllocaInst* cursor = m_ctx.entryAlloca(b.getInt32Ty(), "head.cursor");
   b.CreateStore(b.getInt32(0), cursor);
   for (std::size_t i = 0; i < m_emits.size(); ++i) {
     const EmitRecord& r = m_emits[i];
     unsigned bytes = r.type->totalBits / 8;
+    llvm::Type* t = llvmType(r.type, {});
     llvm::BasicBlock* put = newBlock("head.put." + r.type->name);
+    llvm::BasicBlock* store = newBlock("head.store." + r.type->name);
+    llvm::BasicBlock* placed = newBlock("head.placed");
     llvm::BasicBlock* next = newBlock("head.next");
     b.CreateCondBr(valid[i], put, next);
     b.SetInsertPoint(put);
@@ -336,19 +403,28 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
       m_dataEnd = ctxField(m_ctxDataEnd);
     }
     llvm::Value* at = b.CreateLoad(b.getInt32Ty(), cursor);
+    // Parser offsets are below 0x4000 and kNotInPacket is 0x8000, so a header that is
+    // not in the packet never matches.
+    llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), b.CreateStructGEP(t, r.header, kHeaderOffset));
+    // A varbit header is always written: its length may differ from the parsed one.
+    bool varbit = varbitFieldIndex(r.type) >= 0;
+    llvm::Value* inPlace = varbit ? b.getFalse()
+                                  : b.CreateAnd(canStay, b.CreateICmpEQ(offset, b.CreateAdd(at, delta)));
+    llvm::BasicBlock* decided = b.GetInsertBlock();
+    b.CreateCondBr(inPlace, placed, store);
+    b.SetInsertPoint(store);
     llvm::Value* ptr = checkedPacketPointer(at, bytes, fail);
-    llvm::Type* t = llvmType(r.type, {});
-    for (std::size_t k = 0; k < r.type->fields.size(); ++k) {
-      const sema::Field& f = r.type->fields[k];
-      if (f.bitWidth == 0) continue;  // varbit, below
-      llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
-                                    b.CreateStructGEP(t, r.snapshot, kHeaderFirstField + k));
-      storeBigEndian(ptr, f.bitOffset, f.bitWidth, v);
-    }
+    storeHeaderImage(ptr, r.type, r.header);
     llvm::Value* size = b.getInt32(bytes);
-    if (varbitFieldIndex(r.type) >= 0)
-      size = b.CreateAdd(size, storeVarbit(r.snapshot, r.type, b.CreateAdd(at, size), fail));
-    b.CreateStore(b.CreateAdd(at, size), cursor);
+    if (varbit)
+      size = b.CreateAdd(size, storeVarbit(r.header, r.type, b.CreateAdd(at, size), fail));
+    llvm::BasicBlock* stored = b.GetInsertBlock();
+    b.CreateBr(placed);
+    b.SetInsertPoint(placed);
+    llvm::PHINode* written = b.CreatePHI(b.getInt32Ty(), 2);
+    written->addIncoming(b.getInt32(bytes), decided);
+    written->addIncoming(size, stored);
+    b.CreateStore(b.CreateAdd(at, written), cursor);
     b.CreateBr(next);
     b.SetInsertPoint(next);
   }

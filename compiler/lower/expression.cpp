@@ -162,7 +162,13 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     llvm::Value* offsetSlot = b.CreateStructGEP(t, lv.ptr, kHeaderOffset);
     llvm::Value* offset = b.CreateLoad(b.getInt32Ty(), offsetSlot);
     b.CreateStore(value, lv.ptr);
-    b.CreateStore(offset, offsetSlot);
+    // A program that rebuilds its head gives the copy the source's place in the packet
+    // (the bytes there are the copied fields), so an unchanged copy can stay where it is:
+    // an encapsulation keeps the original headers behind the new ones. Otherwise the
+    // header keeps its own place and the copied fields are written through to it.
+    llvm::Value* copied = b.CreateLoad(b.getInt32Ty(), offsetSlot);
+    b.CreateStore(b.CreateSelect(b.CreateLoad(b.getInt1Ty(), headRebuildFlag()), copied, offset),
+                  offsetSlot);
   } else {
     llvm::Type* t = llvmType(lv.type, {});
     b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
@@ -180,7 +186,13 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
   // of it changes.
   const sema::StructType* st = asStruct(lv.type);
   if (lv.isSlice || !st || st->kind != sema::TypeKind::Header) return;
+  llvm::BasicBlock* through = newBlock("write.header");
+  llvm::BasicBlock* done = newBlock("write.header.done");
+  b.CreateCondBr(b.CreateLoad(b.getInt1Ty(), headRebuildFlag()), done, through);
+  b.SetInsertPoint(through);
   for (std::size_t i = 0; i < st->fields.size(); ++i) writeThrough(lv.ptr, st, i);
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
 }
 
 void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* header,
@@ -190,10 +202,21 @@ void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* heade
   const sema::Field& f = header->fields[field];
   if (f.bitWidth == 0) return;
   llvm::Type* type = llvmType(header, {});
+  // When the head is rebuilt, rewriteHead() writes every header whose bytes are not
+  // already where the output needs them: a changed header only loses its place in the
+  // packet here (so the packet bytes at a header's offset always equal its fields), and
+  // nothing is written twice.
+  llvm::BasicBlock* check = newBlock("write.check");
+  llvm::BasicBlock* moved = newBlock("write.moved");
+  b.CreateCondBr(b.CreateLoad(b.getInt1Ty(), headRebuildFlag()), moved, check);
+  b.SetInsertPoint(moved);
+  b.CreateStore(b.getInt32(kNotInPacket), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
+  llvm::BasicBlock* done = newBlock("write.done");
+  b.CreateBr(done);
+  b.SetInsertPoint(check);
   llvm::Value* valid =
       b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(type, headerPtr, kHeaderValid));
   llvm::BasicBlock* write = newBlock("write." + header->name + "." + f.name);
-  llvm::BasicBlock* done = newBlock("write.done");
   b.CreateCondBr(b.CreateIsNotNull(valid), write, done);
   b.SetInsertPoint(write);
   llvm::Value* offset =
@@ -201,7 +224,8 @@ void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* heade
   llvm::Value* packet = checkedPacketPointer(offset, header->totalBits / 8, done);
   llvm::Value* value = b.CreateLoad(llvmType(f.type, {}),
                                     b.CreateStructGEP(type, headerPtr, kHeaderFirstField + field));
-  storeBigEndian(packet, f.bitOffset, f.bitWidth, value);
+  // Natural alignment within the header, as extractField assumes for its wide loads.
+  storeBigEndian(packet, f.bitOffset, f.bitWidth, value, 8);
   b.CreateBr(done);
   b.SetInsertPoint(done);
 }
@@ -257,7 +281,7 @@ llvm::Value* Lowerer::expr(const ast::Expr* e, const sema::Type* expected) {
         return expr(v->init.get(), type);
       if (auto lazy = m_lazyParams.find(p->resolved); lazy != m_lazyParams.end()) {
         const LazyParam& lp = lazy->second;
-        llvm::Value* v = loadBigEndian(lp.base, lp.bitOffset, lp.bits, 1);
+        llvm::Value* v = loadBigEndian(lp.base, lp.bitOffset, lp.bits, 8);
         const auto* param = static_cast<const ast::ParamDecl*>(p->resolved);  // only params
         return coerce(v, llvmType(param->type, e->loc), isSignedType(param->type));
       }

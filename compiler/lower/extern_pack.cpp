@@ -1,6 +1,8 @@
 // Packed values for the stateful externs and p4wb_hash (see extern_pack.h).
 #include "compiler/lower/extern_pack.h"
 
+#include <algorithm>
+
 namespace p4wb::compiler {
 
 namespace {
@@ -90,12 +92,26 @@ bool packedLeaves(Lowerer& l, const ast::Expr* e, const sema::Type* declared,
 void storePacked(Lowerer& l, const std::vector<PackedField>& fields,
                  const std::vector<llvm::Value*>& leaves, llvm::Value* base) {
   llvm::IRBuilder<>& b = l.m_ctx.builder();
-  for (std::size_t i = 0; i < fields.size() && i < leaves.size(); ++i) {
-    const PackedField& f = fields[i];
-    // Wider leaves keep their low bits, the P4 cast rule; the field never spills over.
-    llvm::Value* v = b.CreateZExtOrTrunc(leaves[i], b.getIntNTy(f.bits));
-    l.storeBigEndian(base, f.offset * 8, f.bytes * 8, v);
+  // Wider leaves keep their low bits, the P4 cast rule; the field never spills over.
+  auto leaf = [&](std::size_t i) {
+    return b.CreateZExt(b.CreateZExtOrTrunc(leaves[i], b.getIntNTy(fields[i].bits)),
+                        b.getIntNTy(fields[i].bytes * 8));
+  };
+  if (leaves.size() < fields.size()) {
+    for (std::size_t i = 0; i < leaves.size(); ++i)
+      l.storeBigEndian(base, fields[i].offset * 8, fields[i].bytes * 8, leaf(i), 8);
+    return;
   }
+  // The packed fields are contiguous: store the whole image in chunks across field
+  // boundaries (slots and map values are 8-byte aligned). A 13-byte flow key is an
+  // 8-, a 4- and a 1-byte store.
+  std::vector<Lowerer::ImageField> image;
+  unsigned size = 0;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    image.push_back({fields[i].offset * 8, fields[i].bytes * 8, leaf(i)});
+    size = std::max(size, fields[i].offset + fields[i].bytes);
+  }
+  l.storeImage(base, size, image, 8);
 }
 
 llvm::Value* loadPacked(Lowerer& l, const std::vector<PackedField>& fields,

@@ -80,11 +80,12 @@ struct BoundArg {
   std::optional<LazyParam> lazy;
 };
 
-// One header an `emit` in the deparser appended (deparser.cpp): a copy of the header as
-// it was then (invalid if that emit never ran), replayed by rewriteHead() when the
-// emitted headers differ from the parsed ones.
+// One header an `emit` in the deparser appended (deparser.cpp), written by rewriteHead()
+// when the emitted headers differ from the parsed ones: the shared header itself (the
+// deparser cannot change it after the emit), or, for an emit inside `if`/`switch` or of
+// a deparser-local header, a copy taken at the emit (invalid if that emit never ran).
 struct EmitRecord {
-  llvm::AllocaInst* snapshot = nullptr;
+  llvm::Value* header = nullptr;
   const sema::StructType* type = nullptr;
 };
 
@@ -193,7 +194,21 @@ class Lowerer {
   llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                              unsigned baseAlign = 1);
   llvm::Value* extractField(llvm::Value* header, unsigned bitOffset, unsigned width);
-  void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value);
+  // baseAlign > 1: a whole-byte field is stored in naturally aligned chunks (up to
+  // baseAlign bytes, relative to base) instead of byte by byte.
+  void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value,
+                      unsigned baseAlign = 1);
+  // One big-endian field of a byte image (storeImage): bits [bitOffset, bitOffset + width)
+  // from the image's first bit hold `value` (an iN of `width` bits).
+  struct ImageField {
+    unsigned bitOffset = 0, width = 0;
+    llvm::Value* value = nullptr;
+  };
+  // Stores `bytes` bytes made of `fields` (which cover them; uncovered bits are zero) at
+  // `base`, one store per chunk naturally aligned relative to base (at most baseAlign).
+  // A field without a value gets it from `load(index)` where its first chunk needs it.
+  void storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageField>& fields,
+                  unsigned baseAlign, const std::function<llvm::Value*(std::size_t)>& load = {});
   // Branches to `fail` unless [data + offset, data + offset + bytes) is inside the packet;
   // returns the pointer data + offset (valid on the fall-through path).
   llvm::Value* checkedPacketPointer(llvm::Value* offset, unsigned bytes, llvm::BasicBlock* fail);
@@ -310,6 +325,8 @@ class Lowerer {
   void keepMacBytes(llvm::Value* length, llvm::Value* payload, llvm::BasicBlock* fail);
   llvm::Value* shrinkTcHead(llvm::Value* delta, llvm::Value* length, llvm::Value* payload,
                             llvm::BasicBlock* fail);
+  void storeHeaderImage(llvm::Value* packet, const sema::StructType* type, llvm::Value* header);
+  llvm::Value* headRebuildFlag();
   // scratch.cpp: large headers/metadata to a per-CPU map when the stack would overflow.
   void spillLargeLocals(const std::string& hook, unsigned abortResult, bool emitCopiesLive);
   void setValidity(const ast::CallExpr* call, bool valid);
@@ -353,6 +370,9 @@ class Lowerer {
   llvm::AllocaInst* m_accept = nullptr;        // ebpfFilter: the control's `out bool`
   bool m_isFilter = false;                     // ebpfFilter rather than xdp
   bool m_writeThrough = true;                  // header field writes go to the packet
+  // i1, true when the head is rebuilt: known only after the deparser, so field writes
+  // test it and the entry block stores the constant at the end (LLVM folds the test).
+  llvm::AllocaInst* m_headRebuild = nullptr;
   const sema::StructType* m_outputType = nullptr;
   llvm::BasicBlock* m_controlExit = nullptr;   // target of `exit`
   llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function

@@ -59,12 +59,14 @@ llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsig
 // A header field as the C of a packed-free struct reads it: a 16/32/64-bit field at a
 // multiple of its size within the header is one load of that width (the header is assumed
 // naturally aligned, as clang assumes for `struct iphdr`) and a byte swap; other fields
-// go byte by byte. The wide load also spares the mask a byte-wise 16-bit read needs.
+// load the bytes they span in naturally aligned chunks of the same assumption (a MAC
+// address is 4 + 2 bytes, a 13-bit fragment offset one 16-bit load), not byte by byte.
+// The wide load also spares the mask a byte-wise 16-bit read needs.
 llvm::Value* Lowerer::extractField(llvm::Value* header, unsigned bitOffset, unsigned width) {
   unsigned bytes = width / 8;
   bool wide = bitOffset % 8 == 0 && width % 8 == 0 && (bytes == 2 || bytes == 4 || bytes == 8) &&
               (bitOffset / 8) % bytes == 0;
-  if (!wide) return loadBigEndian(header, bitOffset, width);
+  if (!wide) return loadBigEndian(header, bitOffset, width, 8);
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), header, bitOffset / 8);
   llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(width), ptr, llvm::Align(bytes));
@@ -72,10 +74,27 @@ llvm::Value* Lowerer::extractField(llvm::Value* header, unsigned bitOffset, unsi
 }
 
 void Lowerer::storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
-                             llvm::Value* value) {
+                             llvm::Value* value, unsigned baseAlign) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   ByteSpan s = spanOf(bitOffset, width);
   llvm::Type* spanType = b.getIntNTy(s.count * 8);
+  if (baseAlign > 1 && bitOffset % 8 == 0 && width % 8 == 0) {
+    // The mirror of loadBigEndian's chunks: a 13-byte flow key is 5 stores, not 13
+    // byte stores with a shift each.
+    llvm::Value* bits = b.CreateZExt(coerce(value, b.getIntNTy(width), false), spanType);
+    unsigned end = s.first + s.count;
+    for (unsigned pos = s.first; pos < end;) {
+      unsigned size = 8;
+      while (size > 1 && (size > end - pos || pos % size != 0 || size > baseAlign)) size /= 2;
+      llvm::Value* chunk = b.CreateTrunc(b.CreateLShr(bits, 8 * (end - pos - size)),
+                                         b.getIntNTy(size * 8));
+      if (size > 1) chunk = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, chunk);
+      b.CreateAlignedStore(chunk, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos),
+                           llvm::Align(size));
+      pos += size;
+    }
+    return;
+  }
   llvm::Value* bits =
       b.CreateShl(b.CreateZExt(coerce(value, b.getIntNTy(width), false), spanType), s.shift);
   if (bitOffset % 8 != 0 || width % 8 != 0) {
@@ -149,9 +168,10 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
 }
 
 // Emitting a header records that it stays in the packet (its changed fields were
-// already written through when they were assigned) and keeps a copy of it for
-// rewriteHead(), which only runs when the emitted headers differ from the parsed ones
-// (otherwise the copy is dead and the optimiser drops it).
+// already written through when they were assigned) and what rewriteHead() writes should
+// the emitted headers differ from the parsed ones. A shared header cannot change after
+// its emit (the deparser's headers are `in`), so the record points at it; only an emit
+// inside `if`/`switch` (invalid unless it ran) or of a local header needs a copy.
 void Lowerer::emitEmit(llvm::Value* ptr, const std::string& path, const sema::Type* type,
                        SourceLocation loc) {
   llvm::IRBuilder<>& b = m_ctx.builder();
@@ -161,9 +181,15 @@ void Lowerer::emitEmit(llvm::Value* ptr, const std::string& path, const sema::Ty
     if (m_branchDepth > 0) m_conditionalEmit = true;
     EmitRecord record;
     record.type = st;
-    record.snapshot = allocate(st, "emit." + st->name, loc);
-    llvm::Type* t = llvmType(st, loc);
-    b.CreateStore(b.CreateLoad(t, ptr), record.snapshot);
+    std::string root =
+        m_headers ? std::to_string(reinterpret_cast<std::uintptr_t>(m_headers)) : std::string();
+    if (m_branchDepth == 0 && !root.empty() && path.compare(0, root.size(), root) == 0) {
+      record.header = ptr;
+    } else {
+      llvm::AllocaInst* copy = allocate(st, "emit." + st->name, loc);
+      b.CreateStore(b.CreateLoad(llvmType(st, loc), ptr), copy);
+      record.header = copy;
+    }
     m_emits.push_back(record);
     return;
   }

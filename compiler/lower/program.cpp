@@ -270,6 +270,7 @@ void Lowerer::resetFunctionState() {
   m_branchDepth = 0;
   m_headers = m_output = m_accept = m_packetOffset = nullptr;
   m_data = m_dataEnd = nullptr;
+  m_headRebuild = nullptr;
   m_controlExit = m_actionReturn = m_parserReject = nullptr;
   m_rejectBlocks.clear();
   m_returnSlot = nullptr;
@@ -333,6 +334,7 @@ bool Lowerer::lowerFunction(bool tc) {
 
   // Entry holds only allocas and their initialisation; it falls into the body now.
   b.SetInsertPoint(entry);
+  if (m_headRebuild) b.CreateStore(b.getInt1(headNeedsRewrite()), m_headRebuild);
   b.CreateBr(&*std::next(entry->getIterator()));
   // Blocks left open after an unsupported construct must still be terminated.
   for (llvm::BasicBlock& bb : *m_ctx.function())

@@ -1,6 +1,8 @@
 // `t.apply()`: check const entries, build the key, look it up, fall back to the default
 // slot, then run the action the entry names (a switch on the action id). Counts
 // table_hit / table_miss.
+#include <algorithm>
+
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -15,12 +17,12 @@ std::vector<BoundArg> Lowerer::boundArgs(const ast::ActionRef& ref, llvm::Value*
     const ast::ParamDecl* p = action->params[i].get();
     if (p->direction == ast::Direction::None && value && layout && data < layout->params.size()) {
       const FieldLayout& f = layout->params[data++];
-      // Byte loads: a parameter copied into a packet field becomes byte load + byte store
-      // (no bswap/shift assembly), and LLVM still merges the bytes where an integer is needed.
-      // The local copy is only kept when the body takes the parameter's l-value; reads
+      // Aligned chunk loads (map values are 8-byte aligned): a parameter copied into a
+      // packet field is stored in the same chunks (storeBigEndian), so the byte swaps
+      // cancel, and one used as an integer (a checksum update) is one load. The local copy is only kept when the body takes the parameter's l-value; reads
       // load from the entry where they are (see m_lazyParams).
       LazyParam lazy{value, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits};
-      args.push_back({loadBigEndian(value, lazy.bitOffset, lazy.bits, 1), std::nullopt, lazy});
+      args.push_back({loadBigEndian(value, lazy.bitOffset, lazy.bits, 8), std::nullopt, lazy});
     } else if (i < ref.args.size() && ref.args[i]) {
       args.push_back({expr(ref.args[i], p->type), std::nullopt, std::nullopt});
     } else {
@@ -82,13 +84,18 @@ void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::
 void Lowerer::storeKeyFields(const TableLayout& l, const std::vector<llvm::Value*>& keys,
                              llvm::Value* key, bool skipRanges) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  // A key slot's alignment allows chunked stores of other whole-byte fields too: a MAC
+  // key read from the packet as 4 + 2 bytes is stored as 4 + 2 bytes.
+  unsigned keyAlign = 1;
+  if (auto* slot = llvm::dyn_cast<llvm::AllocaInst>(key))
+    keyAlign = static_cast<unsigned>(std::min<std::uint64_t>(slot->getAlign().value(), 8));
   for (std::size_t i = 0; i < l.keys.size() && i < keys.size(); ++i) {
     const FieldLayout& f = l.keys[i];
     if (skipRanges && f.match == "range") continue;
     bool wide = f.bits == f.bytes * 8 && (f.bytes == 2 || f.bytes == 4 || f.bytes == 8) &&
                 f.offset % f.bytes == 0;
     if (!wide) {
-      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i]);
+      storeBigEndian(key, f.offset * 8 + (f.bytes * 8 - f.bits), f.bits, keys[i], keyAlign);
       continue;
     }
     // One aligned store of the byte-swapped value: a key read from the packet with one wide

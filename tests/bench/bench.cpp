@@ -200,16 +200,27 @@ Row runCase(const Case& c, const Options& opt, const Program& empty) {
 
   const Program* progs[4] = {&p4, &p4n, &base, &empty};
   std::vector<double> samples[4];
+  // -v: per packet (in mix order) the median over rounds of each program's ns, to see
+  // which path a difference comes from.
+  std::vector<std::vector<double>> perPacket[4];
+  for (auto& v : perPacket) v.resize(c.packets.size());
   for (unsigned r = 0; r < opt.rounds; ++r) {
     double t[4] = {0, 0, 0, 0};
-    for (const auto& pkt : c.packets)
+    for (std::size_t i = 0; i < c.packets.size(); ++i)
       for (unsigned k = 0; k < 4; ++k) {
         // Rotate the order each round so no program always runs first on a cold cache.
         unsigned which = (k + r) % 4;
-        t[which] += timePacket(progs[which]->prog->programFd(), pkt, opt.repeat);
+        double ns = timePacket(progs[which]->prog->programFd(), c.packets[i], opt.repeat);
+        t[which] += ns;
+        perPacket[which][i].push_back(ns);
       }
     for (unsigned k = 0; k < 4; ++k) samples[k].push_back(t[k] / double(c.packets.size()));
   }
+  if (opt.verbose)
+    for (std::size_t i = 0; i < c.packets.size(); ++i)
+      std::fprintf(stderr, "%s packet %zu: p4 %.2f, p4 no counters %.2f, C %.2f, empty %.2f ns\n",
+                   c.name.c_str(), i, median(perPacket[0][i]), median(perPacket[1][i]),
+                   median(perPacket[2][i]), median(perPacket[3][i]));
   row.nsP4 = median(samples[0]);
   row.nsP4NoCounters = median(samples[1]);
   row.nsC = median(samples[2]);
