@@ -32,6 +32,8 @@ void Workbench::connectRuntime() {
   });
   m_window->tablesDock()->setWriter(
       [this](const visualizer::TableWrite& w) { onTableWrite(w); });
+  connect(m_window->tablesDock(), &visualizer::TablesDock::rowsWanted, m_runtime,
+          &RuntimeService::setTableReadLimit);
   connect(m_window->countersDock(), &visualizer::CountersDock::resetRequested, m_runtime,
           &RuntimeService::resetCounters);
   connect(m_window->countersDock(), &visualizer::CountersDock::stageActivated, this,
@@ -139,7 +141,7 @@ void Workbench::onProgramChanged(bool loaded) {
 void Workbench::onSnapshot(const RuntimeSnapshot& snapshot) {
   for (const RuntimeSnapshot::Table& t : snapshot.tables)
     m_window->tablesDock()->setEntries(QString::fromStdString(t.name), t.entries, t.defaultEntry,
-                                       t.error);
+                                       t.error, t.complete);
   if (!snapshot.countersError.isEmpty()) {
     m_window->countersDock()->setUnavailable(snapshot.countersError);
   } else {
