@@ -27,6 +27,7 @@ class P4Editor;
 namespace p4wb::app {
 
 class CompileService;
+class LiveChecker;
 class DiagnosticsModel;
 class MainWindow;
 class OutlineModel;
@@ -111,6 +112,9 @@ class Workbench : public QObject {
   std::vector<compiler::SourceMapEntry> forCurrentFile(
       const std::vector<compiler::SourceMapEntry>& map) const;
   bool isCurrentFile(const QString& file) const;
+  // Whether a diagnostic's or source map's file names the file shown in `ed`.
+  bool isFileOf(editor::P4Editor* ed, const QString& file) const;
+  void onChecked(editor::P4Editor* ed, const compiler::CompileResult& result);
   void connectRuntime();
   void showLoadDialog();
   void onLoadFinished(bool ok, const QString& message, const QString& log, const QString& section);
@@ -125,6 +129,7 @@ class Workbench : public QObject {
 
   SymbolIndex m_symbols;                 // names of the last compile (editor's CodeIntel)
   CompileService* m_compiler;
+  LiveChecker* m_checker = nullptr;      // front-end checks of every tab while typing
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   visualizer::CountersModel* m_counters;

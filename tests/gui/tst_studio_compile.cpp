@@ -51,6 +51,7 @@ class TestStudioCompile : public QObject {
   void diagnosticClickJumpsToLine();
   void cancelDropsTheResult();
   void compilesWhileTyping();
+  void checksEveryOpenTab();
   void resolvesQuotedIncludesNextToTheFile();
   void stageCountersCanBeTurnedOff();
   void savesWindowStateOnClose();
@@ -222,6 +223,41 @@ void TestStudioCompile::compilesWhileTyping() {
   QVERIFY(!m_workbench->isCompiling());  // debounced: not yet
   QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kCompileTimeoutMs);
   whileTyping->setChecked(false);
+}
+
+void TestStudioCompile::checksEveryOpenTab() {
+  // A tab that is not the current one is checked too, ~300 ms after its last edit: its
+  // errors get markers and tooltips there, and clear when fixed.
+  const int home = m_window->editorTabs()->currentIndex();
+  QTemporaryDir dir;
+  QFile example(kExample);
+  QVERIFY(example.open(QIODevice::ReadOnly));
+  const QString program = QString::fromUtf8(example.readAll());
+  QFile other(dir.filePath(QStringLiteral("other.p4")));
+  QVERIFY(other.open(QIODevice::WriteOnly));
+  other.write(program.toUtf8());
+  other.close();
+  QVERIFY(m_workbench->openFile(other.fileName()));
+  p4wb::editor::P4Editor* background = m_window->editor();
+  m_window->editorTabs()->setCurrentIndex(home);
+  QVERIFY(m_window->editor() != background);
+  const QString good = QStringLiteral("hdr.ipv4.dstAddr : exact");
+  const int line = lineOf(program, good);
+  QString broken = program;
+  broken.replace(good, QStringLiteral("hdr.ipv4.dstAdr : exact"));
+  background->selectAll();
+  background->replaceSelectedText(broken);
+  QTRY_VERIFY_WITH_TIMEOUT(background->markersAtLine(line - 1) & (1u << p4wb::editor::P4Editor::kErrorMarker),
+                           kCompileTimeoutMs);
+  bool named = false;
+  for (const p4wb::editor::EditorDiagnostic& d : background->diagnostics())
+    named = named || (d.line == line && d.message.contains(QStringLiteral("dstAdr")));
+  QVERIFY(named);
+  background->selectAll();
+  background->replaceSelectedText(program);
+  QTRY_VERIFY_WITH_TIMEOUT(background->diagnostics().isEmpty(), kCompileTimeoutMs);
+  QVERIFY(!(background->markersAtLine(line - 1) & (1u << p4wb::editor::P4Editor::kErrorMarker)));
+  m_window->editorTabs()->closeAt(m_window->editorTabs()->indexOf(background));
 }
 
 void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
