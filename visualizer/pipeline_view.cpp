@@ -78,6 +78,7 @@ bool PipelineView::setSchemaJson(const std::string& json, QString* error) {
 void PipelineView::layout(const runtime::ProgramSchema& schema) {
   m_scene->clear();
   m_nodes.clear();
+  m_edges.clear();
   m_edgeCount = 0;
   Graph graph;
   Agraph_t* g = graph.g;
@@ -129,18 +130,43 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     else if (kind == QStringLiteral("deparser")) deparser = name;
     else if (kind == QStringLiteral("verdict")) verdicts << name;
   }
-  auto edge = [&](const QString& from, const QString& to, const char* label, bool dashed) {
+  auto edge = [&](const QString& from, const QString& to, const QString& label, bool dashed) {
     if (from.isEmpty() || to.isEmpty()) return;
-    Agedge_t* e = agedge(g, agnode(g, cs(from.toUtf8().constData()), 0),
-                         agnode(g, cs(to.toUtf8().constData()), 0), nullptr, 1);
-    if (*label) agsafeset(e, cs("label"), cs(label), cs(""));
+    Agnode_t* tail = agnode(g, cs(from.toUtf8().constData()), 0);
+    Agnode_t* head = agnode(g, cs(to.toUtf8().constData()), 0);
+    if (!tail || !head) return;
+    // Edges are keyed by label, so two select cases to one state stay two edges.
+    const QByteArray key = label.toUtf8();
+    Agedge_t* e = agedge(g, tail, head, cs(key.constData()), 1);
+    if (!label.isEmpty()) agsafeset(e, cs("label"), cs(key.constData()), cs(""));
     if (dashed) agsafeset(e, cs("style"), cs("dashed"), cs(""));
     ++m_edgeCount;
   };
   const QString firstControl = controls.value(0, deparser);
-  for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], "", true);
-  for (const QString& p : parserStates) edge(p, firstControl, p == parserStates.last() ? "accept" : "", true);
-  if (!parserStates.isEmpty()) edge(parserStates[0], reject, "reject", true);
+  QHash<QString, QString> stateByName;  // parser state stage name -> node
+  for (const runtime::StageInfo& s : schema.stages)
+    if (s.kind == "parser_state") stateByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  QString dropVerdict;
+  for (const QString& v : verdicts)
+    if (m_nodes[v].title.contains(QStringLiteral("DROP"))) dropVerdict = v;
+  const QString rejectNode = reject.isEmpty() ? dropVerdict : reject;
+  if (!schema.transitions.empty()) {
+    for (const runtime::TransitionInfo& t : schema.transitions) {
+      const QString to = QString::fromStdString(t.to);
+      const QString target = to == QStringLiteral("accept")   ? firstControl
+                             : to == QStringLiteral("reject") ? rejectNode
+                                                              : stateByName.value(to);
+      QString label = QString::fromStdString(t.label);
+      if (to == QStringLiteral("accept") || to == QStringLiteral("reject"))
+        label = label.isEmpty() ? to : label + QStringLiteral(" → ") + to;
+      edge(stateByName.value(QString::fromStdString(t.from)), target, label, false);
+    }
+  } else {  // an older schema: no transitions, only which states exist
+    for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], {}, true);
+    for (const QString& p : parserStates)
+      edge(p, firstControl, p == parserStates.last() ? QStringLiteral("accept") : QString(), true);
+    if (!parserStates.isEmpty()) edge(parserStates[0], reject, QStringLiteral("reject"), true);
+  }
   for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
   // Tables under the control whose name prefixes theirs; their actions after them.
   QHash<QString, QString> actionByName;
@@ -157,19 +183,19 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     for (const runtime::ActionSchema& a : t.actions) {
       const QString target = actionByName.value(QString::fromStdString(a.name));
       const bool isDefault = t.defaultAction && t.defaultAction->action == a.name;
-      edge(node, target, isDefault ? "hit/miss" : "hit", false);
+      edge(node, target, isDefault ? QStringLiteral("hit/miss") : QStringLiteral("hit"), false);
       reached.insert(target);
     }
   }
   for (const QString& a : actions) {
-    if (!reached.contains(a)) edge(firstControl, a, "", false);
-    edge(a, deparser.isEmpty() ? QString() : deparser, "", false);
+    if (!reached.contains(a)) edge(firstControl, a, {}, false);
+    edge(a, deparser.isEmpty() ? QString() : deparser, {}, false);
   }
-  for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, "", false);
+  for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, {}, false);
   if (!reject.isEmpty()) {
     for (const QString& v : verdicts)
       if (m_nodes[v].title.contains(QStringLiteral("DROP")) || m_nodes[v].title == QStringLiteral("reject"))
-        edge(reject, v, "", true);
+        edge(reject, v, {}, true);
   }
 
   if (gvLayout(graph.gvc, g, "dot") != 0) {
@@ -211,7 +237,12 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
       QPen pen(line.lighter(140), 1.2);
       const char* style = agget(e, cs("style"));
       if (style && std::string(style) == "dashed") pen.setStyle(Qt::DashLine);
-      m_scene->addPath(ep, pen)->setZValue(-1);
+      Edge edgeItem;
+      edgeItem.from = name;
+      edgeItem.to = QString::fromUtf8(agnameof(aghead(e)));
+      edgeItem.style = pen.style();
+      edgeItem.path = m_scene->addPath(ep, pen);
+      edgeItem.path->setZValue(-1);
       if (bz.eflag) {  // arrow head from the spline's end to the node border
         const QPointF tip = pt(bz.ep, height), from = ep.currentPosition();
         const QLineF dir(tip, from);
@@ -223,12 +254,14 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
         m_scene->addLine(QLineF(from, tip), QPen(line.lighter(140), 1.2))->setZValue(-1);
       }
       if (textlabel_t* label = ED_label(e); label && label->text && *label->text) {
-        auto* t = m_scene->addSimpleText(QString::fromUtf8(label->text));
+        edgeItem.label = QString::fromUtf8(label->text);
+        auto* t = m_scene->addSimpleText(edgeItem.label);
         t->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
         t->setBrush(palette().placeholderText());
         const QPointF p = pt(label->pos, height);
         t->setPos(p - QPointF(t->boundingRect().width() / 2, t->boundingRect().height() / 2));
       }
+      m_edges.push_back(edgeItem);
     }
   }
   m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
@@ -259,21 +292,52 @@ void PipelineView::highlightStages(const std::vector<std::uint32_t>& ids) {
   restyle();
 }
 
+double PipelineView::rateOf(const Node& n) const {
+  double rate = 0;
+  for (std::uint32_t id : n.stageIds) rate += m_rates.value(id);
+  return rate;
+}
+
+quint64 PipelineView::countOf(const Node& n) const {
+  quint64 count = 0;
+  for (std::uint32_t id : n.stageIds) count += m_counts.value(id);
+  return count;
+}
+
+QStringList PipelineView::edgeLabelsFrom(std::uint32_t id) const {
+  QStringList labels;
+  for (const Edge& e : m_edges) {
+    const Node& n = m_nodes[e.from];
+    if (std::find(n.stageIds.begin(), n.stageIds.end(), id) != n.stageIds.end()) labels << e.label;
+  }
+  return labels;
+}
+
 void PipelineView::restyle() {
   double top = 0;
   for (double r : m_rates) top = std::max(top, r);
   const QColor hot(0xff, 0x8f, 0x00);
   const QColor lineColor = palette().text().color();
+  // An edge carries at most what both its ends see: tint it by the smaller rate.
+  for (const Edge& e : m_edges) {
+    const double rate = std::min(rateOf(m_nodes[e.from]), rateOf(m_nodes[e.to]));
+    const double f = top > 0 ? std::min(1.0, rate / top) : 0.0;
+    QPen pen(f > 0 ? hot : lineColor.lighter(140), 1.2 + 2.5 * f);
+    pen.setStyle(e.style);
+    e.path->setPen(pen);
+    e.path->setToolTip(m_counts.isEmpty() ? e.label
+                                          : tr("%1 %2 packets, %3/s")
+                                                .arg(e.label)
+                                                .arg(std::min(countOf(m_nodes[e.from]), countOf(m_nodes[e.to])))
+                                                .arg(rate, 0, 'f', 0));
+  }
   for (Node& n : m_nodes) {
     if (!n.shape) continue;
-    quint64 count = 0;
-    double rate = 0;
+    const quint64 count = countOf(n);
+    const double rate = rateOf(n);
     bool onPath = false;
-    for (std::uint32_t id : n.stageIds) {
-      count += m_counts.value(id);
-      rate += m_rates.value(id);
+    for (std::uint32_t id : n.stageIds)
       onPath = onPath || std::find(m_highlight.begin(), m_highlight.end(), id) != m_highlight.end();
-    }
     const QColor base = n.shape->data(1).value<QColor>();
     const double f = top > 0 ? std::min(1.0, rate / top) : 0.0;
     QColor fill = base;

@@ -380,6 +380,7 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
   if (!ok || !result.errors.empty()) return result;
   lowerer.m_stages.finalize();
   result.layout.stages = lowerer.m_stages.stages();
+  result.layout.transitions = lowerer.m_stages.edges();
   embedSchema(ctx, buildSchemaJson(result.layout));
   ctx.defineLicense("GPL");
   ctx.finalize();

@@ -99,6 +99,7 @@ struct ProgramLayout {
   std::vector<ExternLayout> externs;
   bool stageCounters = true;
   std::vector<Stage> stages;
+  std::vector<StageEdge> transitions;  // parser state -> state / accept / reject
 };
 
 // The schema JSON text (docs/schema.md, schema_version 1), pretty-printed.

@@ -146,6 +146,15 @@ void TestRuntimeModels::pipelineGraphFromSchema() {
   // 15 stages, the table's hit and miss share one node: 14 nodes.
   QCOMPARE(view.nodeCount(), static_cast<int>(m_schema.stages.size()) - 1);
   QVERIFY(view.edgeCount() >= 12);
+  // The parser's select cases are the start state's edges, from the schema's transitions.
+  const runtime::StageInfo* start = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.kind == "parser_state" && QString::fromStdString(s.name).endsWith(QStringLiteral(".start"))) start = &s;
+  QVERIFY(start);
+  QVERIFY(!m_schema.transitions.empty());
+  const QStringList fromStart = view.edgeLabelsFrom(start->id);
+  QVERIFY2(fromStart.contains(QStringLiteral("ETHERTYPE_IPV4")), qPrintable(fromStart.join(QLatin1Char('|'))));
+  QVERIFY2(fromStart.contains(QStringLiteral("default → accept")), qPrintable(fromStart.join(QLatin1Char('|'))));
   // Clicking the table node asks for its P4 line.
   const runtime::StageInfo* hit = nullptr;
   for (const runtime::StageInfo& s : m_schema.stages)
