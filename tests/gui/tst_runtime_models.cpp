@@ -26,6 +26,7 @@ class TestRuntimeModels : public QObject {
  private slots:
   void initTestCase();
   void tableModelShowsAndValidates();
+  void tableModelFetchesPastThePrefixRead();
   void tableEditsBecomeUndoableWrites();
   void importExportRoundTrip();
   void countersModelRates();
@@ -79,6 +80,41 @@ void TestRuntimeModels::tableModelShowsAndValidates() {
   QVERIFY(model.setData(model.index(0, 0), QStringLiteral("10.0.0.9")));
   QCOMPARE(requested.count(), 1);
   QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("10.0.0.9"));
+}
+
+void TestRuntimeModels::tableModelFetchesPastThePrefixRead() {
+  // The app reads only a prefix of a big table: views get it page by page, and fetching
+  // past it asks for a longer read (once, until it comes).
+  visualizer::TableModel model(*table());
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QSignalSpy wanted(&model, &visualizer::TableModel::rowsWanted);
+  auto rows = [](int n) {
+    std::vector<runtime::Entry> out(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+      out[static_cast<size_t>(i)] = {{"10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256)},
+                                     "ingress.drop", {}};
+    return out;
+  };
+  const int page = visualizer::TableModel::kPageRows;
+  model.setEntries(rows(page * 2 + page / 2), false);
+  QCOMPARE(model.rowCount(), page);
+  QVERIFY(!model.isComplete());
+  model.fetchMore({});
+  QCOMPARE(model.rowCount(), page * 2);
+  QCOMPARE(wanted.count(), 0);
+  model.fetchMore({});  // the rest of what was read, and a request for more
+  QCOMPARE(model.rowCount(), page * 2 + page / 2);
+  QCOMPARE(wanted.count(), 1);
+  QCOMPARE(wanted.at(0).at(0).toInt(), page * 3);
+  QVERIFY(!model.canFetchMore({}));  // pending
+  model.setEntries(rows(page * 4), false);
+  QCOMPARE(model.rowCount(), page * 3);
+  QVERIFY(model.canFetchMore({}));
+  model.setEntries(rows(page * 3 + 5), true);  // the end of the table came into the read
+  model.fetchMore({});
+  QCOMPARE(model.rowCount(), page * 3 + 5);
+  QVERIFY(!model.canFetchMore({}));
+  QCOMPARE(wanted.count(), 1);
 }
 
 void TestRuntimeModels::tableEditsBecomeUndoableWrites() {

@@ -1,5 +1,6 @@
 // The walking skeleton through the GUI: open basic_fwd.p4, press Compile, read the IR
 // and eBPF panes; then break the program and find the error in the Diagnostics list.
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +61,7 @@ class TestStudioCompile : public QObject {
   void compileAndWait();
 
   std::unique_ptr<Workbench> m_workbench;
+  std::unique_ptr<QAbstractItemModelTester> m_diagnosticsTester;  // over every flow below
   MainWindow* m_window = nullptr;
 };
 
@@ -70,6 +72,8 @@ void TestStudioCompile::initTestCase() {
   QVERIFY2(QFile::exists(kExample), qPrintable(kExample));
   m_workbench = std::make_unique<Workbench>();
   m_window = m_workbench->mainWindow();
+  m_diagnosticsTester = std::make_unique<QAbstractItemModelTester>(
+      m_workbench->diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   QVERIFY(m_workbench->openFile(kExample));
   m_window->show();
   QVERIFY(QTest::qWaitForWindowExposed(m_window));
