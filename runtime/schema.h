@@ -153,6 +153,9 @@ struct ProgramSchema {
   std::vector<TableSchema> tables;
   std::vector<StageInfo> stages;  // sorted by id, ids dense from 0
   std::vector<TransitionInfo> transitions;  // empty for schemas that predate them
+  // Control flow (schema "control_flow"): a control or table -> the table applied next,
+  // labelled with the branch condition; `from`/`to` are control and table names.
+  std::vector<TransitionInfo> controlFlow;
   std::string externsJson = "[]";  // the "externs" array verbatim
   std::vector<ExternSchema> externs;
   std::string json;  // the text this was parsed from

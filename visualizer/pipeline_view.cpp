@@ -172,6 +172,20 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   QHash<QString, QString> actionByName;
   for (const runtime::StageInfo& s : schema.stages)
     if (s.kind == "action") actionByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  // Control flow from the schema: control -> first table -> next table, with the
+  // branch conditions; tables it does not reach hang off their control.
+  QHash<QString, QString> flowNode;  // control or table name -> node
+  for (const runtime::StageInfo& s : schema.stages)
+    if (s.kind == "control") flowNode.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  QSet<QString> applied;
+  for (const runtime::TransitionInfo& f : schema.controlFlow) {
+    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
+    const QString from = QString::fromStdString(f.from);
+    const QString fromNode = flowNode.value(from, QStringLiteral("t_") + from);
+    if (!m_nodes.contains(to) || !m_nodes.contains(fromNode)) continue;
+    edge(fromNode, to, QString::fromStdString(f.label), false);
+    applied.insert(to);
+  }
   QSet<QString> reached;
   for (const runtime::TableSchema& t : schema.tables) {
     const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
@@ -179,7 +193,7 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     QString owner = firstControl;
     for (const QString& c : controls)
       if (t.name.rfind(m_nodes[c].title.toStdString() + ".", 0) == 0) owner = c;
-    edge(owner, node, "", false);
+    if (!applied.contains(node)) edge(owner, node, {}, false);
     for (const runtime::ActionSchema& a : t.actions) {
       const QString target = actionByName.value(QString::fromStdString(a.name));
       const bool isDefault = t.defaultAction && t.defaultAction->action == a.name;

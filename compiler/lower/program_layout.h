@@ -100,6 +100,7 @@ struct ProgramLayout {
   bool stageCounters = true;
   std::vector<Stage> stages;
   std::vector<StageEdge> transitions;  // parser state -> state / accept / reject
+  std::vector<StageEdge> controlFlow;  // control / table -> the table applied next
 };
 
 // The schema JSON text (docs/schema.md, schema_version 1), pretty-printed.

@@ -68,6 +68,10 @@ class StageCounters {
   // Records a parser transition (kept once per from/to/label).
   void addEdge(const std::string& from, const std::string& to, const std::string& label);
   const std::vector<StageEdge>& edges() const { return m_edges; }
+  // Records a control-flow step: control or table -> the table applied next, labelled
+  // with the condition that leads there ("if hdr.ipv4.isValid()", "else"), if any.
+  void addFlowEdge(const std::string& from, const std::string& to, const std::string& label);
+  const std::vector<StageEdge>& flowEdges() const { return m_flow; }
 
   // Emits "slots[id] += 1" at the builder's insertion point (nothing when disabled).
   void emitIncrement(unsigned id);
@@ -84,6 +88,7 @@ class StageCounters {
   bool m_enabled;
   std::vector<Stage> m_stages;
   std::vector<StageEdge> m_edges;
+  std::vector<StageEdge> m_flow;
   llvm::GlobalVariable* m_map = nullptr;
   llvm::Value* m_slots = nullptr;  // the u64[N] map value, non-null past the entry check
 };

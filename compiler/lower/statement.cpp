@@ -1,5 +1,7 @@
 // Statements of control and parser bodies: assignment, if, blocks, switch (on values and
 // on `t.apply().action_run`), return/exit, local declarations and method calls.
+#include <algorithm>
+
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -81,19 +83,46 @@ void Lowerer::assignStmt(const ast::AssignStmt* a) {
 void Lowerer::ifStmt(const ast::IfStmt* i) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Value* c = condition(i->cond.get());
+  // Control flow for the schema: tables applied in a branch come from the preds so far,
+  // labelled with the branch; after the if, from the ends of both branches.
+  const std::vector<FlowPred> before = m_flowPreds;
+  auto labelled = [&](const std::string& label) {
+    std::vector<FlowPred> out = before;
+    for (FlowPred& p : out) p.label = p.label.empty() ? label : p.label + ", " + label;
+    return out;
+  };
+  const std::string text = exprText(i->cond.get());
+  const std::string cond = text.find("expr") == std::string::npos ? "if " + text : "if";
   llvm::BasicBlock* thenBlock = newBlock("if.then");
   llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
   llvm::BasicBlock* join = newBlock("if.end");
   b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
   if (m_inDeparser) ++m_branchDepth;  // emits in here are conditional
   b.SetInsertPoint(thenBlock);
+  m_flowPreds = labelled(cond);
   stmt(i->thenStmt.get());
   b.CreateBr(join);
+  std::vector<FlowPred> afterThen = std::move(m_flowPreds);
+  m_flowPreds = i->elseStmt ? labelled("else") : before;
   if (elseBlock) {
     b.SetInsertPoint(elseBlock);
     stmt(i->elseStmt.get());
     b.CreateBr(join);
   }
+  // A branch that applied no table leaves the preds as they were, condition and all.
+  std::vector<FlowPred> joined;
+  auto settle = [&](std::vector<FlowPred> branch) {
+    for (FlowPred& p : branch) {
+      auto orig = std::find_if(before.begin(), before.end(), [&](const FlowPred& q) { return q.node == p.node; });
+      if (orig != before.end()) p.label = orig->label;
+      if (std::none_of(joined.begin(), joined.end(),
+                       [&](const FlowPred& q) { return q.node == p.node && q.label == p.label; }))
+        joined.push_back(std::move(p));
+    }
+  };
+  settle(std::move(afterThen));
+  settle(std::move(m_flowPreds));
+  m_flowPreds = std::move(joined);
   if (m_inDeparser) --m_branchDepth;
   b.SetInsertPoint(join);
 }

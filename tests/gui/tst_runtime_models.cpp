@@ -191,6 +191,13 @@ void TestRuntimeModels::pipelineGraphFromSchema() {
   const QStringList fromStart = view.edgeLabelsFrom(start->id);
   QVERIFY2(fromStart.contains(QStringLiteral("ETHERTYPE_IPV4")), qPrintable(fromStart.join(QLatin1Char('|'))));
   QVERIFY2(fromStart.contains(QStringLiteral("default → accept")), qPrintable(fromStart.join(QLatin1Char('|'))));
+  // The control reaches its table under the condition that guards the apply.
+  const runtime::StageInfo* control = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.kind == "control" && s.name == "ingress") control = &s;
+  QVERIFY(control);
+  const QStringList fromControl = view.edgeLabelsFrom(control->id);
+  QVERIFY2(fromControl.contains(QStringLiteral("if hdr.ipv4.isValid()")), qPrintable(fromControl.join(QLatin1Char('|'))));
   // Clicking the table node asks for its P4 line.
   const runtime::StageInfo* hit = nullptr;
   for (const runtime::StageInfo& s : m_schema.stages)
