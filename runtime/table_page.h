@@ -21,7 +21,7 @@ namespace p4wb::runtime {
 struct TableCursor {
   bool done = false;  // the last page reached the end of the table
   bool started = false;
-  bool keyWalk = false;  // the map has no batch lookups: walk by key
+  bool keyWalk = false;  // walk by key (set when the map has no batch lookups; may be preset)
   std::vector<std::uint8_t> position;  // batch token, or the last key read (keyWalk)
 };
 
