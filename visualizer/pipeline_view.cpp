@@ -79,6 +79,8 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   m_scene->clear();
   m_nodes.clear();
   m_edges.clear();
+  m_inDegree.clear();
+  m_outDegree.clear();
   m_edgeCount = 0;
   Graph graph;
   Agraph_t* g = graph.g;
@@ -260,21 +262,28 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
       if (bz.eflag) {  // arrow head from the spline's end to the node border
         const QPointF tip = pt(bz.ep, height), from = ep.currentPosition();
         const QLineF dir(tip, from);
-        QPolygonF head;
         const double a = std::atan2(dir.dy(), dir.dx());
-        head << tip << tip + QPointF(std::cos(a + 0.4) * 8, std::sin(a + 0.4) * 8)
-             << tip + QPointF(std::cos(a - 0.4) * 8, std::sin(a - 0.4) * 8);
-        m_scene->addPolygon(head, Qt::NoPen, line.lighter(140))->setZValue(-1);
-        m_scene->addLine(QLineF(from, tip), QPen(line.lighter(140), 1.2))->setZValue(-1);
+        QPainterPath head(from);
+        head.lineTo(tip);
+        head.lineTo(tip + QPointF(std::cos(a + 0.4) * 8, std::sin(a + 0.4) * 8));
+        head.lineTo(tip + QPointF(std::cos(a - 0.4) * 8, std::sin(a - 0.4) * 8));
+        head.lineTo(tip);
+        edgeItem.head = m_scene->addPath(head, QPen(line.lighter(140), 1.2), line.lighter(140));
+        edgeItem.head->setZValue(-1);
       }
-      if (textlabel_t* label = ED_label(e); label && label->text && *label->text) {
+      textlabel_t* label = ED_label(e);
+      if (label && label->text && *label->text) {
         edgeItem.label = QString::fromUtf8(label->text);
-        auto* t = m_scene->addSimpleText(edgeItem.label);
-        t->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
-        t->setBrush(palette().placeholderText());
-        const QPointF p = pt(label->pos, height);
-        t->setPos(p - QPointF(t->boundingRect().width() / 2, t->boundingRect().height() / 2));
+        edgeItem.textCenter = pt(label->pos, height);
+      } else {
+        edgeItem.textCenter = pt(bz.list[bz.size / 2], height) + QPointF(0, -6);
       }
+      edgeItem.text = m_scene->addSimpleText(edgeItem.label);
+      edgeItem.text->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
+      edgeItem.text->setBrush(palette().placeholderText());
+      edgeItem.text->setPos(edgeItem.textCenter - edgeItem.text->boundingRect().center());
+      ++m_outDegree[edgeItem.from];
+      ++m_inDegree[edgeItem.to];
       m_edges.push_back(edgeItem);
     }
   }
@@ -318,6 +327,14 @@ quint64 PipelineView::countOf(const Node& n) const {
   return count;
 }
 
+PipelineView::Traffic PipelineView::edgeTraffic(const Edge& e) const {
+  const Node& from = m_nodes[e.from];
+  const Node& to = m_nodes[e.to];
+  if (m_inDegree.value(e.to) == 1) return {countOf(to), rateOf(to), true};
+  if (m_outDegree.value(e.from) == 1) return {countOf(from), rateOf(from), true};
+  return {std::min(countOf(from), countOf(to)), std::min(rateOf(from), rateOf(to)), false};
+}
+
 QStringList PipelineView::edgeLabelsFrom(std::uint32_t id) const {
   QStringList labels;
   for (const Edge& e : m_edges) {
@@ -327,23 +344,41 @@ QStringList PipelineView::edgeLabelsFrom(std::uint32_t id) const {
   return labels;
 }
 
+QStringList PipelineView::edgeTextsFrom(std::uint32_t id) const {
+  QStringList texts;
+  for (const Edge& e : m_edges) {
+    const Node& n = m_nodes[e.from];
+    if (std::find(n.stageIds.begin(), n.stageIds.end(), id) != n.stageIds.end()) texts << e.text->text();
+  }
+  return texts;
+}
+
 void PipelineView::restyle() {
   double top = 0;
   for (double r : m_rates) top = std::max(top, r);
   const QColor hot(0xff, 0x8f, 0x00);
   const QColor lineColor = palette().text().color();
-  // An edge carries at most what both its ends see: tint it by the smaller rate.
   for (const Edge& e : m_edges) {
-    const double rate = std::min(rateOf(m_nodes[e.from]), rateOf(m_nodes[e.to]));
-    const double f = top > 0 ? std::min(1.0, rate / top) : 0.0;
-    QPen pen(f > 0 ? hot : lineColor.lighter(140), 1.2 + 2.5 * f);
+    const Traffic traffic = edgeTraffic(e);
+    const double f = top > 0 ? std::min(1.0, traffic.rate / top) : 0.0;
+    const QColor color = f > 0 ? hot : lineColor.lighter(140);
+    QPen pen(color, 1.2 + 2.5 * f);
     pen.setStyle(e.style);
     e.path->setPen(pen);
-    e.path->setToolTip(m_counts.isEmpty() ? e.label
-                                          : tr("%1 %2 packets, %3/s")
-                                                .arg(e.label)
-                                                .arg(std::min(countOf(m_nodes[e.from]), countOf(m_nodes[e.to])))
-                                                .arg(rate, 0, 'f', 0));
+    if (e.head) {
+      e.head->setPen(QPen(color, 1.2));
+      e.head->setBrush(color);
+    }
+    QString text = e.label;
+    if (!m_counts.isEmpty() && traffic.exact && traffic.count > 0)  // no guessed numbers
+      text += (text.isEmpty() ? QString() : QStringLiteral("\n")) +
+              QStringLiteral("%1 · %2/s").arg(traffic.count).arg(traffic.rate, 0, 'f', 0);
+    e.text->setText(text);
+    e.path->setToolTip(traffic.exact ? text : tr("%1 (at most %2 packets, %3/s)")
+                                                  .arg(e.label)
+                                                  .arg(traffic.count)
+                                                  .arg(traffic.rate, 0, 'f', 0));
+    e.text->setPos(e.textCenter - e.text->boundingRect().center());
   }
   for (Node& n : m_nodes) {
     if (!n.shape) continue;

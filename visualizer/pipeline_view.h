@@ -40,6 +40,8 @@ class PipelineView : public QGraphicsView {
   int edgeCount() const { return m_edgeCount; }
   // Labels of the edges leaving the node of stage `id` (for tests).
   QStringList edgeLabelsFrom(std::uint32_t id) const;
+  // What those edges show now: the label and, where exact, the live count and rate.
+  QStringList edgeTextsFrom(std::uint32_t id) const;
   // Scene position of the node for stage `id` (for tests); null when absent.
   QPointF nodeCenter(std::uint32_t id) const;
 
@@ -66,10 +68,22 @@ class PipelineView : public QGraphicsView {
     QString from, to;  // graphviz node names
     QString label;
     QGraphicsPathItem* path = nullptr;
+    QGraphicsPathItem* head = nullptr;  // arrow head (may be null)
+    QGraphicsSimpleTextItem* text = nullptr;  // label and live counts
+    QPointF textCenter;
     Qt::PenStyle style = Qt::SolidLine;
   };
   double rateOf(const Node& n) const;
   quint64 countOf(const Node& n) const;
+  // Packets and rate over an edge: exact when its head has no other way in (or its tail
+  // no other way out); else the smaller of the two ends, an upper bound (exact = false).
+  struct Traffic {
+    quint64 count = 0;
+    double rate = 0;
+    bool exact = false;
+  };
+  Traffic edgeTraffic(const Edge& e) const;
+  QHash<QString, int> m_inDegree, m_outDegree;
 
   QGraphicsScene* m_scene;
   QHash<QString, Node> m_nodes;  // by graphviz node name

@@ -198,6 +198,14 @@ void TestRuntimeModels::pipelineGraphFromSchema() {
   QVERIFY(control);
   const QStringList fromControl = view.edgeLabelsFrom(control->id);
   QVERIFY2(fromControl.contains(QStringLiteral("if hdr.ipv4.isValid()")), qPrintable(fromControl.join(QLatin1Char('|'))));
+  // Live counts: the edge into parse_ipv4 (its only way in) carries exactly its count.
+  const runtime::StageInfo* ipv4 = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.name == "prs.parse_ipv4") ipv4 = &s;
+  QVERIFY(ipv4);
+  view.setCounts({{start->id, 10}, {ipv4->id, 7}}, {{start->id, 2.0}, {ipv4->id, 1.0}});
+  const QStringList texts = view.edgeTextsFrom(start->id);
+  QVERIFY2(texts.contains(QStringLiteral("ETHERTYPE_IPV4\n7 · 1/s")), qPrintable(texts.join(QLatin1Char('|'))));
   // Clicking the table node asks for its P4 line.
   const runtime::StageInfo* hit = nullptr;
   for (const runtime::StageInfo& s : m_schema.stages)
