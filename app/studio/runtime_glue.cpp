@@ -59,9 +59,9 @@ void Workbench::connectRuntime() {
   connectPacketLab();
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty())
-    setRuntimeUnavailable(tr("%1 Editing and compiling work fully; to load programs, edit "
-                             "tables and run packets, run p4wb-studio as root (or grant it "
-                             "CAP_BPF, CAP_NET_ADMIN and CAP_SYS_ADMIN).")
+    setRuntimeUnavailable(tr("This p4wb-studio is %1. Editing and compiling work fully "
+                             "without them; loading programs, editing tables and running "
+                             "packets need them.")
                               .arg(missing));
 }
 
@@ -74,7 +74,8 @@ void Workbench::load() {
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty()) {
     QMessageBox::warning(m_window.get(), tr("Cannot Load"),
-                         tr("%1\n\nRun p4wb-studio as root to load programs.").arg(missing));
+                         tr("This p4wb-studio is %1.\n\nLoading needs them; editing and "
+                            "compiling work without.").arg(missing));
     return;
   }
   const bool stale = m_lastResult.object.empty() ||
