@@ -17,6 +17,7 @@
 #include "app/studio/editor_tabs.h"
 #include "app/studio/outline_dock.h"
 #include "app/studio/outline_model.h"
+#include "app/studio/program_stats.h"
 #include "compiler/preprocess/builtin_includes.h"
 #include "app/studio/listing_dock.h"
 #include "app/studio/main_window.h"
@@ -305,6 +306,8 @@ void Workbench::showResult(const compiler::CompileResult& result) {
                                    forCurrentFile(result.irSourceMap));
     m_window->asmDock()->setListing(QString::fromStdString(result.asmText),
                                     forCurrentFile(result.asmSourceMap));
+    const ProgramStats stats = programStats(result);
+    m_window->asmDock()->setSummary(summaryText(stats), tr("Maps:\n%1").arg(mapsText(stats)));
     int line0 = 0;
     int index0 = 0;
     m_window->editor()->getCursorPosition(&line0, &index0);
@@ -313,6 +316,7 @@ void Workbench::showResult(const compiler::CompileResult& result) {
     const QString why = tr("No output: the program has errors (see Diagnostics).");
     m_window->irDock()->clearListing(why);
     m_window->asmDock()->clearListing(why);
+    m_window->asmDock()->setSummary({});
     m_window->diagnosticsDock()->show();
     m_window->diagnosticsDock()->raise();
   }

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -113,6 +114,14 @@ void TestStudioCompile::compilesExample() {
   QVERIFY2(listing.contains(QStringLiteral("exit")), qPrintable(listing.left(2000)));
   QVERIFY(listing.contains(QStringLiteral("r0")));
   QVERIFY(listing.contains(QStringLiteral("p4wb_xdp:")));
+  // Program stats above the listing: instructions, stack, maps with their sizes.
+  const QString stats = m_window->asmDock()->summary();
+  QVERIFY2(stats.contains(QStringLiteral("instructions (xdp)")) && stats.contains(QStringLiteral("stack ")) &&
+               stats.contains(QStringLiteral("3 maps")),
+           qPrintable(stats));
+  const QString maps = m_window->asmDock()->findChild<QLabel*>(QStringLiteral("EbpfDockSummary")) ?
+      m_window->asmDock()->findChild<QLabel*>(QStringLiteral("EbpfDockSummary"))->toolTip() : QString();
+  QVERIFY2(maps.contains(QStringLiteral("ingress_ipv4_fwd: hash, 1024 entries, key 4 B")), qPrintable(maps));
 
   // The schema's stages reached the Stages dock.
   QVERIFY(m_workbench->stagesModel()->rowCount() > 0);
