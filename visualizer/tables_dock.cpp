@@ -22,6 +22,21 @@
 namespace p4wb::visualizer {
 namespace {
 
+// A filter runs over the rows read. While it hides rows the view keeps asking for more,
+// which would read a huge table whole; past kFilterScanRows it stops asking (the
+// dock's count line says how far the read got).
+class EntryFilterProxy : public QSortFilterProxyModel {
+ public:
+  static constexpr int kFilterScanRows = 100000;
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+  bool canFetchMore(const QModelIndex& parent) const override {
+    if (!filterRegularExpression().pattern().isEmpty() && sourceModel() &&
+        sourceModel()->rowCount() >= kFilterScanRows)
+      return false;
+    return QSortFilterProxyModel::canFetchMore(parent);
+  }
+};
+
 QString entryText(const runtime::Entry& e) {
   QStringList params;
   for (const std::string& p : e.params) params << QString::fromStdString(p);
@@ -107,7 +122,7 @@ QWidget* TablesDock::makeTab(TableModel* model) {
   auto* filter = new QLineEdit;
   filter->setPlaceholderText(tr("Filter entries"));
   filter->setClearButtonEnabled(true);
-  auto* proxy = new QSortFilterProxyModel(tab);
+  auto* proxy = new EntryFilterProxy(tab);
   proxy->setSourceModel(model);
   proxy->setFilterKeyColumn(-1);
   proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
