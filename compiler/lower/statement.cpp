@@ -80,6 +80,27 @@ void Lowerer::assignStmt(const ast::AssignStmt* a) {
   store(*lv, expr(a->rhs.get(), lv->type));
 }
 
+namespace {
+
+// An if condition as the schema's control-flow label: "hdr.tcp.isValid() || hdr.udp.isValid()";
+// empty when a part is not a name, member, call, literal or operator.
+std::string conditionText(const ast::Expr* e) {
+  if (const auto* b = ast::dynCast<ast::BinaryExpr>(e)) {
+    std::string l = conditionText(b->lhs.get()), r = conditionText(b->rhs.get());
+    return l.empty() || r.empty() ? "" : l + " " + ast::binaryOpSpelling(b->op) + " " + r;
+  }
+  if (const auto* u = ast::dynCast<ast::UnaryExpr>(e)) {
+    std::string o = conditionText(u->operand.get());
+    return o.empty() ? "" : ast::unaryOpSpelling(u->op) + o;
+  }
+  if (const auto* i = ast::dynCast<ast::IntLiteralExpr>(e)) return i->text;
+  if (const auto* b = ast::dynCast<ast::BoolLiteralExpr>(e)) return b->value ? "true" : "false";
+  std::string text = exprText(e);
+  return text.find("expr") == std::string::npos ? text : "";
+}
+
+}  // namespace
+
 void Lowerer::ifStmt(const ast::IfStmt* i) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Value* c = condition(i->cond.get());
@@ -91,8 +112,9 @@ void Lowerer::ifStmt(const ast::IfStmt* i) {
     for (FlowPred& p : out) p.label = p.label.empty() ? label : p.label + ", " + label;
     return out;
   };
-  const std::string text = exprText(i->cond.get());
-  const std::string cond = text.find("expr") == std::string::npos ? "if " + text : "if";
+  std::string text = conditionText(i->cond.get());
+  if (text.size() > 48) text = text.substr(0, 45) + "...";
+  const std::string cond = text.empty() ? "if" : "if " + text;
   llvm::BasicBlock* thenBlock = newBlock("if.then");
   llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
   llvm::BasicBlock* join = newBlock("if.end");
