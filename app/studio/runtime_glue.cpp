@@ -139,10 +139,11 @@ void Workbench::onProgramChanged(bool loaded) {
   m_window->countersDock()->setAvailable();
 }
 
-void Workbench::onSnapshot(const RuntimeSnapshot& snapshot) {
-  for (const RuntimeSnapshot::Table& t : snapshot.tables)
-    m_window->tablesDock()->setEntries(QString::fromStdString(t.name), t.entries, t.defaultEntry,
-                                       t.error, t.complete);
+void Workbench::onSnapshot(std::shared_ptr<RuntimeSnapshot> shared) {
+  RuntimeSnapshot& snapshot = *shared;
+  for (RuntimeSnapshot::Table& t : snapshot.tables)  // moved, not copied, into the models
+    m_window->tablesDock()->setEntries(QString::fromStdString(t.name), std::move(t.entries),
+                                       t.defaultEntry, t.error, t.complete);
   if (!snapshot.countersError.isEmpty()) {
     m_window->countersDock()->setUnavailable(snapshot.countersError);
   } else {

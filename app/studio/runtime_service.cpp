@@ -69,6 +69,7 @@ std::shared_ptr<const runtime::LoadedProgram> programOrTemporary(
 
 RuntimeService::RuntimeService(QObject* parent) : QObject(parent) {
   qRegisterMetaType<RuntimeSnapshot>();
+  qRegisterMetaType<std::shared_ptr<RuntimeSnapshot>>();
   qRegisterMetaType<NetnsInterfaces>();
   qRegisterMetaType<runtime::TraceResult>();
   qRegisterMetaType<TargetsListing>();
@@ -321,9 +322,10 @@ void RuntimeService::refresh() {
     if (auto stats = runtime::readProgramStats(prog->programFd())) snap.stats = *stats;
     snap.readAtMs = QDateTime::currentMSecsSinceEpoch();
     snap.readCostMs = clock.elapsed();
-    QMetaObject::invokeMethod(this, [this, prog, snap = std::move(snap)] {
+    auto shared = std::make_shared<RuntimeSnapshot>(std::move(snap));
+    QMetaObject::invokeMethod(this, [this, prog, shared] {
       m_refreshing = false;
-      if (prog == m_program) emit snapshotReady(snap);
+      if (prog == m_program) emit snapshotReady(shared);
       if (std::exchange(m_refreshAgain, false)) refresh();
     });
   });

@@ -123,7 +123,9 @@ class RuntimeService : public QObject {
   void unloadFinished(bool ok, const QString& message);
   void programChanged(bool loaded);
   void targetsListed(const p4wb::app::NetnsInterfaces& targets);
-  void snapshotReady(const p4wb::app::RuntimeSnapshot& snapshot);
+  // Shared, not copied: a refresh may carry 100,000 entries. The (one) receiver may move
+  // the entries out.
+  void snapshotReady(std::shared_ptr<p4wb::app::RuntimeSnapshot> snapshot);
   void writeFinished(bool ok, const QString& message);
   void testRunFinished(bool ok, const QString& message, const p4wb::runtime::TraceResult& result);
   void targetsDescribed(const p4wb::app::TargetsListing& listing);
@@ -151,6 +153,7 @@ class RuntimeService : public QObject {
 }  // namespace p4wb::app
 
 Q_DECLARE_METATYPE(p4wb::app::RuntimeSnapshot)
+Q_DECLARE_METATYPE(std::shared_ptr<p4wb::app::RuntimeSnapshot>)
 Q_DECLARE_METATYPE(p4wb::app::NetnsInterfaces)
 Q_DECLARE_METATYPE(p4wb::runtime::TraceResult)
 Q_DECLARE_METATYPE(p4wb::app::TargetsListing)

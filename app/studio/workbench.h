@@ -119,7 +119,7 @@ class Workbench : public QObject {
   void showLoadDialog();
   void onLoadFinished(bool ok, const QString& message, const QString& log, const QString& section);
   void onProgramChanged(bool loaded);
-  void onSnapshot(const RuntimeSnapshot& snapshot);
+  void onSnapshot(std::shared_ptr<RuntimeSnapshot> snapshot);
   void onTableWrite(const visualizer::TableWrite& write);
   void setRuntimeUnavailable(const QString& why);
   void connectTargets();
