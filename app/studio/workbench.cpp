@@ -103,6 +103,7 @@ void Workbench::wireEditor(editor::P4Editor* ed) {
   // Every tab is checked while typing; the current one is compiled instead when
   // compile-while-typing is on (that compile brings the same diagnostics and more).
   m_checker->watch(ed);
+  connect(ed, &QObject::destroyed, this, [this, ed] { m_checkedDiagnostics.remove(ed); });
   m_checker->edited(ed);  // a first check of the text it opens with
   connect(ed, &QsciScintilla::textChanged, this, [this, ed] {
     const bool current = ed == m_window->editor();
@@ -151,9 +152,12 @@ void Workbench::connectActions() {
   EditorTabs* tabs = m_window->editorTabs();
   for (int i = 0; i < tabs->count(); ++i) wireEditor(tabs->editorAt(i));
   connect(tabs, &EditorTabs::editorCreated, this, &Workbench::wireEditor);
-  connect(tabs, &EditorTabs::currentEditorChanged, this, [this] {
+  connect(tabs, &EditorTabs::currentEditorChanged, this, [this](editor::P4Editor* ed) {
     updateTitle();
     saveSession();
+    // The Diagnostics list follows the tab: its last check, until the next compile.
+    if (auto it = m_checkedDiagnostics.constFind(ed); it != m_checkedDiagnostics.constEnd() && !m_compiler->isRunning())
+      m_diagnostics->setDiagnostics(*it);
   });
   connect(tabs, &QTabWidget::tabCloseRequested, this, &Workbench::closeTab);
   connect(a.closeTab, &QAction::triggered, this, [this] {
@@ -294,6 +298,7 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
 
 void Workbench::showResult(const compiler::CompileResult& result) {
   m_diagnostics->setDiagnostics(result.diagnostics);
+  m_checkedDiagnostics.insert(m_window->editor(), result.diagnostics);
   m_symbols.update(result, [this](const QString& file) { return isCurrentFile(file); });
   m_outline->setSymbols(m_symbols.symbols());
   QList<editor::EditorDiagnostic> here;
@@ -335,6 +340,7 @@ void Workbench::onChecked(editor::P4Editor* ed, const compiler::CompileResult& r
   for (const compiler::Diagnostic& d : result.diagnostics)  // placeless ones: list only
     if (d.line > 0 && isFileOf(ed, QString::fromStdString(d.file))) here << toEditorDiagnostic(d);
   ed->setDiagnostics(here);
+  m_checkedDiagnostics.insert(ed, result.diagnostics);
   if (ed == m_window->editor() && !m_compiler->isRunning()) m_diagnostics->setDiagnostics(result.diagnostics);
 }
 

@@ -3,6 +3,7 @@
 // through a QAction of the main window into a slot here.
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -130,6 +131,7 @@ class Workbench : public QObject {
   SymbolIndex m_symbols;                 // names of the last compile (editor's CodeIntel)
   CompileService* m_compiler;
   LiveChecker* m_checker = nullptr;      // front-end checks of every tab while typing
+  QHash<editor::P4Editor*, std::vector<compiler::Diagnostic>> m_checkedDiagnostics;  // last check or compile per tab
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   visualizer::CountersModel* m_counters;

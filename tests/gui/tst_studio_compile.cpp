@@ -266,6 +266,10 @@ void TestStudioCompile::checksEveryOpenTab() {
   for (const p4wb::editor::EditorDiagnostic& d : background->diagnostics())
     named = named || (d.line == line && d.message.contains(QStringLiteral("dstAdr")));
   QVERIFY(named);
+  // Switching to the tab brings its diagnostics into the Diagnostics list.
+  m_window->editorTabs()->setCurrentWidget(background);
+  QVERIFY(m_workbench->diagnosticsModel()->errorCount() >= 1);
+  m_window->editorTabs()->setCurrentIndex(home);
   background->selectAll();
   background->replaceSelectedText(program);
   QTRY_VERIFY_WITH_TIMEOUT(background->diagnostics().isEmpty(), kCompileTimeoutMs);
