@@ -7,9 +7,11 @@
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <QSet>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "visualizer/stages_model.h"
 
@@ -42,6 +44,57 @@ QColor kindColor(const QString& kind) {
   if (kind == QStringLiteral("action")) return QColor(0xf3, 0xe5, 0xf5);
   if (kind == QStringLiteral("verdict")) return QColor(0xec, 0xef, 0xf1);
   return QColor(0xff, 0xf8, 0xe1);
+}
+
+using EdgeFn = std::function<void(const QString& from, const QString& to, const QString& label, bool dashed)>;
+
+QHash<QString, QString> nodesOfKind(const runtime::ProgramSchema& schema, const char* kind) {
+  QHash<QString, QString> nodes;  // stage name -> graph node
+  for (const runtime::StageInfo& s : schema.stages)
+    if (s.kind == kind) nodes.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  return nodes;
+}
+
+// Parser edges: the schema's transitions (accept leads to the first control, reject to
+// the reject node); schemas without them get dashed "may go to" edges from the start.
+void parserEdges(const runtime::ProgramSchema& schema, const QStringList& parserStates,
+                 const QString& firstControl, const QString& rejectNode, const QString& reject,
+                 const EdgeFn& edge) {
+  const QHash<QString, QString> stateByName = nodesOfKind(schema, "parser_state");
+  if (schema.transitions.empty()) {
+    for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], {}, true);
+    for (const QString& p : parserStates)
+      edge(p, firstControl, p == parserStates.last() ? QStringLiteral("accept") : QString(), true);
+    if (!parserStates.isEmpty()) edge(parserStates[0], reject, QStringLiteral("reject"), true);
+    return;
+  }
+  for (const runtime::TransitionInfo& t : schema.transitions) {
+    const QString to = QString::fromStdString(t.to);
+    const bool end = to == QStringLiteral("accept") || to == QStringLiteral("reject");
+    const QString target = to == QStringLiteral("accept")   ? firstControl
+                           : to == QStringLiteral("reject") ? rejectNode
+                                                            : stateByName.value(to);
+    QString label = QString::fromStdString(t.label);
+    if (end) label = label.isEmpty() ? to : label + QStringLiteral(" → ") + to;
+    edge(stateByName.value(QString::fromStdString(t.from)), target, label, false);
+  }
+}
+
+// Control flow: control -> first table -> next table, labelled with the branch
+// conditions. Returns the table nodes it reached (others hang off their control).
+QSet<QString> controlFlowEdges(const runtime::ProgramSchema& schema,
+                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge) {
+  const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
+  QSet<QString> applied;
+  for (const runtime::TransitionInfo& f : schema.controlFlow) {
+    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
+    const QString from = QString::fromStdString(f.from);
+    const QString fromNode = controlByName.value(from, QStringLiteral("t_") + from);
+    if (!hasNode(to) || !hasNode(fromNode)) continue;
+    edge(fromNode, to, QString::fromStdString(f.label), false);
+    applied.insert(to);
+  }
+  return applied;
 }
 
 }  // namespace
@@ -145,49 +198,15 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     ++m_edgeCount;
   };
   const QString firstControl = controls.value(0, deparser);
-  QHash<QString, QString> stateByName;  // parser state stage name -> node
-  for (const runtime::StageInfo& s : schema.stages)
-    if (s.kind == "parser_state") stateByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
   QString dropVerdict;
   for (const QString& v : verdicts)
     if (m_nodes[v].title.contains(QStringLiteral("DROP"))) dropVerdict = v;
-  const QString rejectNode = reject.isEmpty() ? dropVerdict : reject;
-  if (!schema.transitions.empty()) {
-    for (const runtime::TransitionInfo& t : schema.transitions) {
-      const QString to = QString::fromStdString(t.to);
-      const QString target = to == QStringLiteral("accept")   ? firstControl
-                             : to == QStringLiteral("reject") ? rejectNode
-                                                              : stateByName.value(to);
-      QString label = QString::fromStdString(t.label);
-      if (to == QStringLiteral("accept") || to == QStringLiteral("reject"))
-        label = label.isEmpty() ? to : label + QStringLiteral(" → ") + to;
-      edge(stateByName.value(QString::fromStdString(t.from)), target, label, false);
-    }
-  } else {  // an older schema: no transitions, only which states exist
-    for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], {}, true);
-    for (const QString& p : parserStates)
-      edge(p, firstControl, p == parserStates.last() ? QStringLiteral("accept") : QString(), true);
-    if (!parserStates.isEmpty()) edge(parserStates[0], reject, QStringLiteral("reject"), true);
-  }
+  parserEdges(schema, parserStates, firstControl, reject.isEmpty() ? dropVerdict : reject, reject, edge);
   for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
   // Tables under the control whose name prefixes theirs; their actions after them.
-  QHash<QString, QString> actionByName;
-  for (const runtime::StageInfo& s : schema.stages)
-    if (s.kind == "action") actionByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
-  // Control flow from the schema: control -> first table -> next table, with the
-  // branch conditions; tables it does not reach hang off their control.
-  QHash<QString, QString> flowNode;  // control or table name -> node
-  for (const runtime::StageInfo& s : schema.stages)
-    if (s.kind == "control") flowNode.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
-  QSet<QString> applied;
-  for (const runtime::TransitionInfo& f : schema.controlFlow) {
-    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
-    const QString from = QString::fromStdString(f.from);
-    const QString fromNode = flowNode.value(from, QStringLiteral("t_") + from);
-    if (!m_nodes.contains(to) || !m_nodes.contains(fromNode)) continue;
-    edge(fromNode, to, QString::fromStdString(f.label), false);
-    applied.insert(to);
-  }
+  const QHash<QString, QString> actionByName = nodesOfKind(schema, "action");
+  const QSet<QString> applied =
+      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge);
   QSet<QString> reached;
   for (const runtime::TableSchema& t : schema.tables) {
     const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
