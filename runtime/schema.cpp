@@ -282,6 +282,13 @@ void parseStages(const json& root, ProgramSchema& schema) {
     for (std::size_t i = 0; i < it->size(); ++i)
       schema.stages.push_back(parseStage((*it)[i], "stages[" + std::to_string(i) + "]"));
   }
+  for (auto [key, list] : {std::pair{"transitions", &schema.transitions}, std::pair{"control_flow", &schema.controlFlow}})
+    if (auto it = root.find(key); it != root.end() && it->is_array())
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string path = std::string(key) + "[" + std::to_string(i) + "]";
+        list->push_back({getString((*it)[i], path, "from"), getString((*it)[i], path, "to"),
+                         optString((*it)[i], "label", "")});
+      }
   std::sort(schema.stages.begin(), schema.stages.end(),
             [](const StageInfo& a, const StageInfo& b) { return a.id < b.id; });
   for (std::size_t i = 0; i < schema.stages.size(); ++i)

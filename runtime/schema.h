@@ -110,6 +110,14 @@ struct StageInfo {
   SourceLoc loc;
 };
 
+// A parser transition (schema "transitions", optional): `from` and `to` are parser
+// state stage names, `to` may also be "accept" or "reject"; label is the select case.
+struct TransitionInfo {
+  std::string from;
+  std::string to;
+  std::string label;
+};
+
 struct StageCountersInfo {
   std::string map;  // PERCPU_ARRAY, u32 key, u64 value
   std::uint32_t count = 0;
@@ -145,6 +153,10 @@ struct ProgramSchema {
   std::optional<StageCountersInfo> stageCounters;  // nullopt with --no-stage-counters
   std::vector<TableSchema> tables;
   std::vector<StageInfo> stages;  // sorted by id, ids dense from 0
+  std::vector<TransitionInfo> transitions;  // empty for schemas that predate them
+  // Control flow (schema "control_flow"): a control or table -> the table applied next,
+  // labelled with the branch condition; `from`/`to` are control and table names.
+  std::vector<TransitionInfo> controlFlow;
   std::string externsJson = "[]";  // the "externs" array verbatim
   std::vector<ExternSchema> externs;
   std::string json;  // the text this was parsed from

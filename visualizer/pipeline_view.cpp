@@ -7,9 +7,11 @@
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <QSet>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "visualizer/stages_model.h"
 
@@ -42,6 +44,57 @@ QColor kindColor(const QString& kind) {
   if (kind == QStringLiteral("action")) return QColor(0xf3, 0xe5, 0xf5);
   if (kind == QStringLiteral("verdict")) return QColor(0xec, 0xef, 0xf1);
   return QColor(0xff, 0xf8, 0xe1);
+}
+
+using EdgeFn = std::function<void(const QString& from, const QString& to, const QString& label, bool dashed)>;
+
+QHash<QString, QString> nodesOfKind(const runtime::ProgramSchema& schema, const char* kind) {
+  QHash<QString, QString> nodes;  // stage name -> graph node
+  for (const runtime::StageInfo& s : schema.stages)
+    if (s.kind == kind) nodes.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  return nodes;
+}
+
+// Parser edges: the schema's transitions (accept leads to the first control, reject to
+// the reject node); schemas without them get dashed "may go to" edges from the start.
+void parserEdges(const runtime::ProgramSchema& schema, const QStringList& parserStates,
+                 const QString& firstControl, const QString& rejectNode, const QString& reject,
+                 const EdgeFn& edge) {
+  const QHash<QString, QString> stateByName = nodesOfKind(schema, "parser_state");
+  if (schema.transitions.empty()) {
+    for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], {}, true);
+    for (const QString& p : parserStates)
+      edge(p, firstControl, p == parserStates.last() ? QStringLiteral("accept") : QString(), true);
+    if (!parserStates.isEmpty()) edge(parserStates[0], reject, QStringLiteral("reject"), true);
+    return;
+  }
+  for (const runtime::TransitionInfo& t : schema.transitions) {
+    const QString to = QString::fromStdString(t.to);
+    const bool end = to == QStringLiteral("accept") || to == QStringLiteral("reject");
+    const QString target = to == QStringLiteral("accept")   ? firstControl
+                           : to == QStringLiteral("reject") ? rejectNode
+                                                            : stateByName.value(to);
+    QString label = QString::fromStdString(t.label);
+    if (end) label = label.isEmpty() ? to : label + QStringLiteral(" → ") + to;
+    edge(stateByName.value(QString::fromStdString(t.from)), target, label, false);
+  }
+}
+
+// Control flow: control -> first table -> next table, labelled with the branch
+// conditions. Returns the table nodes it reached (others hang off their control).
+QSet<QString> controlFlowEdges(const runtime::ProgramSchema& schema,
+                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge) {
+  const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
+  QSet<QString> applied;
+  for (const runtime::TransitionInfo& f : schema.controlFlow) {
+    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
+    const QString from = QString::fromStdString(f.from);
+    const QString fromNode = controlByName.value(from, QStringLiteral("t_") + from);
+    if (!hasNode(to) || !hasNode(fromNode)) continue;
+    edge(fromNode, to, QString::fromStdString(f.label), false);
+    applied.insert(to);
+  }
+  return applied;
 }
 
 }  // namespace
@@ -78,6 +131,9 @@ bool PipelineView::setSchemaJson(const std::string& json, QString* error) {
 void PipelineView::layout(const runtime::ProgramSchema& schema) {
   m_scene->clear();
   m_nodes.clear();
+  m_edges.clear();
+  m_inDegree.clear();
+  m_outDegree.clear();
   m_edgeCount = 0;
   Graph graph;
   Agraph_t* g = graph.g;
@@ -129,23 +185,28 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     else if (kind == QStringLiteral("deparser")) deparser = name;
     else if (kind == QStringLiteral("verdict")) verdicts << name;
   }
-  auto edge = [&](const QString& from, const QString& to, const char* label, bool dashed) {
+  auto edge = [&](const QString& from, const QString& to, const QString& label, bool dashed) {
     if (from.isEmpty() || to.isEmpty()) return;
-    Agedge_t* e = agedge(g, agnode(g, cs(from.toUtf8().constData()), 0),
-                         agnode(g, cs(to.toUtf8().constData()), 0), nullptr, 1);
-    if (*label) agsafeset(e, cs("label"), cs(label), cs(""));
+    Agnode_t* tail = agnode(g, cs(from.toUtf8().constData()), 0);
+    Agnode_t* head = agnode(g, cs(to.toUtf8().constData()), 0);
+    if (!tail || !head) return;
+    // Edges are keyed by label, so two select cases to one state stay two edges.
+    const QByteArray key = label.toUtf8();
+    Agedge_t* e = agedge(g, tail, head, cs(key.constData()), 1);
+    if (!label.isEmpty()) agsafeset(e, cs("label"), cs(key.constData()), cs(""));
     if (dashed) agsafeset(e, cs("style"), cs("dashed"), cs(""));
     ++m_edgeCount;
   };
   const QString firstControl = controls.value(0, deparser);
-  for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], "", true);
-  for (const QString& p : parserStates) edge(p, firstControl, p == parserStates.last() ? "accept" : "", true);
-  if (!parserStates.isEmpty()) edge(parserStates[0], reject, "reject", true);
+  QString dropVerdict;
+  for (const QString& v : verdicts)
+    if (m_nodes[v].title.contains(QStringLiteral("DROP"))) dropVerdict = v;
+  parserEdges(schema, parserStates, firstControl, reject.isEmpty() ? dropVerdict : reject, reject, edge);
   for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
   // Tables under the control whose name prefixes theirs; their actions after them.
-  QHash<QString, QString> actionByName;
-  for (const runtime::StageInfo& s : schema.stages)
-    if (s.kind == "action") actionByName.insert(QString::fromStdString(s.name), QStringLiteral("s%1").arg(s.id));
+  const QHash<QString, QString> actionByName = nodesOfKind(schema, "action");
+  const QSet<QString> applied =
+      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge);
   QSet<QString> reached;
   for (const runtime::TableSchema& t : schema.tables) {
     const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
@@ -153,23 +214,23 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     QString owner = firstControl;
     for (const QString& c : controls)
       if (t.name.rfind(m_nodes[c].title.toStdString() + ".", 0) == 0) owner = c;
-    edge(owner, node, "", false);
+    if (!applied.contains(node)) edge(owner, node, {}, false);
     for (const runtime::ActionSchema& a : t.actions) {
       const QString target = actionByName.value(QString::fromStdString(a.name));
       const bool isDefault = t.defaultAction && t.defaultAction->action == a.name;
-      edge(node, target, isDefault ? "hit/miss" : "hit", false);
+      edge(node, target, isDefault ? QStringLiteral("hit/miss") : QStringLiteral("hit"), false);
       reached.insert(target);
     }
   }
   for (const QString& a : actions) {
-    if (!reached.contains(a)) edge(firstControl, a, "", false);
-    edge(a, deparser.isEmpty() ? QString() : deparser, "", false);
+    if (!reached.contains(a)) edge(firstControl, a, {}, false);
+    edge(a, deparser.isEmpty() ? QString() : deparser, {}, false);
   }
-  for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, "", false);
+  for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, {}, false);
   if (!reject.isEmpty()) {
     for (const QString& v : verdicts)
       if (m_nodes[v].title.contains(QStringLiteral("DROP")) || m_nodes[v].title == QStringLiteral("reject"))
-        edge(reject, v, "", true);
+        edge(reject, v, {}, true);
   }
 
   if (gvLayout(graph.gvc, g, "dot") != 0) {
@@ -211,24 +272,38 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
       QPen pen(line.lighter(140), 1.2);
       const char* style = agget(e, cs("style"));
       if (style && std::string(style) == "dashed") pen.setStyle(Qt::DashLine);
-      m_scene->addPath(ep, pen)->setZValue(-1);
+      Edge edgeItem;
+      edgeItem.from = name;
+      edgeItem.to = QString::fromUtf8(agnameof(aghead(e)));
+      edgeItem.style = pen.style();
+      edgeItem.path = m_scene->addPath(ep, pen);
+      edgeItem.path->setZValue(-1);
       if (bz.eflag) {  // arrow head from the spline's end to the node border
         const QPointF tip = pt(bz.ep, height), from = ep.currentPosition();
         const QLineF dir(tip, from);
-        QPolygonF head;
         const double a = std::atan2(dir.dy(), dir.dx());
-        head << tip << tip + QPointF(std::cos(a + 0.4) * 8, std::sin(a + 0.4) * 8)
-             << tip + QPointF(std::cos(a - 0.4) * 8, std::sin(a - 0.4) * 8);
-        m_scene->addPolygon(head, Qt::NoPen, line.lighter(140))->setZValue(-1);
-        m_scene->addLine(QLineF(from, tip), QPen(line.lighter(140), 1.2))->setZValue(-1);
+        QPainterPath head(from);
+        head.lineTo(tip);
+        head.lineTo(tip + QPointF(std::cos(a + 0.4) * 8, std::sin(a + 0.4) * 8));
+        head.lineTo(tip + QPointF(std::cos(a - 0.4) * 8, std::sin(a - 0.4) * 8));
+        head.lineTo(tip);
+        edgeItem.head = m_scene->addPath(head, QPen(line.lighter(140), 1.2), line.lighter(140));
+        edgeItem.head->setZValue(-1);
       }
-      if (textlabel_t* label = ED_label(e); label && label->text && *label->text) {
-        auto* t = m_scene->addSimpleText(QString::fromUtf8(label->text));
-        t->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
-        t->setBrush(palette().placeholderText());
-        const QPointF p = pt(label->pos, height);
-        t->setPos(p - QPointF(t->boundingRect().width() / 2, t->boundingRect().height() / 2));
+      textlabel_t* label = ED_label(e);
+      if (label && label->text && *label->text) {
+        edgeItem.label = QString::fromUtf8(label->text);
+        edgeItem.textCenter = pt(label->pos, height);
+      } else {
+        edgeItem.textCenter = pt(bz.list[bz.size / 2], height) + QPointF(0, -6);
       }
+      edgeItem.text = m_scene->addSimpleText(edgeItem.label);
+      edgeItem.text->setFont(QFont(font().family(), std::max(7, font().pointSize() - 2)));
+      edgeItem.text->setBrush(palette().placeholderText());
+      edgeItem.text->setPos(edgeItem.textCenter - edgeItem.text->boundingRect().center());
+      ++m_outDegree[edgeItem.from];
+      ++m_inDegree[edgeItem.to];
+      m_edges.push_back(edgeItem);
     }
   }
   m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
@@ -259,21 +334,78 @@ void PipelineView::highlightStages(const std::vector<std::uint32_t>& ids) {
   restyle();
 }
 
+double PipelineView::rateOf(const Node& n) const {
+  double rate = 0;
+  for (std::uint32_t id : n.stageIds) rate += m_rates.value(id);
+  return rate;
+}
+
+quint64 PipelineView::countOf(const Node& n) const {
+  quint64 count = 0;
+  for (std::uint32_t id : n.stageIds) count += m_counts.value(id);
+  return count;
+}
+
+PipelineView::Traffic PipelineView::edgeTraffic(const Edge& e) const {
+  const Node& from = m_nodes[e.from];
+  const Node& to = m_nodes[e.to];
+  if (m_inDegree.value(e.to) == 1) return {countOf(to), rateOf(to), true};
+  if (m_outDegree.value(e.from) == 1) return {countOf(from), rateOf(from), true};
+  return {std::min(countOf(from), countOf(to)), std::min(rateOf(from), rateOf(to)), false};
+}
+
+QStringList PipelineView::edgeLabelsFrom(std::uint32_t id) const {
+  QStringList labels;
+  for (const Edge& e : m_edges) {
+    const Node& n = m_nodes[e.from];
+    if (std::find(n.stageIds.begin(), n.stageIds.end(), id) != n.stageIds.end()) labels << e.label;
+  }
+  return labels;
+}
+
+QStringList PipelineView::edgeTextsFrom(std::uint32_t id) const {
+  QStringList texts;
+  for (const Edge& e : m_edges) {
+    const Node& n = m_nodes[e.from];
+    if (std::find(n.stageIds.begin(), n.stageIds.end(), id) != n.stageIds.end()) texts << e.text->text();
+  }
+  return texts;
+}
+
 void PipelineView::restyle() {
   double top = 0;
   for (double r : m_rates) top = std::max(top, r);
   const QColor hot(0xff, 0x8f, 0x00);
   const QColor lineColor = palette().text().color();
+  for (const Edge& e : m_edges) {
+    const Traffic traffic = edgeTraffic(e);
+    const double f = top > 0 ? std::min(1.0, traffic.rate / top) : 0.0;
+    const QColor color = f > 0 ? hot : lineColor.lighter(140);
+    QPen pen(color, 1.2 + 2.5 * f);
+    pen.setStyle(e.style);
+    e.path->setPen(pen);
+    if (e.head) {
+      e.head->setPen(QPen(color, 1.2));
+      e.head->setBrush(color);
+    }
+    QString text = e.label;
+    if (!m_counts.isEmpty() && traffic.exact && traffic.count > 0)  // no guessed numbers
+      text += (text.isEmpty() ? QString() : QStringLiteral("\n")) +
+              QStringLiteral("%1 · %2/s").arg(traffic.count).arg(traffic.rate, 0, 'f', 0);
+    e.text->setText(text);
+    e.path->setToolTip(traffic.exact ? text : tr("%1 (at most %2 packets, %3/s)")
+                                                  .arg(e.label)
+                                                  .arg(traffic.count)
+                                                  .arg(traffic.rate, 0, 'f', 0));
+    e.text->setPos(e.textCenter - e.text->boundingRect().center());
+  }
   for (Node& n : m_nodes) {
     if (!n.shape) continue;
-    quint64 count = 0;
-    double rate = 0;
+    const quint64 count = countOf(n);
+    const double rate = rateOf(n);
     bool onPath = false;
-    for (std::uint32_t id : n.stageIds) {
-      count += m_counts.value(id);
-      rate += m_rates.value(id);
+    for (std::uint32_t id : n.stageIds)
       onPath = onPath || std::find(m_highlight.begin(), m_highlight.end(), id) != m_highlight.end();
-    }
     const QColor base = n.shape->data(1).value<QColor>();
     const double f = top > 0 ? std::min(1.0, rate / top) : 0.0;
     QColor fill = base;

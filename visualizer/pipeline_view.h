@@ -4,13 +4,15 @@
 // and rates, tinted by traffic; a packet's path can be highlighted; clicking a node asks
 // to show its P4 line; Ctrl+wheel zooms, dragging pans.
 //
-// The schema has no parser transitions or control flow yet, so parser edges are drawn
-// as "may go to" (dashed) from the start state to every other state and from each
-// state to the control and to reject; tables connect to the actions the schema lists.
+// Parser edges are the schema's "transitions" (select cases as labels; accept leads to
+// the first control, reject to the reject stage); schemas without them get "may go to"
+// (dashed) edges from the start state. Tables connect to the actions the schema lists.
+// Edges are tinted and thickened by the traffic of the stages at both ends.
 #pragma once
 
 #include <QGraphicsView>
 #include <QHash>
+#include <QStringList>
 #include <vector>
 
 #include "runtime/schema.h"
@@ -36,6 +38,10 @@ class PipelineView : public QGraphicsView {
   void highlightStages(const std::vector<std::uint32_t>& ids);
   int nodeCount() const { return m_nodes.size(); }
   int edgeCount() const { return m_edgeCount; }
+  // Labels of the edges leaving the node of stage `id` (for tests).
+  QStringList edgeLabelsFrom(std::uint32_t id) const;
+  // What those edges show now: the label and, where exact, the live count and rate.
+  QStringList edgeTextsFrom(std::uint32_t id) const;
   // Scene position of the node for stage `id` (for tests); null when absent.
   QPointF nodeCenter(std::uint32_t id) const;
 
@@ -58,8 +64,30 @@ class PipelineView : public QGraphicsView {
   void layout(const runtime::ProgramSchema& schema);
   void restyle();
 
+  struct Edge {
+    QString from, to;  // graphviz node names
+    QString label;
+    QGraphicsPathItem* path = nullptr;
+    QGraphicsPathItem* head = nullptr;  // arrow head (may be null)
+    QGraphicsSimpleTextItem* text = nullptr;  // label and live counts
+    QPointF textCenter;
+    Qt::PenStyle style = Qt::SolidLine;
+  };
+  double rateOf(const Node& n) const;
+  quint64 countOf(const Node& n) const;
+  // Packets and rate over an edge: exact when its head has no other way in (or its tail
+  // no other way out); else the smaller of the two ends, an upper bound (exact = false).
+  struct Traffic {
+    quint64 count = 0;
+    double rate = 0;
+    bool exact = false;
+  };
+  Traffic edgeTraffic(const Edge& e) const;
+  QHash<QString, int> m_inDegree, m_outDegree;
+
   QGraphicsScene* m_scene;
   QHash<QString, Node> m_nodes;  // by graphviz node name
+  std::vector<Edge> m_edges;
   QHash<quint32, quint64> m_counts;
   QHash<quint32, double> m_rates;
   std::vector<std::uint32_t> m_highlight;

@@ -21,9 +21,10 @@ static bool sameEntry(const runtime::Entry& a, const runtime::Entry& b) {
   return a.keys == b.keys && a.action == b.action && a.params == b.params;
 }
 
-void TableModel::setEntries(std::vector<runtime::Entry> entries) {
+void TableModel::setEntries(std::vector<runtime::Entry> entries, bool complete) {
   const int total = static_cast<int>(entries.size());
-  const int shown = std::min(total, std::max(m_shown, kPageRows));
+  m_wanted = std::max(m_wanted, std::max(m_shown, kPageRows));
+  const int shown = std::min(total, m_wanted);
   // Compare only what views show: a refresh of a huge table stays O(page).
   int first = -1;
   int last = -1;
@@ -40,6 +41,7 @@ void TableModel::setEntries(std::vector<runtime::Entry> entries) {
     endRemoveRows();
   }
   m_entries = std::move(entries);
+  m_complete = complete;
   if (first >= 0) emit dataChanged(index(first, 0), index(last, columnCount() - 1));
   if (shown > m_shown) {
     beginInsertRows({}, m_shown, shown - 1);
@@ -50,18 +52,28 @@ void TableModel::setEntries(std::vector<runtime::Entry> entries) {
 }
 
 bool TableModel::canFetchMore(const QModelIndex& parent) const {
-  return !parent.isValid() && !m_updating && m_shown < static_cast<int>(m_entries.size());
+  if (parent.isValid() || m_updating) return false;
+  // Not while a read of more rows is pending (asked for, not there yet).
+  return m_shown < totalRows() || (!m_complete && m_requested <= m_shown);
 }
 
 void TableModel::fetchMore(const QModelIndex& parent) {
   if (!canFetchMore(parent)) return;
-  const int next = std::min(static_cast<int>(m_entries.size()), m_shown + kPageRows);
-  // Views ask for more from inside rowsInserted; the next page waits for the next ask.
-  m_updating = true;
-  beginInsertRows({}, m_shown, next - 1);
-  m_shown = next;
-  endInsertRows();
-  m_updating = false;
+  const int target = m_shown + kPageRows;
+  m_wanted = std::max(m_wanted, target);
+  if (m_shown < totalRows()) {
+    const int next = std::min(totalRows(), target);
+    // Views ask for more from inside rowsInserted; the next page waits for the next ask.
+    m_updating = true;
+    beginInsertRows({}, m_shown, next - 1);
+    m_shown = next;
+    endInsertRows();
+    m_updating = false;
+  }
+  if (m_shown < target && !m_complete) {
+    m_requested = target;
+    emit rowsWanted(target);
+  }
 }
 
 int TableModel::rowCount(const QModelIndex& parent) const {

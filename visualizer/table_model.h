@@ -4,7 +4,10 @@
 // as editRequested() for the app to write to the kernel; the model never touches the
 // kernel itself. Live refreshes replace rows in place, so views keep their selection.
 // Rows reach views in pages of kPageRows (canFetchMore/fetchMore), so a table with a
-// million entries costs the view and each refresh only the rows scrolled to so far.
+// million entries costs the view and each refresh only the rows scrolled to so far. The
+// model may also hold just a prefix of the table (the app reads wantedRows() entries,
+// runtime/table_page.h): fetching past it emits rowsWanted() and the rows come with the
+// next setEntries().
 #pragma once
 
 #include <QAbstractTableModel>
@@ -28,12 +31,16 @@ class TableModel : public QAbstractTableModel {
   QString tableName() const { return QString::fromStdString(m_schema.name); }
   static constexpr int kPageRows = 1000;
 
-  // Replaces the rows with a fresh dump (sorted as the runtime returns them). Rows the
-  // views were shown stay shown (as far as the dump has them), at least one page.
-  void setEntries(std::vector<runtime::Entry> entries);
-  // Every entry of the dump, also those not fetched into views yet.
+  // Replaces the rows with a fresh read (in the order the runtime returns them). Rows the
+  // views were shown stay shown (as far as the read has them), at least one page.
+  // complete: `entries` is the whole table; else a prefix, and more can be fetched.
+  void setEntries(std::vector<runtime::Entry> entries, bool complete = true);
+  // Every entry read, also those not fetched into views yet.
   const std::vector<runtime::Entry>& entries() const { return m_entries; }
   int totalRows() const { return static_cast<int>(m_entries.size()); }
+  bool isComplete() const { return m_complete; }
+  // How many entries the next read should bring: what views asked for (>= one page).
+  int wantedRows() const { return m_wanted; }
   bool canFetchMore(const QModelIndex& parent) const override;
   void fetchMore(const QModelIndex& parent) override;
   const runtime::Entry& entry(int row) const { return m_entries.at(static_cast<size_t>(row)); }
@@ -59,6 +66,8 @@ class TableModel : public QAbstractTableModel {
   // A valid edit of `before` into `after` (the key may differ: delete + add).
   void editRequested(const p4wb::runtime::Entry& before, const p4wb::runtime::Entry& after);
   void editRejected(const QString& why);
+  // Views scrolled past the rows read so far: read at least `rows` entries next time.
+  void rowsWanted(int rows);
 
  private:
   runtime::Entry withCell(const runtime::Entry& e, int column, const QString& text) const;
@@ -66,6 +75,9 @@ class TableModel : public QAbstractTableModel {
   runtime::TableSchema m_schema;
   std::vector<runtime::Entry> m_entries;
   int m_shown = 0;  // rows views know about: a prefix of m_entries
+  int m_wanted = kPageRows;  // rows views asked for (m_shown <= m_wanted)
+  int m_requested = 0;  // rows asked of the app with rowsWanted (pending while > m_shown)
+  bool m_complete = true;  // m_entries is the whole table
   bool m_updating = false;  // inside setEntries: no nested fetchMore from a view
 };
 

@@ -22,6 +22,21 @@
 namespace p4wb::visualizer {
 namespace {
 
+// A filter runs over the rows read. While it hides rows the view keeps asking for more,
+// which would read a huge table whole; past kFilterScanRows it stops asking (the
+// dock's count line says how far the read got).
+class EntryFilterProxy : public QSortFilterProxyModel {
+ public:
+  static constexpr int kFilterScanRows = 100000;
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+  bool canFetchMore(const QModelIndex& parent) const override {
+    if (!filterRegularExpression().pattern().isEmpty() && sourceModel() &&
+        sourceModel()->rowCount() >= kFilterScanRows)
+      return false;
+    return QSortFilterProxyModel::canFetchMore(parent);
+  }
+};
+
 QString entryText(const runtime::Entry& e) {
   QStringList params;
   for (const std::string& p : e.params) params << QString::fromStdString(p);
@@ -107,7 +122,7 @@ QWidget* TablesDock::makeTab(TableModel* model) {
   auto* filter = new QLineEdit;
   filter->setPlaceholderText(tr("Filter entries"));
   filter->setClearButtonEnabled(true);
-  auto* proxy = new QSortFilterProxyModel(tab);
+  auto* proxy = new EntryFilterProxy(tab);
   proxy->setSourceModel(model);
   proxy->setFilterKeyColumn(-1);
   proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -120,6 +135,8 @@ QWidget* TablesDock::makeTab(TableModel* model) {
   view->setAlternatingRowColors(true);
   view->horizontalHeader()->setStretchLastSection(true);
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Size columns by the rows on screen, not the first 1000: each refresh re-measures.
+  view->horizontalHeader()->setResizeContentsPrecision(0);
   view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
   auto* defaults = new QLabel;
   m_defaultLabels.insert(model->tableName(), defaults);
@@ -133,6 +150,7 @@ QWidget* TablesDock::makeTab(TableModel* model) {
                                                 before, after));
           });
   connect(model, &TableModel::editRejected, this, [this](const QString& why) { setStatus(why, false); });
+  connect(model, &TableModel::rowsWanted, this, [this, table](int rows) { emit rowsWanted(table, rows); });
   return tab;
 }
 
@@ -149,7 +167,8 @@ QString TablesDock::currentTable() const {
 }
 
 void TablesDock::setEntries(const QString& table, std::vector<runtime::Entry> entries,
-                            const runtime::Entry& defaultEntry, const QString& error) {
+                            const runtime::Entry& defaultEntry, const QString& error,
+                            bool complete) {
   TableModel* model = m_models.value(table);
   if (!model) return;
   if (!error.isEmpty()) {
@@ -157,12 +176,15 @@ void TablesDock::setEntries(const QString& table, std::vector<runtime::Entry> en
     return;
   }
   const size_t n = entries.size();
-  model->setEntries(std::move(entries));
+  model->setEntries(std::move(entries), complete);
   m_defaults.insert(table, defaultEntry);
+  const QString count = complete ? tr("%1 of %2 entries").arg(n).arg(model->schema().maxEntries)
+                                 : tr("first %1 entries read (of up to %2; scroll for more)")
+                                       .arg(n)
+                                       .arg(model->schema().maxEntries);
   if (QLabel* label = m_defaultLabels.value(table))
-    label->setText(tr("%1 of %2 entries · default: %3%4")
-                       .arg(n)
-                       .arg(model->schema().maxEntries)
+    label->setText(tr("%1 · default: %2%3")
+                       .arg(count)
                        .arg(defaultEntry.action.empty() ? tr("none") : entryText(defaultEntry),
                             defaultEntry.compiledDefault ? tr(" (compiled in)") : QString()));
 }
@@ -290,7 +312,16 @@ void TablesDock::onExport() {
     setStatus(tr("Cannot write %1: %2").arg(path, file.errorString()), false);
     return;
   }
-  setStatus(tr("Exported to %1").arg(path), true);
+  QStringList partial;  // tables read only as far as the views scrolled
+  for (auto it = m_models.cbegin(); it != m_models.cend(); ++it)
+    if (!it.value()->isComplete()) partial << it.key();
+  if (partial.isEmpty())
+    setStatus(tr("Exported to %1").arg(path), true);
+  else
+    setStatus(tr("Exported to %1, but only the entries read so far of %2: scroll to the end "
+                 "first, or use 'p4wb table dump' for the whole table")
+                  .arg(path, partial.join(QStringLiteral(", "))),
+              false);
 }
 
 }  // namespace p4wb::visualizer

@@ -30,9 +30,10 @@ class TablesDock : public QDockWidget {
   void setWriter(TableWriter writer) { m_writer = std::move(writer); }
   // One tab per table; replaces all tabs and clears the undo stack.
   void setTables(const std::vector<runtime::TableSchema>& tables);
-  // Fresh contents of one table (from the app's periodic refresh).
+  // Fresh contents of one table (from the app's periodic refresh); complete: entries is
+  // the whole table, else its first rows (the model asks for more with rowsWanted).
   void setEntries(const QString& table, std::vector<runtime::Entry> entries,
-                  const runtime::Entry& defaultEntry, const QString& error);
+                  const runtime::Entry& defaultEntry, const QString& error, bool complete = true);
   // No tabs, just a sentence (no program loaded, missing privileges, ...).
   void setUnavailable(const QString& why);
   void setStatus(const QString& text, bool good);
@@ -49,6 +50,10 @@ class TablesDock : public QDockWidget {
   QString exportText(bool json) const;
   // Parses JSON exports into runtime_CLI lines; other text is taken as runtime_CLI.
   static QString importToScript(const QString& text, QString* error);
+
+ signals:
+  // A view scrolled past the rows read of `table`: the next read should bring `rows`.
+  void rowsWanted(const QString& table, int rows);
 
  private:
   QWidget* makeTab(TableModel* model);

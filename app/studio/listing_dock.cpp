@@ -1,6 +1,8 @@
 #include "app/studio/listing_dock.h"
 
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QVBoxLayout>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <algorithm>
@@ -12,7 +14,7 @@ namespace p4wb::app {
 
 ListingDock::ListingDock(const QString& title, const QString& objectName, Flavor flavor,
                          QWidget* parent)
-    : QDockWidget(title, parent), m_edit(new QPlainTextEdit) {
+    : QDockWidget(title, parent), m_edit(new QPlainTextEdit), m_summary(new QLabel) {
   setObjectName(objectName);
   m_edit->setObjectName(objectName + QStringLiteral("Text"));
   m_edit->setReadOnly(true);
@@ -25,7 +27,17 @@ ListingDock::ListingDock(const QString& title, const QString& objectName, Flavor
                                                   : ListingHighlighter::Flavor::BpfAsm,
                          m_edit->document());
   clearListing(tr("Compile the program (Ctrl+B) to see its %1.").arg(title));
-  setWidget(m_edit);
+  m_summary->setObjectName(objectName + QStringLiteral("Summary"));
+  m_summary->setContentsMargins(4, 2, 4, 2);
+  m_summary->setWordWrap(true);
+  m_summary->hide();
+  auto* box = new QWidget;
+  auto* column = new QVBoxLayout(box);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->setSpacing(0);
+  column->addWidget(m_summary);
+  column->addWidget(m_edit, 1);
+  setWidget(box);
   connect(m_edit, &QPlainTextEdit::cursorPositionChanged, this, &ListingDock::onCursorMoved);
 }
 
@@ -55,6 +67,14 @@ void ListingDock::clearListing(const QString& why) {
 }
 
 QString ListingDock::text() const { return m_edit->toPlainText(); }
+
+void ListingDock::setSummary(const QString& text, const QString& details) {
+  m_summary->setText(text);
+  m_summary->setToolTip(details);
+  m_summary->setVisible(!text.isEmpty());
+}
+
+QString ListingDock::summary() const { return m_summary->text(); }
 
 void ListingDock::setDark(bool dark) {
   m_lineColor = dark ? QColor(0x4a, 0x44, 0x1c) : QColor(0xff, 0xf1, 0xb8);

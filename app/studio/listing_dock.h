@@ -13,6 +13,7 @@
 
 #include "compiler/driver/driver.h"
 
+class QLabel;
 class QPlainTextEdit;
 
 namespace p4wb::app {
@@ -33,6 +34,9 @@ class ListingDock : public QDockWidget {
   void clearListing(const QString& why);
   QString text() const;
   QPlainTextEdit* textEdit() const { return m_edit; }
+  // A line above the listing (program stats); details become its tooltip. Empty hides it.
+  void setSummary(const QString& text, const QString& details = {});
+  QString summary() const;
 
   // Highlights every listing line that came from 1-based P4 `line` and scrolls the
   // first into view if none is visible; returns how many lines were highlighted.
@@ -49,6 +53,7 @@ class ListingDock : public QDockWidget {
   void onCursorMoved();
 
   QPlainTextEdit* m_edit;
+  QLabel* m_summary;
   ListingHighlighter* m_highlighter = nullptr;
   QColor m_lineColor{0xff, 0xf1, 0xb8};
   QHash<int, compiler::SourceMapEntry> m_byListingLine;

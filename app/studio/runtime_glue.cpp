@@ -32,6 +32,8 @@ void Workbench::connectRuntime() {
   });
   m_window->tablesDock()->setWriter(
       [this](const visualizer::TableWrite& w) { onTableWrite(w); });
+  connect(m_window->tablesDock(), &visualizer::TablesDock::rowsWanted, m_runtime,
+          &RuntimeService::setTableReadLimit);
   connect(m_window->countersDock(), &visualizer::CountersDock::resetRequested, m_runtime,
           &RuntimeService::resetCounters);
   connect(m_window->countersDock(), &visualizer::CountersDock::stageActivated, this,
@@ -57,9 +59,9 @@ void Workbench::connectRuntime() {
   connectPacketLab();
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty())
-    setRuntimeUnavailable(tr("%1 Editing and compiling work fully; to load programs, edit "
-                             "tables and run packets, run p4wb-studio as root (or grant it "
-                             "CAP_BPF, CAP_NET_ADMIN and CAP_SYS_ADMIN).")
+    setRuntimeUnavailable(tr("This p4wb-studio is %1. Editing and compiling work fully "
+                             "without them; loading programs, editing tables and running "
+                             "packets need them.")
                               .arg(missing));
 }
 
@@ -72,7 +74,8 @@ void Workbench::load() {
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty()) {
     QMessageBox::warning(m_window.get(), tr("Cannot Load"),
-                         tr("%1\n\nRun p4wb-studio as root to load programs.").arg(missing));
+                         tr("This p4wb-studio is %1.\n\nLoading needs them; editing and "
+                            "compiling work without.").arg(missing));
     return;
   }
   const bool stale = m_lastResult.object.empty() ||
@@ -136,10 +139,11 @@ void Workbench::onProgramChanged(bool loaded) {
   m_window->countersDock()->setAvailable();
 }
 
-void Workbench::onSnapshot(const RuntimeSnapshot& snapshot) {
-  for (const RuntimeSnapshot::Table& t : snapshot.tables)
-    m_window->tablesDock()->setEntries(QString::fromStdString(t.name), t.entries, t.defaultEntry,
-                                       t.error);
+void Workbench::onSnapshot(std::shared_ptr<RuntimeSnapshot> shared) {
+  RuntimeSnapshot& snapshot = *shared;
+  for (RuntimeSnapshot::Table& t : snapshot.tables)  // moved, not copied, into the models
+    m_window->tablesDock()->setEntries(QString::fromStdString(t.name), std::move(t.entries),
+                                       t.defaultEntry, t.error, t.complete);
   if (!snapshot.countersError.isEmpty()) {
     m_window->countersDock()->setUnavailable(snapshot.countersError);
   } else {

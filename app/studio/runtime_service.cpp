@@ -5,12 +5,14 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 #include "runtime/loaded_program.h"
 #include "runtime/netns.h"
 #include "runtime/object_spec.h"
 #include "runtime/privileges.h"
 #include "runtime/program_store.h"
+#include "runtime/table_page.h"
 #include "runtime/table_script.h"
 
 namespace p4wb::app {
@@ -67,6 +69,7 @@ std::shared_ptr<const runtime::LoadedProgram> programOrTemporary(
 
 RuntimeService::RuntimeService(QObject* parent) : QObject(parent) {
   qRegisterMetaType<RuntimeSnapshot>();
+  qRegisterMetaType<std::shared_ptr<RuntimeSnapshot>>();
   qRegisterMetaType<NetnsInterfaces>();
   qRegisterMetaType<runtime::TraceResult>();
   qRegisterMetaType<TargetsListing>();
@@ -118,6 +121,7 @@ void RuntimeService::load(std::vector<std::uint8_t> object, std::string schemaJs
     QMetaObject::invokeMethod(this, [=, this] {
       if (loaded) {
         m_program = loaded;
+        m_readLimits.clear();
         m_name = name;
         m_targetText = target.ifname.empty() ? tr("loaded, not attached") : where;
         m_statsFd = statsFd;
@@ -272,22 +276,40 @@ void RuntimeService::testRun(std::vector<std::uint8_t> packet, std::vector<std::
   });
 }
 
+void RuntimeService::setTableReadLimit(const QString& table, int rows) {
+  if (rows <= m_readLimits.value(table, kDefaultReadRows)) return;
+  m_readLimits.insert(table, rows);
+  refresh();
+}
+
 void RuntimeService::refresh() {
   auto prog = m_program;
-  if (!prog || m_refreshing) return;
+  if (!prog) return;
+  if (m_refreshing) {
+    m_refreshAgain = true;
+    return;
+  }
   m_refreshing = true;
-  onWorker([this, prog] {
+  std::vector<std::size_t> limits;
+  for (const runtime::TableSchema& t : prog->schema().tables)
+    limits.push_back(static_cast<std::size_t>(m_readLimits.value(QString::fromStdString(t.name), kDefaultReadRows)));
+  onWorker([this, prog, limits = std::move(limits)] {
     QElapsedTimer clock;
     clock.start();
     RuntimeSnapshot snap;
-    for (const runtime::TableSchema& t : prog->schema().tables) {
+    const auto& tables = prog->schema().tables;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      const runtime::TableSchema& t = tables[i];
       RuntimeSnapshot::Table table;
       table.name = t.name;
-      auto entries = runtime::dumpTable(*prog, t.name);
-      if (entries)
-        table.entries = std::move(entries).value();
-      else
-        table.error = text(entries.error());
+      // Only the rows the views reach: a million-entry table costs a page per refresh.
+      auto prefix = runtime::readTablePrefix(*prog, t.name, limits[i]);
+      if (prefix) {
+        table.entries = std::move(prefix->entries);
+        table.complete = prefix->complete;
+      } else {
+        table.error = text(prefix.error());
+      }
       if (!t.defaultMap.empty())
         if (auto d = runtime::readDefault(*prog, t.name)) table.defaultEntry = std::move(d).value();
       snap.tables.push_back(std::move(table));
@@ -300,9 +322,11 @@ void RuntimeService::refresh() {
     if (auto stats = runtime::readProgramStats(prog->programFd())) snap.stats = *stats;
     snap.readAtMs = QDateTime::currentMSecsSinceEpoch();
     snap.readCostMs = clock.elapsed();
-    QMetaObject::invokeMethod(this, [this, prog, snap = std::move(snap)] {
+    auto shared = std::make_shared<RuntimeSnapshot>(std::move(snap));
+    QMetaObject::invokeMethod(this, [this, prog, shared] {
       m_refreshing = false;
-      if (prog == m_program) emit snapshotReady(snap);
+      if (prog == m_program) emit snapshotReady(shared);
+      if (std::exchange(m_refreshAgain, false)) refresh();
     });
   });
 }

@@ -32,7 +32,8 @@ struct RuntimeSnapshot {
     std::string name;
     std::vector<runtime::Entry> entries;
     runtime::Entry defaultEntry;
-    QString error;  // non-empty when the dump failed
+    bool complete = true;  // entries is the whole table, not just its first rows
+    QString error;  // non-empty when the read failed
   };
   std::vector<Table> tables;
   std::vector<runtime::StageCount> stages;
@@ -109,6 +110,10 @@ class RuntimeService : public QObject {
   // Reads tables, counters and stats now (also every refreshInterval ms while loaded).
   void refresh();
   void setRefreshInterval(int ms) { m_timer.setInterval(ms); }
+  // Each refresh reads the first `rows` entries of `table` (whole pages, at least
+  // kDefaultReadRows), not the whole table; raising it reads again soon.
+  void setTableReadLimit(const QString& table, int rows);
+  static constexpr int kDefaultReadRows = 1000;
   // Runs fn(prog) on a worker; for tests and rare one-offs. Returns at once.
   void runOnWorker(std::function<void(const runtime::LoadedProgram&)> fn);
 
@@ -118,7 +123,9 @@ class RuntimeService : public QObject {
   void unloadFinished(bool ok, const QString& message);
   void programChanged(bool loaded);
   void targetsListed(const p4wb::app::NetnsInterfaces& targets);
-  void snapshotReady(const p4wb::app::RuntimeSnapshot& snapshot);
+  // Shared, not copied: a refresh may carry 100,000 entries. The (one) receiver may move
+  // the entries out.
+  void snapshotReady(std::shared_ptr<p4wb::app::RuntimeSnapshot> snapshot);
   void writeFinished(bool ok, const QString& message);
   void testRunFinished(bool ok, const QString& message, const p4wb::runtime::TraceResult& result);
   void targetsDescribed(const p4wb::app::TargetsListing& listing);
@@ -138,12 +145,15 @@ class RuntimeService : public QObject {
   QString m_targetText;
   QTimer m_timer;
   bool m_refreshing = false;  // one snapshot read in flight at a time
+  bool m_refreshAgain = false;  // asked for while one was in flight
+  QHash<QString, int> m_readLimits;  // table -> rows to read (default kDefaultReadRows)
   std::shared_ptr<void> m_statsFd;  // keeps kernel run-time stats on while loaded
 };
 
 }  // namespace p4wb::app
 
 Q_DECLARE_METATYPE(p4wb::app::RuntimeSnapshot)
+Q_DECLARE_METATYPE(std::shared_ptr<p4wb::app::RuntimeSnapshot>)
 Q_DECLARE_METATYPE(p4wb::app::NetnsInterfaces)
 Q_DECLARE_METATYPE(p4wb::runtime::TraceResult)
 Q_DECLARE_METATYPE(p4wb::app::TargetsListing)

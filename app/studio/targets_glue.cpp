@@ -49,8 +49,8 @@ void Workbench::connectTargets() {
   connect(m_runtime, &RuntimeService::programChanged, m_runtime, &RuntimeService::describeTargets);
   const QString missing = RuntimeService::missingPrivileges();
   if (!missing.isEmpty())
-    dock->setActionsEnabled(false, tr("%1 Run p4wb-studio as root to attach programs and "
-                                      "create labs.").arg(missing));
+    dock->setActionsEnabled(false, tr("This p4wb-studio is %1. Attaching programs and "
+                                      "creating labs need them.").arg(missing));
   m_runtime->describeTargets();
 }
 

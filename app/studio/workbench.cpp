@@ -11,11 +11,13 @@
 #include <QSettings>
 
 #include "app/studio/compile_service.h"
+#include "app/studio/live_checker.h"
 #include "app/studio/diagnostics_dock.h"
 #include "app/studio/diagnostics_model.h"
 #include "app/studio/editor_tabs.h"
 #include "app/studio/outline_dock.h"
 #include "app/studio/outline_model.h"
+#include "app/studio/program_stats.h"
 #include "compiler/preprocess/builtin_includes.h"
 #include "app/studio/listing_dock.h"
 #include "app/studio/main_window.h"
@@ -66,6 +68,15 @@ Workbench::Workbench(QObject* parent)
       m_window(std::make_unique<MainWindow>(m_diagnostics, m_stages, m_counters, m_outline)) {
   m_window->restoreWindowState();
   m_window->installEventFilter(this);
+  m_checker = new LiveChecker(
+      [this](editor::P4Editor* ed, compiler::CompileOptions* options) {
+        if (!m_window->editorTabs()->builtinOf(ed).isEmpty()) return false;  // read-only
+        options->inputPath = m_window->editorTabs()->documentOf(ed).compilerPath().toStdString();
+        options->inputText = ed->text().toStdString();
+        return true;
+      },
+      this);
+  connect(m_checker, &LiveChecker::checked, this, &Workbench::onChecked);
   m_typingTimer.setSingleShot(true);
   m_typingTimer.setInterval(kTypingDelayMs);
   connectActions();
@@ -89,8 +100,15 @@ void Workbench::wireEditor(editor::P4Editor* ed) {
   // go-to-definition and completion from the last compile's symbols.
   ed->setCodeIntel(&m_symbols);
   ed->zoomTo(QSettings().value(kZoomKey, 0).toInt());
+  // Every tab is checked while typing; the current one is compiled instead when
+  // compile-while-typing is on (that compile brings the same diagnostics and more).
+  m_checker->watch(ed);
+  connect(ed, &QObject::destroyed, this, [this, ed] { m_checkedDiagnostics.remove(ed); });
+  m_checker->edited(ed);  // a first check of the text it opens with
   connect(ed, &QsciScintilla::textChanged, this, [this, ed] {
-    if (ed == m_window->editor()) onTextEdited();
+    const bool current = ed == m_window->editor();
+    if (current) onTextEdited();
+    if (!current || !m_window->actions().compileWhileTyping->isChecked()) m_checker->edited(ed);
   });
   connect(ed, &QsciScintilla::modificationChanged, this, &Workbench::updateTitle);
   connect(ed, &QsciScintilla::cursorPositionChanged, this, [this, ed](int line, int) {
@@ -134,9 +152,12 @@ void Workbench::connectActions() {
   EditorTabs* tabs = m_window->editorTabs();
   for (int i = 0; i < tabs->count(); ++i) wireEditor(tabs->editorAt(i));
   connect(tabs, &EditorTabs::editorCreated, this, &Workbench::wireEditor);
-  connect(tabs, &EditorTabs::currentEditorChanged, this, [this] {
+  connect(tabs, &EditorTabs::currentEditorChanged, this, [this](editor::P4Editor* ed) {
     updateTitle();
     saveSession();
+    // The Diagnostics list follows the tab: its last check, until the next compile.
+    if (auto it = m_checkedDiagnostics.constFind(ed); it != m_checkedDiagnostics.constEnd() && !m_compiler->isRunning())
+      m_diagnostics->setDiagnostics(*it);
   });
   connect(tabs, &QTabWidget::tabCloseRequested, this, &Workbench::closeTab);
   connect(a.closeTab, &QAction::triggered, this, [this] {
@@ -277,6 +298,7 @@ void Workbench::onCompileFinished(const compiler::CompileResult& result, qint64 
 
 void Workbench::showResult(const compiler::CompileResult& result) {
   m_diagnostics->setDiagnostics(result.diagnostics);
+  m_checkedDiagnostics.insert(m_window->editor(), result.diagnostics);
   m_symbols.update(result, [this](const QString& file) { return isCurrentFile(file); });
   m_outline->setSymbols(m_symbols.symbols());
   QList<editor::EditorDiagnostic> here;
@@ -289,6 +311,8 @@ void Workbench::showResult(const compiler::CompileResult& result) {
                                    forCurrentFile(result.irSourceMap));
     m_window->asmDock()->setListing(QString::fromStdString(result.asmText),
                                     forCurrentFile(result.asmSourceMap));
+    const ProgramStats stats = programStats(result);
+    m_window->asmDock()->setSummary(summaryText(stats), tr("Maps:\n%1").arg(mapsText(stats)));
     int line0 = 0;
     int index0 = 0;
     m_window->editor()->getCursorPosition(&line0, &index0);
@@ -297,6 +321,7 @@ void Workbench::showResult(const compiler::CompileResult& result) {
     const QString why = tr("No output: the program has errors (see Diagnostics).");
     m_window->irDock()->clearListing(why);
     m_window->asmDock()->clearListing(why);
+    m_window->asmDock()->setSummary({});
     m_window->diagnosticsDock()->show();
     m_window->diagnosticsDock()->raise();
   }
@@ -310,10 +335,21 @@ void Workbench::showResult(const compiler::CompileResult& result) {
     m_window->showMessage(tr("Stages unavailable: %1").arg(m_stages->errorString()));
 }
 
-bool Workbench::isCurrentFile(const QString& file) const {
-  const Document& d = document();
-  if (!m_window->editorTabs()->builtinOf(m_window->editor()).isEmpty())
-    return QFileInfo(file).fileName() == m_window->editorTabs()->builtinOf(m_window->editor());
+void Workbench::onChecked(editor::P4Editor* ed, const compiler::CompileResult& result) {
+  QList<editor::EditorDiagnostic> here;
+  for (const compiler::Diagnostic& d : result.diagnostics)  // placeless ones: list only
+    if (d.line > 0 && isFileOf(ed, QString::fromStdString(d.file))) here << toEditorDiagnostic(d);
+  ed->setDiagnostics(here);
+  m_checkedDiagnostics.insert(ed, result.diagnostics);
+  if (ed == m_window->editor() && !m_compiler->isRunning()) m_diagnostics->setDiagnostics(result.diagnostics);
+}
+
+bool Workbench::isCurrentFile(const QString& file) const { return isFileOf(m_window->editor(), file); }
+
+bool Workbench::isFileOf(editor::P4Editor* ed, const QString& file) const {
+  const Document& d = m_window->editorTabs()->documentOf(ed);
+  if (!m_window->editorTabs()->builtinOf(ed).isEmpty())
+    return QFileInfo(file).fileName() == m_window->editorTabs()->builtinOf(ed);
   if (file.isEmpty() || file == d.compilerPath()) return true;
   const QFileInfo info(file);
   // The schema names sources by base name; the driver by the path it was given.

@@ -3,6 +3,7 @@
 // through a QAction of the main window into a slot here.
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -27,6 +28,7 @@ class P4Editor;
 namespace p4wb::app {
 
 class CompileService;
+class LiveChecker;
 class DiagnosticsModel;
 class MainWindow;
 class OutlineModel;
@@ -111,11 +113,14 @@ class Workbench : public QObject {
   std::vector<compiler::SourceMapEntry> forCurrentFile(
       const std::vector<compiler::SourceMapEntry>& map) const;
   bool isCurrentFile(const QString& file) const;
+  // Whether a diagnostic's or source map's file names the file shown in `ed`.
+  bool isFileOf(editor::P4Editor* ed, const QString& file) const;
+  void onChecked(editor::P4Editor* ed, const compiler::CompileResult& result);
   void connectRuntime();
   void showLoadDialog();
   void onLoadFinished(bool ok, const QString& message, const QString& log, const QString& section);
   void onProgramChanged(bool loaded);
-  void onSnapshot(const RuntimeSnapshot& snapshot);
+  void onSnapshot(std::shared_ptr<RuntimeSnapshot> snapshot);
   void onTableWrite(const visualizer::TableWrite& write);
   void setRuntimeUnavailable(const QString& why);
   void connectTargets();
@@ -125,6 +130,8 @@ class Workbench : public QObject {
 
   SymbolIndex m_symbols;                 // names of the last compile (editor's CodeIntel)
   CompileService* m_compiler;
+  LiveChecker* m_checker = nullptr;      // front-end checks of every tab while typing
+  QHash<editor::P4Editor*, std::vector<compiler::Diagnostic>> m_checkedDiagnostics;  // last check or compile per tab
   DiagnosticsModel* m_diagnostics;
   visualizer::StagesModel* m_stages;
   visualizer::CountersModel* m_counters;

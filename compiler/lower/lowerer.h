@@ -407,6 +407,13 @@ class Lowerer {
   bool m_parserSkips = false;  // advance() or a header extracted twice: bytes to drop
   bool m_conditionalEmit = false;
   bool m_inDeparser = false;
+  // Control flow for the schema's "control_flow": where the next table apply comes
+  // from (the control, or tables applied before) and the condition on the way.
+  struct FlowPred {
+    std::string node;
+    std::string label;
+  };
+  std::vector<FlowPred> m_flowPreds;
   unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser
   bool m_tcHook = false;
   unsigned m_ctxData = 0, m_ctxDataEnd = 0;  // offsets of data/data_end in the context

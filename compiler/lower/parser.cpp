@@ -2,6 +2,8 @@
 // (extract checks bounds and branches to reject on a short packet) and ends in a direct
 // transition or a select chain; a select without a matching case rejects (error.NoMatch).
 // accept continues with the control; reject drops the packet (XDP_DROP).
+#include <algorithm>
+
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
 
@@ -165,6 +167,23 @@ std::set<const ast::ParserStateDecl*> loopingStates(const ast::ParserDecl* parse
   return looping;
 }
 
+// A select case's keysets as the schema's transition label: "0x0800", "(1, default)".
+std::string keysetLabel(const ast::Expr* e) {
+  if (const auto* i = ast::dynCast<ast::IntLiteralExpr>(e)) return i->text;
+  if (const auto* d = ast::dynCast<ast::DefaultExpr>(e)) return d->isDontCare ? "_" : "default";
+  if (const auto* m = ast::dynCast<ast::MaskExpr>(e))
+    return keysetLabel(m->value.get()) + " &&& " + keysetLabel(m->mask.get());
+  if (const auto* r = ast::dynCast<ast::RangeExpr>(e))
+    return keysetLabel(r->lo.get()) + " .. " + keysetLabel(r->hi.get());
+  return exprText(e);
+}
+
+std::string caseLabel(const ast::SelectCase& c) {
+  std::string out;
+  for (const ast::ExprPtr& k : c.keysets) out += (out.empty() ? "" : ", ") + keysetLabel(k.get());
+  return c.keysets.size() > 1 ? "(" + out + ")" : out;
+}
+
 }  // namespace
 
 void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accept,
@@ -254,6 +273,21 @@ void Lowerer::lowerParserStates(const ast::ParserDecl* parser, const std::string
     }
     for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
     const ast::Transition& tr = state->transition;
+    const std::string from = prefix + "." + state->name;
+    auto stageOf = [&](const std::string& next) {
+      return ast::isAcceptState(next) || ast::isRejectState(next) ? next : prefix + "." + next;
+    };
+    if (tr.kind == ast::Transition::Kind::Direct) m_stages.addEdge(from, stageOf(tr.nextState), "");
+    if (tr.kind == ast::Transition::Kind::None) m_stages.addEdge(from, "reject", "");
+    if (tr.kind == ast::Transition::Kind::Select) {
+      bool hasDefault = false;
+      for (const ast::SelectCase& c : tr.cases) {
+        m_stages.addEdge(from, stageOf(c.nextState), caseLabel(c));
+        hasDefault |= std::all_of(c.keysets.begin(), c.keysets.end(),
+                                  [](const ast::ExprPtr& k) { return ast::isa<ast::DefaultExpr>(k.get()); });
+      }
+      if (!hasDefault) m_stages.addEdge(from, "reject", "no match");
+    }
     setLoc(tr.loc.valid() ? tr.loc : state->loc);
     if (tr.kind != ast::Transition::Kind::Select) {
       b.CreateBr(tr.kind == ast::Transition::Kind::Direct ? states.target(tr.target, tr.nextState)

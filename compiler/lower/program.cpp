@@ -149,6 +149,8 @@ bool Lowerer::bindParameters(unsigned ingressIfindexOffset) {
 void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_controlFrames = {{control, control->name}};
+  m_currentControl = control;
+  m_flowPreds = {{control->name, ""}};
   setLoc(control->loc);
   m_stages.emitIncrement(m_stages.add(StageKind::Control, control->name, fileName(control->loc),
                                       control->loc.line, control->loc.column));
@@ -387,6 +389,8 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
   if (!ok || !result.errors.empty()) return result;
   lowerer.m_stages.finalize();
   result.layout.stages = lowerer.m_stages.stages();
+  result.layout.transitions = lowerer.m_stages.edges();
+  result.layout.controlFlow = lowerer.m_stages.flowEdges();
   embedSchema(ctx, buildSchemaJson(result.layout));
   ctx.defineLicense("GPL");
   ctx.finalize();

@@ -99,6 +99,8 @@ struct ProgramLayout {
   std::vector<ExternLayout> externs;
   bool stageCounters = true;
   std::vector<Stage> stages;
+  std::vector<StageEdge> transitions;  // parser state -> state / accept / reject
+  std::vector<StageEdge> controlFlow;  // control / table -> the table applied next
 };
 
 // The schema JSON text (docs/schema.md, schema_version 1), pretty-printed.

@@ -125,6 +125,12 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
                            {"name", s.name},
                            {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}});
   }
+  j["transitions"] = ordered_json::array();
+  for (const StageEdge& e : layout.transitions)
+    j["transitions"].push_back({{"from", e.from}, {"to", e.to}, {"label", e.label}});
+  j["control_flow"] = ordered_json::array();
+  for (const StageEdge& e : layout.controlFlow)
+    j["control_flow"].push_back({{"from", e.from}, {"to", e.to}, {"label", e.label}});
   j["externs"] = ordered_json::array();
   for (const ExternLayout& e : layout.externs) j["externs"].push_back(externJson(e));
   return j.dump(2);

@@ -40,6 +40,18 @@ unsigned StageCounters::add(StageKind kind, const std::string& name, const std::
   return id;
 }
 
+void StageCounters::addEdge(const std::string& from, const std::string& to, const std::string& label) {
+  for (const StageEdge& e : m_edges)
+    if (e.from == from && e.to == to && e.label == label) return;
+  m_edges.push_back({from, to, label});
+}
+
+void StageCounters::addFlowEdge(const std::string& from, const std::string& to, const std::string& label) {
+  for (const StageEdge& e : m_flow)
+    if (e.from == from && e.to == to && e.label == label) return;
+  m_flow.push_back({from, to, label});
+}
+
 void StageCounters::emitEntryLookup(llvm::Value* failResult) {
   if (!m_enabled) return;
   llvm::IRBuilder<>& b = m_ctx.builder();

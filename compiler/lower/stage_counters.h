@@ -35,6 +35,15 @@ struct Stage {
   unsigned column = 0;
 };
 
+// A parser transition for the schema's "transitions" (the pipeline view draws them):
+// from a parser state's stage name to another's, or to "accept" / "reject"; label is
+// the select case ("0x0800", "default"), empty for a direct transition.
+struct StageEdge {
+  std::string from;
+  std::string to;
+  std::string label;
+};
+
 inline constexpr const char* kStageMapName = "p4wb_stages";
 
 class StageCounters {
@@ -56,6 +65,14 @@ class StageCounters {
   unsigned add(StageKind kind, const std::string& name, const std::string& file, unsigned line,
                unsigned column);
 
+  // Records a parser transition (kept once per from/to/label).
+  void addEdge(const std::string& from, const std::string& to, const std::string& label);
+  const std::vector<StageEdge>& edges() const { return m_edges; }
+  // Records a control-flow step: control or table -> the table applied next, labelled
+  // with the condition that leads there ("if hdr.ipv4.isValid()", "else"), if any.
+  void addFlowEdge(const std::string& from, const std::string& to, const std::string& label);
+  const std::vector<StageEdge>& flowEdges() const { return m_flow; }
+
   // Emits "slots[id] += 1" at the builder's insertion point (nothing when disabled).
   void emitIncrement(unsigned id);
 
@@ -70,6 +87,8 @@ class StageCounters {
   LowerContext& m_ctx;
   bool m_enabled;
   std::vector<Stage> m_stages;
+  std::vector<StageEdge> m_edges;
+  std::vector<StageEdge> m_flow;
   llvm::GlobalVariable* m_map = nullptr;
   llvm::Value* m_slots = nullptr;  // the u64[N] map value, non-null past the entry check
 };

@@ -1,5 +1,7 @@
 // Statements of control and parser bodies: assignment, if, blocks, switch (on values and
 // on `t.apply().action_run`), return/exit, local declarations and method calls.
+#include <algorithm>
+
 #include "compiler/lower/lowerer.h"
 
 namespace p4wb::compiler {
@@ -80,22 +82,71 @@ void Lowerer::assignStmt(const ast::AssignStmt* a) {
   store(*lv, expr(a->rhs.get(), lv->type));
 }
 
+namespace {
+
+// An if condition as the schema's control-flow label: "hdr.tcp.isValid() || hdr.udp.isValid()";
+// empty when a part is not a name, member, call, literal or operator.
+std::string conditionText(const ast::Expr* e) {
+  if (const auto* b = ast::dynCast<ast::BinaryExpr>(e)) {
+    std::string l = conditionText(b->lhs.get()), r = conditionText(b->rhs.get());
+    return l.empty() || r.empty() ? "" : l + " " + ast::binaryOpSpelling(b->op) + " " + r;
+  }
+  if (const auto* u = ast::dynCast<ast::UnaryExpr>(e)) {
+    std::string o = conditionText(u->operand.get());
+    return o.empty() ? "" : ast::unaryOpSpelling(u->op) + o;
+  }
+  if (const auto* i = ast::dynCast<ast::IntLiteralExpr>(e)) return i->text;
+  if (const auto* b = ast::dynCast<ast::BoolLiteralExpr>(e)) return b->value ? "true" : "false";
+  std::string text = exprText(e);
+  return text.find("expr") == std::string::npos ? text : "";
+}
+
+}  // namespace
+
 void Lowerer::ifStmt(const ast::IfStmt* i) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Value* c = condition(i->cond.get());
+  // Control flow for the schema: tables applied in a branch come from the preds so far,
+  // labelled with the branch; after the if, from the ends of both branches.
+  const std::vector<FlowPred> before = m_flowPreds;
+  auto labelled = [&](const std::string& label) {
+    std::vector<FlowPred> out = before;
+    for (FlowPred& p : out) p.label = p.label.empty() ? label : p.label + ", " + label;
+    return out;
+  };
+  std::string text = conditionText(i->cond.get());
+  if (text.size() > 48) text = text.substr(0, 45) + "...";
+  const std::string cond = text.empty() ? "if" : "if " + text;
   llvm::BasicBlock* thenBlock = newBlock("if.then");
   llvm::BasicBlock* elseBlock = i->elseStmt ? newBlock("if.else") : nullptr;
   llvm::BasicBlock* join = newBlock("if.end");
   b.CreateCondBr(c, thenBlock, elseBlock ? elseBlock : join);
   if (m_inDeparser) ++m_branchDepth;  // emits in here are conditional
   b.SetInsertPoint(thenBlock);
+  m_flowPreds = labelled(cond);
   stmt(i->thenStmt.get());
   b.CreateBr(join);
+  std::vector<FlowPred> afterThen = std::move(m_flowPreds);
+  m_flowPreds = i->elseStmt ? labelled("else") : before;
   if (elseBlock) {
     b.SetInsertPoint(elseBlock);
     stmt(i->elseStmt.get());
     b.CreateBr(join);
   }
+  // A branch that applied no table leaves the preds as they were, condition and all.
+  std::vector<FlowPred> joined;
+  auto settle = [&](std::vector<FlowPred> branch) {
+    for (FlowPred& p : branch) {
+      auto orig = std::find_if(before.begin(), before.end(), [&](const FlowPred& q) { return q.node == p.node; });
+      if (orig != before.end()) p.label = orig->label;
+      if (std::none_of(joined.begin(), joined.end(),
+                       [&](const FlowPred& q) { return q.node == p.node && q.label == p.label; }))
+        joined.push_back(std::move(p));
+    }
+  };
+  settle(std::move(afterThen));
+  settle(std::move(m_flowPreds));
+  m_flowPreds = std::move(joined);
   if (m_inDeparser) --m_branchDepth;
   b.SetInsertPoint(join);
 }

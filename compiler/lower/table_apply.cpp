@@ -151,6 +151,12 @@ void Lowerer::emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatc
 TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation loc) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   LoweredTable& t = *tableFor(table);
+  for (const FlowPred& p : m_flowPreds) m_stages.addFlowEdge(p.node, t.layout.name, p.label);
+  struct FlowAfter {  // the next apply comes from this table (also on early returns)
+    std::vector<FlowPred>& preds;
+    std::string name;
+    ~FlowAfter() { preds = {{name, ""}}; }
+  } flowAfter{m_flowPreds, t.layout.name};
   setLoc(loc);
   TableApply apply{t, m_ctx.entryAlloca(b.getInt1Ty(), "hit"),
                    m_ctx.entryAlloca(b.getInt32Ty(), "action_run"),

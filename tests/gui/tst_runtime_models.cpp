@@ -26,6 +26,7 @@ class TestRuntimeModels : public QObject {
  private slots:
   void initTestCase();
   void tableModelShowsAndValidates();
+  void tableModelFetchesPastThePrefixRead();
   void tableEditsBecomeUndoableWrites();
   void importExportRoundTrip();
   void countersModelRates();
@@ -79,6 +80,41 @@ void TestRuntimeModels::tableModelShowsAndValidates() {
   QVERIFY(model.setData(model.index(0, 0), QStringLiteral("10.0.0.9")));
   QCOMPARE(requested.count(), 1);
   QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("10.0.0.9"));
+}
+
+void TestRuntimeModels::tableModelFetchesPastThePrefixRead() {
+  // The app reads only a prefix of a big table: views get it page by page, and fetching
+  // past it asks for a longer read (once, until it comes).
+  visualizer::TableModel model(*table());
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+  QSignalSpy wanted(&model, &visualizer::TableModel::rowsWanted);
+  auto rows = [](int n) {
+    std::vector<runtime::Entry> out(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+      out[static_cast<size_t>(i)] = {{"10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256)},
+                                     "ingress.drop", {}};
+    return out;
+  };
+  const int page = visualizer::TableModel::kPageRows;
+  model.setEntries(rows(page * 2 + page / 2), false);
+  QCOMPARE(model.rowCount(), page);
+  QVERIFY(!model.isComplete());
+  model.fetchMore({});
+  QCOMPARE(model.rowCount(), page * 2);
+  QCOMPARE(wanted.count(), 0);
+  model.fetchMore({});  // the rest of what was read, and a request for more
+  QCOMPARE(model.rowCount(), page * 2 + page / 2);
+  QCOMPARE(wanted.count(), 1);
+  QCOMPARE(wanted.at(0).at(0).toInt(), page * 3);
+  QVERIFY(!model.canFetchMore({}));  // pending
+  model.setEntries(rows(page * 4), false);
+  QCOMPARE(model.rowCount(), page * 3);
+  QVERIFY(model.canFetchMore({}));
+  model.setEntries(rows(page * 3 + 5), true);  // the end of the table came into the read
+  model.fetchMore({});
+  QCOMPARE(model.rowCount(), page * 3 + 5);
+  QVERIFY(!model.canFetchMore({}));
+  QCOMPARE(wanted.count(), 1);
 }
 
 void TestRuntimeModels::tableEditsBecomeUndoableWrites() {
@@ -146,6 +182,30 @@ void TestRuntimeModels::pipelineGraphFromSchema() {
   // 15 stages, the table's hit and miss share one node: 14 nodes.
   QCOMPARE(view.nodeCount(), static_cast<int>(m_schema.stages.size()) - 1);
   QVERIFY(view.edgeCount() >= 12);
+  // The parser's select cases are the start state's edges, from the schema's transitions.
+  const runtime::StageInfo* start = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.kind == "parser_state" && QString::fromStdString(s.name).endsWith(QStringLiteral(".start"))) start = &s;
+  QVERIFY(start);
+  QVERIFY(!m_schema.transitions.empty());
+  const QStringList fromStart = view.edgeLabelsFrom(start->id);
+  QVERIFY2(fromStart.contains(QStringLiteral("ETHERTYPE_IPV4")), qPrintable(fromStart.join(QLatin1Char('|'))));
+  QVERIFY2(fromStart.contains(QStringLiteral("default → accept")), qPrintable(fromStart.join(QLatin1Char('|'))));
+  // The control reaches its table under the condition that guards the apply.
+  const runtime::StageInfo* control = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.kind == "control" && s.name == "ingress") control = &s;
+  QVERIFY(control);
+  const QStringList fromControl = view.edgeLabelsFrom(control->id);
+  QVERIFY2(fromControl.contains(QStringLiteral("if hdr.ipv4.isValid()")), qPrintable(fromControl.join(QLatin1Char('|'))));
+  // Live counts: the edge into parse_ipv4 (its only way in) carries exactly its count.
+  const runtime::StageInfo* ipv4 = nullptr;
+  for (const runtime::StageInfo& s : m_schema.stages)
+    if (s.name == "prs.parse_ipv4") ipv4 = &s;
+  QVERIFY(ipv4);
+  view.setCounts({{start->id, 10}, {ipv4->id, 7}}, {{start->id, 2.0}, {ipv4->id, 1.0}});
+  const QStringList texts = view.edgeTextsFrom(start->id);
+  QVERIFY2(texts.contains(QStringLiteral("ETHERTYPE_IPV4\n7 · 1/s")), qPrintable(texts.join(QLatin1Char('|'))));
   // Clicking the table node asks for its P4 line.
   const runtime::StageInfo* hit = nullptr;
   for (const runtime::StageInfo& s : m_schema.stages)

@@ -1,8 +1,10 @@
 // The walking skeleton through the GUI: open basic_fwd.p4, press Compile, read the IR
 // and eBPF panes; then break the program and find the error in the Diagnostics list.
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -51,6 +53,7 @@ class TestStudioCompile : public QObject {
   void diagnosticClickJumpsToLine();
   void cancelDropsTheResult();
   void compilesWhileTyping();
+  void checksEveryOpenTab();
   void resolvesQuotedIncludesNextToTheFile();
   void stageCountersCanBeTurnedOff();
   void savesWindowStateOnClose();
@@ -59,6 +62,7 @@ class TestStudioCompile : public QObject {
   void compileAndWait();
 
   std::unique_ptr<Workbench> m_workbench;
+  std::unique_ptr<QAbstractItemModelTester> m_diagnosticsTester;  // over every flow below
   MainWindow* m_window = nullptr;
 };
 
@@ -69,6 +73,8 @@ void TestStudioCompile::initTestCase() {
   QVERIFY2(QFile::exists(kExample), qPrintable(kExample));
   m_workbench = std::make_unique<Workbench>();
   m_window = m_workbench->mainWindow();
+  m_diagnosticsTester = std::make_unique<QAbstractItemModelTester>(
+      m_workbench->diagnosticsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
   QVERIFY(m_workbench->openFile(kExample));
   m_window->show();
   QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -108,6 +114,14 @@ void TestStudioCompile::compilesExample() {
   QVERIFY2(listing.contains(QStringLiteral("exit")), qPrintable(listing.left(2000)));
   QVERIFY(listing.contains(QStringLiteral("r0")));
   QVERIFY(listing.contains(QStringLiteral("p4wb_xdp:")));
+  // Program stats above the listing: instructions, stack, maps with their sizes.
+  const QString stats = m_window->asmDock()->summary();
+  QVERIFY2(stats.contains(QStringLiteral("instructions (xdp)")) && stats.contains(QStringLiteral("stack ")) &&
+               stats.contains(QStringLiteral("3 maps")),
+           qPrintable(stats));
+  const QString maps = m_window->asmDock()->findChild<QLabel*>(QStringLiteral("EbpfDockSummary")) ?
+      m_window->asmDock()->findChild<QLabel*>(QStringLiteral("EbpfDockSummary"))->toolTip() : QString();
+  QVERIFY2(maps.contains(QStringLiteral("ingress_ipv4_fwd: hash, 1024 entries, key 4 B")), qPrintable(maps));
 
   // The schema's stages reached the Stages dock.
   QVERIFY(m_workbench->stagesModel()->rowCount() > 0);
@@ -222,6 +236,45 @@ void TestStudioCompile::compilesWhileTyping() {
   QVERIFY(!m_workbench->isCompiling());  // debounced: not yet
   QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kCompileTimeoutMs);
   whileTyping->setChecked(false);
+}
+
+void TestStudioCompile::checksEveryOpenTab() {
+  // A tab that is not the current one is checked too, ~300 ms after its last edit: its
+  // errors get markers and tooltips there, and clear when fixed.
+  const int home = m_window->editorTabs()->currentIndex();
+  QTemporaryDir dir;
+  QFile example(kExample);
+  QVERIFY(example.open(QIODevice::ReadOnly));
+  const QString program = QString::fromUtf8(example.readAll());
+  QFile other(dir.filePath(QStringLiteral("other.p4")));
+  QVERIFY(other.open(QIODevice::WriteOnly));
+  other.write(program.toUtf8());
+  other.close();
+  QVERIFY(m_workbench->openFile(other.fileName()));
+  p4wb::editor::P4Editor* background = m_window->editor();
+  m_window->editorTabs()->setCurrentIndex(home);
+  QVERIFY(m_window->editor() != background);
+  const QString good = QStringLiteral("hdr.ipv4.dstAddr : exact");
+  const int line = lineOf(program, good);
+  QString broken = program;
+  broken.replace(good, QStringLiteral("hdr.ipv4.dstAdr : exact"));
+  background->selectAll();
+  background->replaceSelectedText(broken);
+  QTRY_VERIFY_WITH_TIMEOUT(background->markersAtLine(line - 1) & (1u << p4wb::editor::P4Editor::kErrorMarker),
+                           kCompileTimeoutMs);
+  bool named = false;
+  for (const p4wb::editor::EditorDiagnostic& d : background->diagnostics())
+    named = named || (d.line == line && d.message.contains(QStringLiteral("dstAdr")));
+  QVERIFY(named);
+  // Switching to the tab brings its diagnostics into the Diagnostics list.
+  m_window->editorTabs()->setCurrentWidget(background);
+  QVERIFY(m_workbench->diagnosticsModel()->errorCount() >= 1);
+  m_window->editorTabs()->setCurrentIndex(home);
+  background->selectAll();
+  background->replaceSelectedText(program);
+  QTRY_VERIFY_WITH_TIMEOUT(background->diagnostics().isEmpty(), kCompileTimeoutMs);
+  QVERIFY(!(background->markersAtLine(line - 1) & (1u << p4wb::editor::P4Editor::kErrorMarker)));
+  m_window->editorTabs()->closeAt(m_window->editorTabs()->indexOf(background));
 }
 
 void TestStudioCompile::resolvesQuotedIncludesNextToTheFile() {
