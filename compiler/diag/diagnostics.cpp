@@ -98,7 +98,9 @@ void DiagnosticEngine::report(DiagKind kind, SourceLocation loc, std::vector<std
   if (r.severity == DiagSeverity::Warning) {
     std::string flag = warningFlagName(kind);
     for (const auto& d : m_disabled) {
-      if (d == flag) {
+      // A prefix names a group: -Wno-uninitialized drops -Wuninitialized-use and
+      // -Wuninitialized-out-param.
+      if (d == flag || flag.rfind(d + "-", 0) == 0) {
         m_droppingNotes = true;
         return;
       }

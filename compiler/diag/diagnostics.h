@@ -54,8 +54,9 @@ class DiagnosticEngine {
 
   const SourceManager& sources() const { return m_sources; }
 
-  // -Werror / -Wno-NAME: warnings whose flag name is in `disabled` are dropped (with the
-  // notes that follow them); with `werror` the rest become errors. Applies to later reports.
+  // -Werror / -Wno-NAME: warnings whose flag name is in `disabled`, or starts with one of
+  // them and a dash (a group), are dropped (with the notes that follow them); with
+  // `werror` the rest become errors. Applies to later reports.
   void setWarningPolicy(bool werror, std::vector<std::string> disabled);
   // Flag name of a kind: its name in kebab case ("MacroRedefined" -> "macro-redefined").
   static std::string warningFlagName(DiagKind kind);

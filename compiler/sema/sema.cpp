@@ -8,9 +8,12 @@
 //      Tables: keys/match kinds, action refs, default action, size, entries resolved.
 //   2. Architecture: `main` is found and its package arguments bound to parser/control
 //      declarations (ProgramInfo).
+//   3. Warnings over the whole checked program: unused locals, then (only when there
+//      were no errors) uninitialized reads and out parameters (uninitialized.cpp).
 #include <algorithm>
 
 #include "compiler/sema/sema_impl.h"
+#include "compiler/sema/uninitialized.h"
 
 namespace p4wb::compiler::sema {
 
@@ -97,7 +100,10 @@ SemaResult Sema::run() {
     if (d) checkTopDecl(*d);
   r.programInfo = instantiateArchitecture();
   popScope();
+  // Definite assignment needs every name resolved and every expression typed.
+  bool clean = !m_diags.hasErrors();
   warnUnusedLocals();
+  if (clean) checkUninitialized(m_prog, m_diags);
   return r;
 }
 

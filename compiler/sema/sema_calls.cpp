@@ -28,10 +28,23 @@ const ParamDecl* paramFor(const FunctionPrototype& f, const std::vector<Argument
   return nullptr;
 }
 
+// "f(in bit<8> x, bool y)" for the candidates of an ambiguous call.
+std::string signatureOf(const FunctionPrototype& f) {
+  std::string out = f.name + "(";
+  for (std::size_t i = 0; i < f.params.size(); ++i) {
+    const ParamDecl& p = *f.params[i];
+    if (i) out += ", ";
+    if (p.direction != Direction::None) out += std::string(directionSpelling(p.direction)) + " ";
+    out += (p.type ? p.type->toString() : std::string("?")) + " " + p.name;
+  }
+  return out + ")";
+}
+
 }  // namespace
 
 const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                            std::vector<Argument>& args) {
+                                            std::vector<Argument>& args, SourceLocation loc,
+                                            const std::string& name) {
   std::size_t nargs = args.size();
   std::vector<const FunctionPrototype*> viable;
   for (auto* f : cands)
@@ -51,10 +64,12 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
   std::vector<const Type*> types;
   for (auto& a : args) types.push_back(checkExpr(a.value.get()));
   m_diags.rollback(mark);
-  const FunctionPrototype* best = nullptr;
+  // Exact arity beats filling @optional/default parameters; then exact argument types
+  // beat literal conversions. Several candidates with the best score: ambiguous.
+  std::vector<const FunctionPrototype*> best;
   int bestScore = -1;
   for (auto* f : viable) {
-    int score = 0;
+    int score = f->params.size() == nargs ? 1000 : 0;
     bool fits = true;
     for (std::size_t i = 0; i < nargs && fits; ++i) {
       const Type* pt = paramFor(*f, args, i)->type;
@@ -73,12 +88,18 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
       else
         fits = false;
     }
-    if (fits && score > bestScore) {
-      best = f;
-      bestScore = score;
-    }
+    if (!fits || score < bestScore) continue;
+    if (score > bestScore) best.clear();
+    best.push_back(f);
+    bestScore = score;
   }
-  return best ? best : viable.front();
+  // An argument with an error already reported fits everything: no ambiguity then.
+  bool argError = std::any_of(types.begin(), types.end(), [](const Type* t) { return !t || t->isUnknown(); });
+  if (best.size() > 1 && !argError) {
+    error(DiagKind::AmbiguousCall, loc, {name, std::to_string(best.size())});
+    for (auto* f : best) error(DiagKind::Note, f->loc, {"candidate '" + signatureOf(*f) + "'"});
+  }
+  return best.empty() ? viable.front() : best.front();
 }
 
 bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
@@ -214,7 +235,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &fn->typeParams;
     ct = static_cast<const CallableType*>(fn->type);
   } else {
-    const FunctionPrototype* f = pickOverload(protos, c.args);
+    const FunctionPrototype* f = pickOverload(protos, c.args, c.loc, name);
     if (!f) {
       error(DiagKind::NoMatchingOverload, c.loc, {name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
@@ -259,7 +280,7 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, c.args);
+    const FunctionPrototype* ctor = pickOverload(ctors, c.args, c.loc, ed->name);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, c.loc, {ed->name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
@@ -363,7 +384,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
-  const FunctionPrototype* f = pickOverload(cands, c.args);
+  const FunctionPrototype* f = pickOverload(cands, c.args, c.loc, ed->name + "." + m.member);
   if (!f) {
     error(DiagKind::NoMatchingOverload, c.loc, {ed->name + "." + m.member, std::to_string(c.args.size())});
     for (auto& a : c.args) checkExpr(a.value.get());

@@ -34,11 +34,22 @@ void Sema::checkTopDecl(Decl& d) {
 
 void Sema::checkTypedef(TypedefDecl& d) {
   d.type = resolveType(d.aliased.get());
-  if (d.isNewType && d.type && d.type->kind == TypeKind::Bits) {
-    auto* base = static_cast<const BitsType*>(d.type);
-    auto* nt = m_ctx.make<BitsType>(base->width, base->isSigned);
-    nt->newTypeName = d.name;
-    d.type = nt;
+  if (d.isNewType && d.type) {
+    // Like p4c: `type` makes distinct copies of bit<N>, int<N>, bool and other `type`s only.
+    Type* nt = nullptr;
+    if (d.type->kind == TypeKind::Bits) {
+      auto* base = static_cast<const BitsType*>(d.type);
+      nt = m_ctx.make<BitsType>(base->width, base->isSigned);
+    } else if (d.type->kind == TypeKind::Bool) {
+      nt = m_ctx.make<Type>(TypeKind::Bool);
+    } else if (!d.type->isUnknown()) {
+      error(DiagKind::NewTypeBase, d.loc, {d.name, d.type->toString()});
+    }
+    if (nt) {
+      nt->newTypeName = d.name;
+      nt->newTypeBase = d.type;
+      d.type = nt;
+    }
   }
   declare(d);
 }
@@ -253,7 +264,7 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, d.args);
+    const FunctionPrototype* ctor = pickOverload(ctors, d.args, d.loc, ed->name);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, d.loc, {ed->name, std::to_string(d.args.size())});
       for (auto& a : d.args) checkExpr(a.value.get());

@@ -364,7 +364,10 @@ const Type* Sema::checkCast(CastExpr& e) {
   };
   const BitsType* tb = asBits(to);
   const BitsType* fb = asBits(from);
-  bool ok = sameType(from, to) || (tb && (fb || from->kind == TypeKind::InfInt)) ||
+  // A `type` converts to and from the type it was made of (spec 7.6), and nothing else.
+  bool newTypeCast = (from->newTypeBase && sameType(from->newTypeBase, to)) ||
+                     (to->newTypeBase && sameType(to->newTypeBase, from));
+  bool ok = sameType(from, to) || newTypeCast || (tb && (fb || from->kind == TypeKind::InfInt)) ||
             (to->isBool() && fb && fb->width == 1) || (tb && tb->width == 1 && from->isBool()) ||
             (to->kind == TypeKind::InfInt && fb);
   if (!ok) {

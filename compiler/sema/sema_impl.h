@@ -93,9 +93,11 @@ class Sema {
   const Type* checkConstructorCall(CallExpr& c, const Decl* d);
   // The candidate whose parameters fit the arguments: by count (and names), then by
   // argument types when several have the same arity (exact types beat literal
-  // conversions). Null when none fits by count.
+  // conversions). Null when none fits by count; reports an ambiguity (with a note per
+  // candidate) when several fit equally well.
   const FunctionPrototype* pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                        std::vector<Argument>& args);
+                                        std::vector<Argument>& args, SourceLocation loc,
+                                        const std::string& name);
   // Checks args against params (binding type variables); returns false on errors.
   bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
                  const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);

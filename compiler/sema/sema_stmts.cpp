@@ -1,5 +1,6 @@
 // Sema: statements, parsers (states and transitions), controls, actions and tables.
 #include <algorithm>
+#include <cstdint>
 
 #include "compiler/ast/ast_printer.h"
 #include "compiler/sema/sema_impl.h"
@@ -167,16 +168,28 @@ void Sema::checkSwitch(SwitchStmt& s) {
 }
 
 // The spec forbids a label (action, value or `default`) appearing twice in one switch.
-// Labels are compared as written, so `1` and `8w1` are not caught.
+// Value labels are compared by their value at the switch's type (`1` and `8w1` are the
+// same label), actions and enum members by what they name.
 void Sema::checkSwitchLabelsUnique(const SwitchStmt& s) {
-  std::vector<std::string> seen;
+  std::vector<std::pair<std::string, const Expr*>> seen;
   for (const auto& c : s.cases) {
     if (!c.label) continue;
-    std::string key = c.label->kind == NodeKind::Default ? "default" : exprToString(*c.label);
-    if (std::find(seen.begin(), seen.end(), key) != seen.end())
-      error(DiagKind::DuplicateSwitchLabel, c.label->loc, {key});
-    else
-      seen.push_back(key);
+    std::string key;
+    const auto& cv = c.label->constValue;
+    if (c.label->kind == NodeKind::Default) key = "default";
+    else if (c.action) key = "action " + c.action->name;
+    else if (cv && cv->kind == ConstValue::Kind::Member) key = "member " + std::to_string(reinterpret_cast<std::uintptr_t>(cv->member));
+    else if (cv) key = "value " + cv->toString();
+    else key = "text " + exprToString(*c.label);
+    auto prev = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == key; });
+    if (prev == seen.end()) {
+      seen.emplace_back(key, c.label.get());
+      continue;
+    }
+    std::string written = c.label->kind == NodeKind::Default ? "default" : exprToString(*c.label);
+    error(DiagKind::DuplicateSwitchLabel, c.label->loc, {written});
+    std::string first = prev->second->kind == NodeKind::Default ? "default" : exprToString(*prev->second);
+    error(DiagKind::Note, prev->second->loc, {"previous label '" + first + "' is here"});
   }
 }
 
