@@ -172,6 +172,9 @@ void Sema::checkEnum(EnumDecl& d) {
 void Sema::checkVariable(VariableDecl& d) {
   const Type* t = resolveType(d.typeRef.get());
   d.type = t;
+  // int and string values exist only at compile time (p4c: no variables of them).
+  if (!d.isConst() && (t->kind == TypeKind::InfInt || t->kind == TypeKind::String))
+    error(DiagKind::CompileTimeOnlyType, d.loc, {"variable '" + d.name + "'", t->toString()});
   if (d.init) {
     checkExpr(d.init.get(), t);
     convertTo(*d.init, t);
@@ -198,6 +201,11 @@ std::vector<ParamInfo> Sema::checkParams(Params& ps) {
   std::vector<ParamInfo> out;
   for (auto& p : ps) {
     p->type = resolveType(p->typeRef.get());
+    // A compile-time-only value cannot be written back to the caller.
+    if ((p->direction == Direction::Out || p->direction == Direction::InOut) &&
+        (p->type->kind == TypeKind::InfInt || p->type->kind == TypeKind::String))
+      error(DiagKind::CompileTimeOnlyType, p->loc,
+            {std::string(directionSpelling(p->direction)) + " parameter '" + p->name + "'", p->type->toString()});
     if (p->defaultValue) {
       checkExpr(p->defaultValue.get(), p->type);
       convertTo(*p->defaultValue, p->type);
