@@ -87,7 +87,7 @@ ProgramInfo Sema::instantiateArchitecture() {
   const Decl* mainDecl = lookupGlobal("main");
   auto* inst = mainDecl ? dynCast<InstantiationDecl>(mainDecl) : nullptr;
   if (!inst) {
-    if (m_opts.requireMain) error(DiagKind::NoMain, {});
+    if (m_opts.requireMain) error(DiagKind::NoMain, SourceLocation{});
     return pi;
   }
   pi.main = inst;

@@ -147,16 +147,16 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
       // What the argument fixed must now hold for the whole parameter type.
       const Type* bound = substitute(pt, b);
       if (!containsTypeVar(bound) && !convertTo(*a.value, bound, false)) {
-        error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), bound->toString()});
+        error(DiagKind::ArgTypeMismatch, *a.value, {p->name, calleeName, at->toString(), bound->toString()});
         ok = false;
       }
     } else if (pt && !convertTo(*a.value, pt, false)) {
-      error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), pt->toString()});
+      error(DiagKind::ArgTypeMismatch, *a.value, {p->name, calleeName, at->toString(), pt->toString()});
       ok = false;
     }
     if ((p->direction == Direction::Out || p->direction == Direction::InOut) &&
         !a.value->isLValue && !at->isUnknown()) {
-      error(DiagKind::OutArgNotLValue, a.value->loc, {directionSpelling(p->direction), p->name});
+      error(DiagKind::OutArgNotLValue, *a.value, {directionSpelling(p->direction), p->name});
       ok = false;
     }
   }
@@ -179,7 +179,7 @@ const Type* Sema::checkCall(CallExpr& c) {
   auto* p = dynCast<PathExpr>(c.callee.get());
   if (!p) {
     checkExpr(c.callee.get());
-    error(DiagKind::NotCallable, c.loc, {"expression"});
+    error(DiagKind::NotCallable, c, {"expression"});
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
@@ -202,7 +202,7 @@ const Type* Sema::checkCall(CallExpr& c) {
     case NodeKind::ControlDecl:
     case NodeKind::ExternDecl: return checkConstructorCall(c, d);
     default:
-      error(DiagKind::NotCallable, c.loc, {p->name});
+      error(DiagKind::NotCallable, c, {p->name});
       for (auto& a : c.args) checkExpr(a.value.get());
       return m_ctx.unknown();
   }
@@ -237,7 +237,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
   } else {
     const FunctionPrototype* f = pickOverload(protos, c.args, c.loc, name);
     if (!f) {
-      error(DiagKind::NoMatchingOverload, c.loc, {name, std::to_string(c.args.size())});
+      error(DiagKind::NoMatchingOverload, c, {name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
       return m_ctx.unknown();
     }
@@ -282,7 +282,7 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
       if (m->isConstructor) ctors.push_back(m.get());
     const FunctionPrototype* ctor = pickOverload(ctors, c.args, c.loc, ed->name);
     if (!ctor) {
-      error(DiagKind::NoMatchingOverload, c.loc, {ed->name, std::to_string(c.args.size())});
+      error(DiagKind::NoMatchingOverload, c, {ed->name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
     } else {
       checkArgs(c.args, c.loc, ctor->params, ed->name, b);
@@ -310,7 +310,7 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   auto noArgs = [&](CallKind k, const Type* result) {
     c.callKind = k;
     if (!c.args.empty()) {
-      error(DiagKind::ArgCount, c.loc, {name, "0", std::to_string(c.args.size())});
+      error(DiagKind::ArgCount, c, {name, "0", std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
     }
     return result;
@@ -339,13 +339,13 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   }
   if (bt->kind == TypeKind::HeaderStack && (name == "push_front" || name == "pop_front")) {
     c.callKind = name == "push_front" ? CallKind::PushFront : CallKind::PopFront;
-    if (c.args.size() != 1) error(DiagKind::ArgCount, c.loc, {name, "1", std::to_string(c.args.size())});
+    if (c.args.size() != 1) error(DiagKind::ArgCount, c, {name, "1", std::to_string(c.args.size())});
     for (auto& a : c.args) {
       // The shift count must be a compile-time integer (spec 8.18).
       const Type* at = checkExpr(a.value.get());
       if (at->isUnknown()) continue;
       if (!at->isBits() && at->kind != TypeKind::InfInt)
-        error(DiagKind::ArgTypeMismatch, a.value->loc, {"count", name, at->toString(), "an integer constant"});
+        error(DiagKind::ArgTypeMismatch, *a.value, {"count", name, at->toString(), "an integer constant"});
       else if (!a.value->constValue)
         error(DiagKind::NotConstant, a.value->loc, {"argument 'count' of '" + name + "'"});
     }
@@ -386,7 +386,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
   }
   const FunctionPrototype* f = pickOverload(cands, c.args, c.loc, ed->name + "." + m.member);
   if (!f) {
-    error(DiagKind::NoMatchingOverload, c.loc, {ed->name + "." + m.member, std::to_string(c.args.size())});
+    error(DiagKind::NoMatchingOverload, c, {ed->name + "." + m.member, std::to_string(c.args.size())});
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }

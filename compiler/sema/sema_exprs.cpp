@@ -179,7 +179,7 @@ const Type* Sema::checkIndex(IndexExpr& e) {
   const Type* bt = checkExpr(e.base.get());
   const Type* it = checkExpr(e.index.get());
   if (!isNumeric(it) && !it->isUnknown())
-    error(DiagKind::InvalidOperand, e.index->loc, {"[]", it->toString()});
+    error(DiagKind::InvalidOperand, *e.index, {"[]", it->toString()});
   if (bt->kind == TypeKind::HeaderStack) {
     auto* st = static_cast<const HeaderStackType*>(bt);
     e.isLValue = e.base->isLValue;
@@ -194,7 +194,7 @@ const Type* Sema::checkIndex(IndexExpr& e) {
     std::uint64_t i = e.index->constValue->asU64();
     if (i < tt->elements.size()) return tt->elements[i];
   }
-  if (!bt->isUnknown()) error(DiagKind::InvalidOperand, e.loc, {"[]", bt->toString()});
+  if (!bt->isUnknown()) error(DiagKind::InvalidOperand, e, {"[]", bt->toString()});
   return m_ctx.unknown();
 }
 
@@ -204,7 +204,7 @@ const Type* Sema::checkSlice(SliceExpr& e) {
   auto lo = constUnsigned(e.lo.get(), "a slice bound");
   if (bt->isUnknown() || !hi || !lo) return m_ctx.unknown();
   if (!bt->isBits()) {
-    error(DiagKind::InvalidOperand, e.loc, {"[:]", bt->toString()});
+    error(DiagKind::InvalidOperand, e, {"[:]", bt->toString()});
     return m_ctx.unknown();
   }
   unsigned w = static_cast<const BitsType*>(bt)->width;
@@ -241,7 +241,7 @@ const Type* Sema::checkUnary(UnaryExpr& e) {
       }
       return t;
   }
-  error(DiagKind::InvalidOperand, e.loc, {unaryOpSpelling(e.op), t->toString()});
+  error(DiagKind::InvalidOperand, e, {unaryOpSpelling(e.op), t->toString()});
   return m_ctx.unknown();
 }
 
@@ -292,7 +292,7 @@ const Type* Sema::unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt)
                         ? DiagKind::SignMismatch
                     : lb->width == rb->width ? DiagKind::NewTypeMismatch
                                              : DiagKind::WidthMismatch;
-    error(kind, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    error(kind, e, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return m_ctx.unknown();
   }
   if (equality && !sameType(lt, rt)) return nullptr;
@@ -324,7 +324,7 @@ const Type* Sema::checkBinary(BinaryExpr& e) {
       if (operandType && operandType->isUnknown()) return failed;  // already reported
   }
   if (!operandType) {
-    error(DiagKind::InvalidOperands, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    error(DiagKind::InvalidOperands, e, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return failed;
   }
   if (e.lhs->constValue && e.rhs->constValue) {
@@ -338,13 +338,13 @@ const Type* Sema::checkBinary(BinaryExpr& e) {
 const Type* Sema::checkTernary(TernaryExpr& e) {
   const Type* ct = checkExpr(e.cond.get());
   if (!ct->isBool() && !ct->isUnknown())
-    error(DiagKind::ConditionNotBool, e.cond->loc, {ct->toString()});
+    error(DiagKind::ConditionNotBool, *e.cond, {ct->toString()});
   const Type* a = checkExpr(e.thenExpr.get());
   const Type* b = checkExpr(e.elseExpr.get());
   if (a->kind == TypeKind::InfInt && b->isBits()) convertTo(*e.thenExpr, b), a = b;
   if (b->kind == TypeKind::InfInt && a->isBits()) convertTo(*e.elseExpr, a), b = a;
   if (!sameType(a, b)) {
-    error(DiagKind::TypeMismatch, e.elseExpr->loc, {b->toString(), a->toString()});
+    error(DiagKind::TypeMismatch, *e.elseExpr, {b->toString(), a->toString()});
     return m_ctx.unknown();
   }
   if (e.cond->constValue && e.thenExpr->constValue && e.elseExpr->constValue)
@@ -371,7 +371,7 @@ const Type* Sema::checkCast(CastExpr& e) {
             (to->isBool() && fb && fb->width == 1) || (tb && tb->width == 1 && from->isBool()) ||
             (to->kind == TypeKind::InfInt && fb);
   if (!ok) {
-    error(DiagKind::TypeMismatch, e.loc, {from->toString(), to->toString()});
+    error(DiagKind::TypeMismatch, e, {from->toString(), to->toString()});
     return to;
   }
   if (cv && to->isBits()) {

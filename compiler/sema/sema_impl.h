@@ -39,6 +39,10 @@ class Sema {
   void error(DiagKind k, SourceLocation loc, std::vector<std::string> args = {}) {
     m_diags.report(k, loc, std::move(args));
   }
+  // At `e`, underlining all of its text (both operands, the whole call, ...).
+  void error(DiagKind k, const Expr& e, std::vector<std::string> args = {}) {
+    m_diags.reportRange(k, e.loc, exprBegin(e), e.endLoc, std::move(args));
+  }
 
   // ---- declarations (sema_decls.cpp)
   void checkTopDecl(Decl& d);

@@ -31,7 +31,7 @@ void Sema::checkStmt(Stmt* s) {
       auto& i = static_cast<IfStmt&>(*s);
       const Type* ct = checkExpr(i.cond.get());
       if (!ct->isBool() && !ct->isUnknown())
-        error(DiagKind::ConditionNotBool, i.cond->loc, {ct->toString()});
+        error(DiagKind::ConditionNotBool, *i.cond, {ct->toString()});
       checkStmt(i.thenStmt.get());
       checkStmt(i.elseStmt.get());
       return;
@@ -74,7 +74,7 @@ void Sema::checkFor(ForStmt& s) {
   if (s.cond) {
     const Type* ct = checkExpr(s.cond.get());
     if (!ct->isBool() && !ct->isUnknown())
-      error(DiagKind::ConditionNotBool, s.cond->loc, {ct->toString()});
+      error(DiagKind::ConditionNotBool, *s.cond, {ct->toString()});
   }
   for (auto& u : s.update) checkStmt(u.get());
   ++m_loopDepth;
@@ -103,9 +103,9 @@ void Sema::checkForIn(ForInStmt& s) {
       if (!tt->elements.empty()) elem = tt->elements.front();
     }
     if (!elem && !ct->isUnknown())
-      error(DiagKind::InvalidOperand, s.collection->loc, {"for ... in", ct->toString()});
+      error(DiagKind::InvalidOperand, *s.collection, {"for ... in", ct->toString()});
     else if (elem && !sameType(elem, vt))
-      error(DiagKind::TypeMismatch, s.collection->loc, {elem->toString(), vt->toString()});
+      error(DiagKind::TypeMismatch, *s.collection, {elem->toString(), vt->toString()});
   }
   if (v) {
     v->type = vt;
@@ -124,7 +124,7 @@ void Sema::checkAssign(AssignStmt& s) {
     if (p && p->resolved && p->resolved->kind == NodeKind::ParamDecl)
       error(DiagKind::ReadOnlyParam, s.lhs->loc, {p->name});
     else
-      error(DiagKind::NotAnLValue, s.lhs->loc, {"'" + exprToString(*s.lhs) + "'"});
+      error(DiagKind::NotAnLValue, *s.lhs, {"'" + exprToString(*s.lhs) + "'"});
   }
   checkExpr(s.rhs.get(), lt);
   if (!lt->isUnknown() && s.rhs) convertTo(*s.rhs, lt);
@@ -363,13 +363,13 @@ void Sema::resolveActionRef(ActionRef& r, bool allowPartialArgs) {
   call->type = m_ctx.voidType();
   std::size_t n = call->args.size();
   if (n > a->params.size() || (!allowPartialArgs && n != a->params.size()))
-    error(DiagKind::ArgCount, call->loc, {a->name, std::to_string(a->params.size()), std::to_string(n)});
+    error(DiagKind::ArgCount, *call, {a->name, std::to_string(a->params.size()), std::to_string(n)});
   for (std::size_t i = 0; i < n; ++i) {
     Expr* v = call->args[i].value.get();
     const Type* pt = i < a->params.size() ? a->params[i]->type : nullptr;
     checkExpr(v, pt);
     if (v && pt && !convertTo(*v, pt, false))
-      error(DiagKind::ArgTypeMismatch, v->loc, {a->params[i]->name, a->name, v->type->toString(), pt->toString()});
+      error(DiagKind::ArgTypeMismatch, *v, {a->params[i]->name, a->name, v->type->toString(), pt->toString()});
     r.args.push_back(v);
   }
 }

@@ -257,7 +257,7 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
       return ok;
     }
   }
-  if (report) error(DiagKind::TypeMismatch, e.loc, {from->toString(), to->toString()});
+  if (report) error(DiagKind::TypeMismatch, e, {from->toString(), to->toString()});
   return false;
 }
 
