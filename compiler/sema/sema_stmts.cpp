@@ -394,15 +394,28 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
   }
   tt->actionRun = run;
   // Lowering numbers actions by their place in `actions`; anything else is an error.
-  auto requireListed = [&](const ActionRef& r) {
-    if (!r.action) return;
+  auto requireListed = [&](const ActionRef& r) -> const ActionRef* {
+    if (!r.action) return nullptr;
     for (const auto& listed : t.actions)
-      if (listed.action == r.action) return;
+      if (listed.action == r.action) return &listed;
     error(DiagKind::ActionNotInTable, r.loc, {r.action->name, t.name});
+    return nullptr;
+  };
+  // The list's @tableonly / @defaultonly restrict where an action may appear (spec 14.2.1.2).
+  auto restrictedBy = [&](const ActionRef* listed, const char* annotation, const ActionRef& use) {
+    if (!listed) return;
+    for (const auto& a : listed->annotations) {
+      if (a.name != annotation) continue;
+      error(DiagKind::ActionPlacement, use.loc,
+            {listed->action->name, t.name, annotation,
+             std::string(annotation) == "tableonly" ? "as its default action" : "in its entries"});
+      error(DiagKind::Note, listed->loc, {"'" + listed->action->name + "' is listed with @" + annotation + " here"});
+      return;
+    }
   };
   if (t.defaultAction) {
     resolveActionRef(*t.defaultAction, false);
-    requireListed(*t.defaultAction);
+    restrictedBy(requireListed(*t.defaultAction), "tableonly", *t.defaultAction);
   }
   if (t.size)
     if (auto v = constUnsigned(t.size.get(), "table size")) t.sizeValue = *v;
@@ -414,7 +427,7 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
     for (std::size_t i = 0; i < e.keys.size(); ++i)
       checkKeyset(e.keys[i].get(), i < t.keys.size() && t.keys[i].expr ? t.keys[i].expr->type : nullptr);
     resolveActionRef(e.action, false);
-    requireListed(e.action);
+    restrictedBy(requireListed(e.action), "defaultonly", e.action);
     if (e.priority) checkExpr(e.priority.get());
   }
   for (auto& [name, e] : t.otherProperties) {
