@@ -123,6 +123,12 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   }
   bool ok = true;
   bool named = false;
+  struct Deferred {
+    Argument* arg;
+    const ParamDecl* param;
+    const Type* type;
+  };
+  std::vector<Deferred> deferred;
   for (std::size_t i = 0; i < args.size(); ++i) {
     Argument& a = args[i];
     named = named || !a.name.empty();
@@ -142,14 +148,12 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
     const Type* pt = substitute(p->type, b);
     const Type* at = checkExpr(a.value.get(), pt);
     if (!a.value || a.value->kind == NodeKind::Default) continue;
-    if (pt && containsTypeVar(pt)) {
-      bind(pt, at, b);
-      // What the argument fixed must now hold for the whole parameter type.
-      const Type* bound = substitute(pt, b);
-      if (!containsTypeVar(bound) && !convertTo(*a.value, bound, false)) {
-        error(DiagKind::ArgTypeMismatch, *a.value, {p->name, calleeName, at->toString(), bound->toString()});
-        ok = false;
-      }
+    if (pt && containsTypeVar(pt) && at->kind == TypeKind::InfInt) {
+      // An unsized literal fits any width: a later argument may fix T (f(1, 8w2) has
+      // T = bit<8>), so this one is bound and converted after all the others.
+      deferred.push_back({&a, p, pt});
+    } else if (pt && containsTypeVar(pt)) {
+      ok = bindArg(a, *p, pt, calleeName, b) && ok;
     } else if (pt && !convertTo(*a.value, pt, false)) {
       error(DiagKind::ArgTypeMismatch, *a.value, {p->name, calleeName, at->toString(), pt->toString()});
       ok = false;
@@ -160,6 +164,7 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
       ok = false;
     }
   }
+  for (const auto& d : deferred) ok = bindArg(*d.arg, *d.param, d.type, calleeName, b) && ok;
   // Named arguments are put in parameter order so lowering can match them by position.
   if (named && ok) {
     auto indexOf = [&](const Argument& a) {
@@ -171,6 +176,17 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
                      [&](const Argument& x, const Argument& y) { return indexOf(x) < indexOf(y); });
   }
   return ok;
+}
+
+bool Sema::bindArg(Argument& a, const ParamDecl& p, const Type* pt, const std::string& calleeName,
+                   TypeBindings& b) {
+  const Type* at = a.value->type;
+  bind(pt, at, b);
+  // What the argument fixed must now hold for the whole parameter type.
+  const Type* bound = substitute(pt, b);
+  if (containsTypeVar(bound) || convertTo(*a.value, bound, false)) return true;
+  error(DiagKind::ArgTypeMismatch, *a.value, {p.name, calleeName, at->toString(), bound->toString()});
+  return false;
 }
 
 const Type* Sema::checkCall(CallExpr& c) {

@@ -105,6 +105,10 @@ class Sema {
   // Checks args against params (binding type variables); returns false on errors.
   bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
                  const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);
+  // Binds the type variables of `pt` (parameter p's type) from the typed argument, then
+  // converts the argument to the bound type; false (reported) when it does not fit.
+  bool bindArg(Argument& a, const ParamDecl& p, const Type* pt, const std::string& calleeName,
+               TypeBindings& b);
 
   // ---- statements and blocks (sema_stmts.cpp)
   void checkStmt(Stmt* s);
