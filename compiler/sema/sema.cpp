@@ -107,12 +107,20 @@ SemaResult Sema::run() {
   return r;
 }
 
+void Sema::noteParams(const Params& ps, const char* what, const std::string& owner) {
+  for (const auto& p : ps) m_params.emplace_back(p.get(), std::string(what) + " '" + owner + "'");
+}
+
 void Sema::warnUnusedLocals() {
-  for (const Decl* d : m_locals) {
-    if (m_used.count(d) || d->name.empty() || d->name[0] == '_') continue;
-    error(DiagKind::UnusedVariable, d->loc,
-          {d->kind == NodeKind::ConstDecl ? "constant" : "variable", d->name});
-  }
+  auto unused = [&](const Decl* d) { return !m_used.count(d) && !d->name.empty() && d->name[0] != '_'; };
+  for (const Decl* d : m_locals)
+    if (unused(d))
+      error(DiagKind::UnusedVariable, d->loc, {d->kind == NodeKind::ConstDecl ? "constant" : "variable", d->name});
+  for (const auto& [p, owner] : m_params)
+    if (unused(p)) error(DiagKind::UnusedParameter, p->loc, {p->name, owner});
+  for (const Decl* d : m_blockLocals)
+    if (unused(d))
+      error(d->kind == NodeKind::TableDecl ? DiagKind::UnusedTable : DiagKind::UnusedInstance, d->loc, {d->name});
 }
 
 SemaResult runSema(const SemaOptions& options) {

@@ -322,6 +322,7 @@ void Sema::checkFunction(FunctionDecl& d) {
   ct->typeParams = declareTypeParams(d.typeParams);
   ct->returnType = resolveType(d.returnType.get());
   ct->params = checkParams(d.params);
+  noteParams(d.params, "function", d.name);
   const Type* saved = m_returnType;
   std::string savedName = std::move(m_functionName);
   m_returnType = ct->returnType;

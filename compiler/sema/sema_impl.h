@@ -150,7 +150,13 @@ class Sema {
   // -Wunused-variable: local variables/constants, and every declaration a name use
   // resolved to (checkPath).
   std::vector<const Decl*> m_locals;
+  // The other declarations p4c warns about when unused: parameters of actions and
+  // functions (with what they belong to, "action 'a'"; not those of parsers and
+  // controls, whose signature the architecture imposes), tables, local instances.
+  std::vector<std::pair<const Decl*, std::string>> m_params;
+  std::vector<const Decl*> m_blockLocals;
   std::unordered_set<const Decl*> m_used;
+  void noteParams(const Params& ps, const char* what, const std::string& owner);
   void warnUnusedLocals();
 };
 

@@ -222,7 +222,10 @@ void Sema::checkParser(ParserDecl& p) {
   ct->typeParams = declareTypeParams(p.typeParams);
   ct->params = checkParams(p.params);
   ct->ctorParams = checkParams(p.ctorParams);
-  for (auto& l : p.locals) checkLocalDecl(*l);
+  for (auto& l : p.locals) {
+    checkLocalDecl(*l);
+    if (l->kind == NodeKind::InstantiationDecl) m_blockLocals.push_back(l.get());
+  }
   for (auto& s : p.states) {
     s->type = m_ctx.state();
     declare(*s);
@@ -310,7 +313,10 @@ void Sema::checkControl(ControlDecl& c) {
   ct->ctorParams = checkParams(c.ctorParams);
   const ControlDecl* saved = m_control;
   m_control = &c;
-  for (auto& l : c.locals) checkLocalDecl(*l);
+  for (auto& l : c.locals) {
+    checkLocalDecl(*l);
+    if (l->kind == NodeKind::TableDecl || l->kind == NodeKind::InstantiationDecl) m_blockLocals.push_back(l.get());
+  }
   if (c.apply) checkBlock(c.apply.get());
   else error(DiagKind::MissingApply, c.loc, {c.name});
   m_control = saved;
@@ -326,6 +332,7 @@ void Sema::checkAction(ActionDecl& a, const Decl* enclosing) {
   declare(a);
   pushScope();
   ct->params = checkParams(a.params);
+  noteParams(a.params, "action", a.name);
   const Type* saved = m_returnType;
   m_returnType = nullptr;
   checkBlock(a.body.get());
