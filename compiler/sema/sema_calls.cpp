@@ -43,7 +43,7 @@ std::string signatureOf(const FunctionPrototype& f) {
 }  // namespace
 
 const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                            std::vector<Argument>& args, SourceLocation loc,
+                                            std::vector<Argument>& args, const Node& site,
                                             const std::string& name) {
   std::size_t nargs = args.size();
   std::vector<const FunctionPrototype*> viable;
@@ -96,13 +96,13 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
   // An argument with an error already reported fits everything: no ambiguity then.
   bool argError = std::any_of(types.begin(), types.end(), [](const Type* t) { return !t || t->isUnknown(); });
   if (best.size() > 1 && !argError) {
-    error(DiagKind::AmbiguousCall, loc, {name, std::to_string(best.size())});
+    error(DiagKind::AmbiguousCall, site, {name, std::to_string(best.size())});
     for (auto* f : best) error(DiagKind::Note, f->loc, {"candidate '" + signatureOf(*f) + "'"});
   }
   return best.empty() ? viable.front() : best.front();
 }
 
-bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+bool Sema::checkArgs(std::vector<Argument>& args, const Node& site, const Params& params,
                      const std::string& calleeName, TypeBindings& b, std::size_t firstParam) {
   // A named argument given twice would otherwise surface as a misleading count error.
   for (std::size_t i = 0; i < args.size(); ++i)
@@ -117,7 +117,7 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   for (std::size_t i = firstParam; i < params.size(); ++i)
     if (!isOptionalParam(*params[i])) ++required;
   if (args.size() > avail || args.size() < required) {
-    error(DiagKind::ArgCount, loc, {calleeName, std::to_string(avail), std::to_string(args.size())});
+    error(DiagKind::ArgCount, site, {calleeName, std::to_string(avail), std::to_string(args.size())});
     for (auto& a : args) checkExpr(a.value.get());
     return false;
   }
@@ -229,7 +229,7 @@ const Type* Sema::checkActionCall(CallExpr& c, const ActionDecl& a) {
   c.callKind = CallKind::ActionCall;
   c.target = &a;
   TypeBindings b;
-  checkArgs(c.args, c.loc, a.params, a.name, b);
+  checkArgs(c.args, c, a.params, a.name, b);
   return m_ctx.voidType();
 }
 
@@ -251,7 +251,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &fn->typeParams;
     ct = static_cast<const CallableType*>(fn->type);
   } else {
-    const FunctionPrototype* f = pickOverload(protos, c.args, c.loc, name);
+    const FunctionPrototype* f = pickOverload(protos, c.args, c, name);
     if (!f) {
       error(DiagKind::NoMatchingOverload, c, {name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
@@ -269,7 +269,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
   TypeBindings b;
   for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
     bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
-  checkArgs(c.args, c.loc, *params, name, b);
+  checkArgs(c.args, c, *params, name, b);
   if (name == "static_assert" && !c.args.empty() && c.args[0].value) {
     const auto& cv = c.args[0].value->constValue;
     if (!cv || cv->kind != ConstValue::Kind::Bool) {
@@ -296,12 +296,12 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, c.args, c.loc, ed->name);
+    const FunctionPrototype* ctor = pickOverload(ctors, c.args, c, ed->name);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, c, {ed->name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
     } else {
-      checkArgs(c.args, c.loc, ctor->params, ed->name, b);
+      checkArgs(c.args, c, ctor->params, ed->name, b);
     }
     if (!c.typeArgs.empty()) {
       auto* et = m_ctx.make<ExternType>(ed);
@@ -313,7 +313,7 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
   const Params& ctorParams = d->kind == NodeKind::ParserDecl
                                  ? static_cast<const ParserDecl*>(d)->ctorParams
                                  : static_cast<const ControlDecl*>(d)->ctorParams;
-  checkArgs(c.args, c.loc, ctorParams, d->name, b);
+  checkArgs(c.args, c, ctorParams, d->name, b);
   return d->type ? d->type : m_ctx.unknown();
 }
 
@@ -382,7 +382,7 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
     if (ct->decl && ct->decl->kind == NodeKind::ParserDecl) params = &static_cast<const ParserDecl*>(ct->decl)->params;
     if (ct->decl && ct->decl->kind == NodeKind::ControlDecl) params = &static_cast<const ControlDecl*>(ct->decl)->params;
     TypeBindings b;
-    if (params) checkArgs(c.args, c.loc, *params, ct->name, b);
+    if (params) checkArgs(c.args, c, *params, ct->name, b);
     return m_ctx.voidType();
   }
   error(DiagKind::NoSuchMember, m.memberLoc, {name, bt->toString()});
@@ -400,7 +400,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
-  const FunctionPrototype* f = pickOverload(cands, c.args, c.loc, ed->name + "." + m.member);
+  const FunctionPrototype* f = pickOverload(cands, c.args, c, ed->name + "." + m.member);
   if (!f) {
     error(DiagKind::NoMatchingOverload, c, {ed->name + "." + m.member, std::to_string(c.args.size())});
     for (auto& a : c.args) checkExpr(a.value.get());
@@ -416,7 +416,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     bind(ed->typeParams[i]->type, et->typeArgs[i], b);
   for (std::size_t i = 0; i < c.typeArgs.size() && i < f->typeParams.size(); ++i)
     bind(f->typeParams[i]->type, c.typeArgs[i]->resolved, b);
-  checkArgs(c.args, c.loc, f->params, m.member, b);
+  checkArgs(c.args, c, f->params, m.member, b);
   c.callKind = CallKind::ExternMethod;
   if (ed->name == "packet_in") {
     if (m.member == "extract") c.callKind = CallKind::Extract;

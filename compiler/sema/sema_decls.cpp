@@ -272,18 +272,18 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, d.args, d.loc, ed->name);
+    const FunctionPrototype* ctor = pickOverload(ctors, d.args, d, ed->name);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, d.loc, {ed->name, std::to_string(d.args.size())});
       for (auto& a : d.args) checkExpr(a.value.get());
     } else {
-      checkArgs(d.args, d.loc, ctor->params, ed->name, b);
+      checkArgs(d.args, d, ctor->params, ed->name, b);
     }
   } else if (target && (target->kind == NodeKind::ParserDecl || target->kind == NodeKind::ControlDecl)) {
     const Params& ctorParams = target->kind == NodeKind::ParserDecl
                                    ? static_cast<const ParserDecl*>(target)->ctorParams
                                    : static_cast<const ControlDecl*>(target)->ctorParams;
-    checkArgs(d.args, d.loc, ctorParams, target->name, b);
+    checkArgs(d.args, d, ctorParams, target->name, b);
   } else if (target && target->kind == NodeKind::PackageTypeDecl) {
     auto* pkg = static_cast<const BlockTypeDecl*>(target);
     if (d.args.size() != pkg->params.size())

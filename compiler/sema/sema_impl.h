@@ -43,6 +43,11 @@ class Sema {
   void error(DiagKind k, const Expr& e, std::vector<std::string> args = {}) {
     m_diags.reportRange(k, e.loc, exprBegin(e), e.endLoc, std::move(args));
   }
+  // At a call (underlined) or a declaration (e.g. an instantiation's arguments).
+  void error(DiagKind k, const Node& site, std::vector<std::string> args = {}) {
+    if (auto* e = dynCast<Expr>(&site)) return error(k, *e, std::move(args));
+    m_diags.report(k, site.loc, std::move(args));
+  }
 
   // ---- declarations (sema_decls.cpp)
   void checkTopDecl(Decl& d);
@@ -100,10 +105,10 @@ class Sema {
   // conversions). Null when none fits by count; reports an ambiguity (with a note per
   // candidate) when several fit equally well.
   const FunctionPrototype* pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                        std::vector<Argument>& args, SourceLocation loc,
+                                        std::vector<Argument>& args, const Node& site,
                                         const std::string& name);
   // Checks args against params (binding type variables); returns false on errors.
-  bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+  bool checkArgs(std::vector<Argument>& args, const Node& site, const Params& params,
                  const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);
   // Binds the type variables of `pt` (parameter p's type) from the typed argument, then
   // converts the argument to the bound type; false (reported) when it does not fit.
