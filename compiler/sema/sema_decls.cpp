@@ -109,16 +109,17 @@ void Sema::checkStructLike(StructTypeDecl& d) {
 
 // `enum bit<8> E { A = 300 }`: an unsized value must fit the underlying type (a sized
 // one is checked by the conversion).
-void Sema::checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying) {
+bool Sema::checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying) {
   const auto& cv = m.value->constValue;
   if (!underlying || !cv || cv->kind != ConstValue::Kind::Int || !m.value->type ||
       m.value->type->kind != TypeKind::InfInt || underlying->width == 0)
-    return;
+    return true;
   const llvm::APInt& v = cv->value;
   unsigned w = underlying->width;
   bool fits = underlying->isSigned ? v.isSignedIntN(w)
                                    : !(cv->isSigned && v.isNegative()) && v.getActiveBits() <= w;
   if (!fits) error(DiagKind::EnumValueOverflow, m.value->loc, {m.name, cv->toString(), underlying->toString()});
+  return fits;
 }
 
 void Sema::checkEnum(EnumDecl& d) {
@@ -154,8 +155,10 @@ void Sema::checkEnum(EnumDecl& d) {
     EnumMember em{m->name, std::nullopt, m.get()};
     if (m->value) {
       checkExpr(m->value.get(), et->underlying);
-      checkEnumValueFits(*m, et->underlying);
+      bool fits = checkEnumValueFits(*m, et->underlying);
+      std::size_t mark = m_diags.records().size();
       if (et->underlying) convertTo(*m->value, et->underlying);
+      if (!fits) m_diags.rollback(mark);  // the error says it; no -Wconstant-overflow too
       if (m->value->constValue && m->value->constValue->kind == ConstValue::Kind::Int)
         em.value = m->value->constValue->value;
       else

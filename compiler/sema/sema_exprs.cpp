@@ -27,6 +27,8 @@ const Type* Sema::checkExpr(Expr* e, const Type* expected) {
         }
         t = m_ctx.bits(*lit.width, lit.isSigned);
         e->constValue = ConstValue::makeInt(lit.value.value.zextOrTrunc(*lit.width), lit.isSigned);
+        if (*lit.width > 0 && !fitsIn(lit.value.value, lit.value.isSigned, *lit.width, lit.isSigned))
+          error(DiagKind::ConstantOverflow, *e, {lit.value.toString(), t->toString(), e->constValue->toString()});
       } else {
         t = m_ctx.infInt();
         e->constValue = ConstValue::makeInt(lit.value.value, true);

@@ -54,7 +54,7 @@ class Sema {
   void checkTypedef(TypedefDecl& d);
   void checkStructLike(StructTypeDecl& d);
   void checkEnum(EnumDecl& d);
-  void checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying);
+  bool checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying);
   void checkVariable(VariableDecl& d);
   void checkFunctionPrototype(FunctionPrototype& f, const std::vector<const TypeVar*>& outer);
   void checkExtern(ExternDecl& d);
@@ -72,6 +72,9 @@ class Sema {
   // Checks `e` (already typed) can be used as a `to`; converts int literals in place.
   bool convertTo(Expr& e, const Type* to, bool report = true);
   void coerceConst(Expr& e, const Type* to);
+  // Whether integer `v` (two's complement when valueSigned) is representable in
+  // bit<width> / int<width>.
+  static bool fitsIn(const llvm::APInt& v, bool valueSigned, unsigned width, bool isSigned);
   const Type* substitute(const Type* t, const TypeBindings& b);
   void bind(const Type* param, const Type* arg, TypeBindings& b) const;
   bool containsTypeVar(const Type* t) const;
