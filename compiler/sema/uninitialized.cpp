@@ -143,6 +143,12 @@ class Analyzer {
   void function(const FunctionDecl& f) {
     reset(f.params);
     if (f.body) stmt(f.body.get());
+    // The same flow says whether the end of the body is reachable (p4c: an error).
+    auto* ct = f.type && f.type->kind == TypeKind::Function ? static_cast<const CallableType*>(f.type)
+                                                             : nullptr;
+    if (ct && ct->returnType && ct->returnType->kind != TypeKind::Void &&
+        !ct->returnType->isUnknown() && !m_state.unreachable)
+      m_diags.report(DiagKind::MissingReturn, f.loc, {f.name});
     checkOutParams(f.params, meet(m_state, m_termination), "function", f);
   }
 

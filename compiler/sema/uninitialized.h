@@ -11,7 +11,8 @@ class DiagnosticEngine;
 
 namespace p4wb::compiler::sema {
 
-// Warns about reads of local variables (and `out` parameters) that are not assigned on
+// Also reports functions whose end can be reached without a `return` (an error, as
+// in p4c). Warns about reads of local variables (and `out` parameters) that are not assigned on
 // every path reaching the read, and `out` parameters of controls, parsers and functions
 // not assigned on every path to their end. Headers are never tracked: an unassigned
 // header is simply invalid (spec 8.17), so only the other leaves of a value count.
