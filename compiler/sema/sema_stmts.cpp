@@ -172,8 +172,17 @@ void Sema::checkSwitch(SwitchStmt& s) {
 // same label), actions and enum members by what they name.
 void Sema::checkSwitchLabelsUnique(const SwitchStmt& s) {
   std::vector<std::pair<std::string, const Expr*>> seen;
+  const Expr* defaultLabel = nullptr;
+  bool reportedOrder = false;
   for (const auto& c : s.cases) {
     if (!c.label) continue;
+    // As in p4c: `default` comes last (a label after it could never be chosen).
+    if (defaultLabel && c.label->kind != NodeKind::Default && !reportedOrder) {
+      error(DiagKind::LabelAfterDefault, *c.label, {exprToString(*c.label)});
+      error(DiagKind::Note, defaultLabel->loc, {"'default' is here"});
+      reportedOrder = true;
+    }
+    if (c.label->kind == NodeKind::Default && !defaultLabel) defaultLabel = c.label.get();
     std::string key;
     const auto& cv = c.label->constValue;
     if (c.label->kind == NodeKind::Default) key = "default";
