@@ -292,6 +292,7 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     if (d.args.size() != pkg->params.size())
       error(DiagKind::ArgCount, d.loc, {pkg->name, std::to_string(pkg->params.size()),
                                         std::to_string(d.args.size())});
+    std::map<const TypeVar*, std::pair<const Type*, const Decl*>> tied;
     for (std::size_t i = 0; i < d.args.size(); ++i) {
       const Type* at = checkExpr(d.args[i].value.get());
       if (i >= pkg->params.size() || !at || at->isUnknown()) continue;
@@ -301,7 +302,7 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
               {std::to_string(i + 1), pkg->name, pt->toString(), at->toString()});
       else if (pt && (pt->kind == TypeKind::Parser || pt->kind == TypeKind::Control) &&
                !arch::findArchByPackage(pkg->name))  // known ones: instantiateArchitecture
-        checkPackageBlockArg(pt, at);
+        checkPackageBlockArg(pt, at, *pkg->params[i], tied);
     }
   } else {
     for (auto& a : d.args) checkExpr(a.value.get());

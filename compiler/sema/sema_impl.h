@@ -139,7 +139,11 @@ class Sema {
   ProgramInfo instantiateArchitecture();
   // Compares a block's apply parameters with the package parameter type it fills
   // (e.g. prs against xdp_parse<H>); type variables all stand for the one H.
-  void checkPackageBlockArg(const Type* paramType, const Type* argType);
+  // `param` is the package parameter (its type may pass the package's own type
+  // variables, `Prs<H> p`); what the block binds them to must agree across all the
+  // package's arguments (`tied`: package type variable -> type and the block binding it).
+  void checkPackageBlockArg(const Type* paramType, const Type* argType, const ParamDecl& param,
+                            std::map<const TypeVar*, std::pair<const Type*, const Decl*>>& tied);
   bool matchBlockSignature(const Decl& block, const Params& blockParams,
                            const BlockTypeDecl& expected, const Type*& headers);
 
