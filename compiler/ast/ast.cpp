@@ -113,4 +113,20 @@ const ParserStateDecl* ParserDecl::findState(const std::string& n) const {
   return nullptr;
 }
 
+SourceLocation exprBegin(const Expr& e) {
+  const Expr* x = &e;
+  for (int guard = 0; guard < 10000; ++guard) {
+    const Expr* left = nullptr;
+    if (auto* b = dynCast<BinaryExpr>(x)) left = b->lhs.get();
+    else if (auto* t = dynCast<TernaryExpr>(x)) left = t->cond.get();
+    else if (auto* m = dynCast<MemberExpr>(x)) left = m->base.get();
+    else if (auto* i = dynCast<IndexExpr>(x)) left = i->base.get();
+    else if (auto* s = dynCast<SliceExpr>(x)) left = s->base.get();
+    else if (auto* c = dynCast<CallExpr>(x)) left = c->callee.get();
+    if (!left) break;
+    x = left;
+  }
+  return x->loc;
+}
+
 }  // namespace p4wb::compiler::ast

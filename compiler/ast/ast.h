@@ -103,6 +103,9 @@ struct Expr : Node {
   using Node::Node;
   static bool classof(NodeKind k);
 
+  // Just past the last token (parser-filled; invalid when unknown). With exprBegin()
+  // the range diagnostics underline.
+  SourceLocation endLoc;
   // sema:
   const sema::Type* type = nullptr;  // never null after sema (Unknown type on errors)
   std::optional<sema::ConstValue> constValue;  // set when compile-time constant
@@ -237,6 +240,10 @@ enum class CallKind : std::uint8_t {
 };
 
 const char* callKindName(CallKind kind);  // "Extract", "TableApply", ...
+
+// Where the text of `e` starts: `loc` is its operator for binary and ternary
+// expressions, the start of the leftmost operand is the start of the range.
+SourceLocation exprBegin(const Expr& e);
 
 struct CallExpr : Expr {
   explicit CallExpr(SourceLocation l) : Expr(NodeKind::Call, l) {}

@@ -1,6 +1,8 @@
 // DiagnosticEngine: formatting and gcc-style rendering.
 #include "compiler/diag/diagnostics.h"
 
+#include <algorithm>
+
 #include "compiler/driver/driver.h"
 
 namespace p4wb::compiler {
@@ -88,8 +90,15 @@ void DiagnosticEngine::setWarningPolicy(bool werror, std::vector<std::string> di
 }
 
 void DiagnosticEngine::report(DiagKind kind, SourceLocation loc, std::vector<std::string> args) {
+  reportRange(kind, loc, {}, {}, std::move(args));
+}
+
+void DiagnosticEngine::reportRange(DiagKind kind, SourceLocation loc, SourceLocation begin,
+                                   SourceLocation end, std::vector<std::string> args) {
   DiagRecord r;
   r.kind = kind;
+  r.rangeBegin = begin;
+  r.rangeEnd = end;
   r.severity = severityOf(kind);
   r.loc = loc;
   r.message = format(formatOf(kind), args);
@@ -98,7 +107,9 @@ void DiagnosticEngine::report(DiagKind kind, SourceLocation loc, std::vector<std
   if (r.severity == DiagSeverity::Warning) {
     std::string flag = warningFlagName(kind);
     for (const auto& d : m_disabled) {
-      if (d == flag) {
+      // A prefix names a group: -Wno-uninitialized drops -Wuninitialized-use and
+      // -Wuninitialized-out-param.
+      if (d == flag || flag.rfind(d + "-", 0) == 0) {
         m_droppingNotes = true;
         return;
       }
@@ -133,19 +144,27 @@ std::string DiagnosticEngine::render(const DiagRecord& r) const {
   if (line.empty()) return out;
   out += line;
   out += '\n';
-  // Keep tabs so the caret lines up under the same column in a terminal.
-  for (std::size_t i = 0; i + 1 < r.loc.column && i < line.size(); ++i)
-    out += line[i] == '\t' ? '\t' : ' ';
-  out += '^';
-  // A cheap range: underline the rest of the word (name or literal) the caret points at.
-  auto isWord = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_';
-  };
-  std::size_t start = r.loc.column - 1;
-  if (start < line.size() && isWord(line[start])) {
-    for (std::size_t i = start + 1; i < line.size() && isWord(line[i]); ++i) out += '~';
+  // The underlined columns [from, to) (0-based): the record's range when it is on this
+  // line and contains the caret, else the rest of the word (name or literal) at the caret.
+  std::size_t caret = r.loc.column - 1;
+  std::size_t from = caret, to = caret + 1;
+  auto onLine = [&](SourceLocation l) { return l.valid() && l.file == r.loc.file && l.line == r.loc.line; };
+  if (onLine(r.rangeBegin) && onLine(r.rangeEnd) && r.rangeBegin.column <= r.loc.column &&
+      r.rangeEnd.column > r.loc.column) {
+    from = r.rangeBegin.column - 1;
+    to = r.rangeEnd.column - 1;
+  } else {
+    auto isWord = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_';
+    };
+    if (caret < line.size() && isWord(line[caret]))
+      while (to < line.size() && isWord(line[to])) ++to;
   }
+  to = std::max(std::min(to, line.size()), caret + 1);
+  // Keep tabs so the caret lines up under the same column in a terminal.
+  for (std::size_t i = 0; i < from && i < line.size(); ++i) out += line[i] == '\t' ? '\t' : ' ';
+  for (std::size_t i = from; i < to; ++i) out += i == caret ? '^' : '~';
   out += '\n';
   return out;
 }
@@ -169,6 +188,8 @@ std::vector<Diagnostic> toDriverDiagnostics(const DiagnosticEngine& engine) {
     d.file = std::string(engine.sources().name(r.loc.file));
     d.line = r.loc.line;
     d.column = r.loc.column;
+    if (r.rangeEnd.file == r.loc.file && r.rangeEnd.line == r.loc.line && r.rangeEnd.column > r.loc.column)
+      d.endColumn = r.rangeEnd.column;
     d.message = r.message;
     out.push_back(std::move(d));
   }

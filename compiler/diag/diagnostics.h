@@ -25,6 +25,9 @@ struct DiagRecord {
   DiagKind kind = DiagKind::Note;
   DiagSeverity severity = DiagSeverity::Error;
   SourceLocation loc;
+  // Optional text the caret line underlines ('~'), e.g. both operands of a bad binary
+  // expression; only drawn when it is on loc's line.
+  SourceLocation rangeBegin, rangeEnd;
   std::string message;  // formatted, without "error: "
 };
 
@@ -34,6 +37,9 @@ class DiagnosticEngine {
 
   // Formats `kind`'s message with `args` ({0}, {1}, ...) and records it.
   void report(DiagKind kind, SourceLocation loc, std::vector<std::string> args = {});
+  // The same with the source range [begin, end) underlined around the caret.
+  void reportRange(DiagKind kind, SourceLocation loc, SourceLocation begin, SourceLocation end,
+                   std::vector<std::string> args);
   template <typename... Args>
   void error(DiagKind kind, SourceLocation loc, const Args&... args) {
     report(kind, loc, {std::string(args)...});
@@ -54,8 +60,9 @@ class DiagnosticEngine {
 
   const SourceManager& sources() const { return m_sources; }
 
-  // -Werror / -Wno-NAME: warnings whose flag name is in `disabled` are dropped (with the
-  // notes that follow them); with `werror` the rest become errors. Applies to later reports.
+  // -Werror / -Wno-NAME: warnings whose flag name is in `disabled`, or starts with one of
+  // them and a dash (a group), are dropped (with the notes that follow them); with
+  // `werror` the rest become errors. Applies to later reports.
   void setWarningPolicy(bool werror, std::vector<std::string> disabled);
   // Flag name of a kind: its name in kebab case ("MacroRedefined" -> "macro-redefined").
   static std::string warningFlagName(DiagKind kind);

@@ -18,6 +18,9 @@ struct Diagnostic {
   std::string file;  // as the user named it (or the include path that found it)
   unsigned line = 0;  // 1-based; 0 when not tied to a place
   unsigned column = 0;  // 1-based
+  // Just past the underlined source range on `line` (e.g. both operands of a bad binary
+  // expression); 0 when the diagnostic has no range.
+  unsigned endColumn = 0;
   std::string message;
   // gcc style: "file:line:col: error: message" (no trailing newline).
   std::string render() const;

@@ -66,6 +66,7 @@ ExprPtr Parser::parseExpr(int minPrec) {
       expect(TokenKind::Colon);
       t->elseExpr = parseExpr(0);
       if (!t->thenExpr || !t->elseExpr) return nullptr;
+      finishExpr(t.get());
       lhs = std::move(t);
       continue;
     }
@@ -84,6 +85,7 @@ ExprPtr Parser::parseExpr(int minPrec) {
     b->lhs = std::move(lhs);
     b->rhs = parseExpr(info.prec + 1);
     if (!b->rhs) return nullptr;
+    finishExpr(b.get());
     lhs = std::move(b);
   }
 }
@@ -107,6 +109,7 @@ ExprPtr Parser::parseUnary() {
   u->op = op;
   u->operand = parseUnary();
   if (!u->operand) return nullptr;
+  finishExpr(u.get());
   return u;
 }
 
@@ -197,6 +200,7 @@ ExprPtr Parser::parseParenOrCast() {
     expect(TokenKind::RParen);
     c->operand = parseUnary();
     if (!c->targetType || !c->operand) return nullptr;
+    finishExpr(c.get());
     return c;
   }
   consume();
@@ -242,6 +246,8 @@ ExprPtr Parser::parseBraceExpr() {
 }
 
 ExprPtr Parser::parsePostfix(ExprPtr e) {
+  // A parenthesized expression already ends before its ')'.
+  if (e && !e->endLoc.valid()) finishExpr(e.get());
   while (e) {
     if (at(TokenKind::Dot)) {
       auto m = std::make_unique<MemberExpr>(e->loc);
@@ -284,6 +290,7 @@ ExprPtr Parser::parsePostfix(ExprPtr e) {
     } else {
       break;
     }
+    finishExpr(e.get());
   }
   return e;
 }

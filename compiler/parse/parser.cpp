@@ -28,6 +28,13 @@ void Parser::finishDecl(Decl* d) const {
   d->endLoc.column += m_prev.length;
 }
 
+Expr* Parser::finishExpr(Expr* e) const {
+  if (!e || !m_prev.loc.valid()) return e;
+  e->endLoc = m_prev.loc;
+  e->endLoc.column += m_prev.length;
+  return e;
+}
+
 bool Parser::accept(TokenKind k) {
   if (!at(k)) return false;
   consume();

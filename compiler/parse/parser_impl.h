@@ -26,6 +26,8 @@ class Parser {
   const Token& prev() const { return m_prev; }
   // Records where `d` ends: just past the previous token (Decl::endLoc).
   void finishDecl(Decl* d) const;
+  // The same for an expression (Expr::endLoc); returns it.
+  Expr* finishExpr(Expr* e) const;
   bool at(TokenKind k, std::size_t ahead = 0) const { return peek(ahead).kind == k; }
   bool accept(TokenKind k);
   Token consume();

@@ -1,6 +1,8 @@
 // MacroTable: definitions and expansion.
 #include "compiler/preprocess/macro_table.h"
 
+#include <cstdint>
+
 #include "compiler/diag/diagnostics.h"
 #include "compiler/lex/lexer.h"
 
@@ -10,6 +12,7 @@ namespace {
 
 constexpr int kMaxExpansionDepth = 256;
 constexpr std::size_t kMaxExpandedTokens = 1u << 17;
+constexpr const char* kVaArgs = "__VA_ARGS__";
 
 bool isNameToken(const Token& t) {
   return t.kind == TokenKind::Identifier || isKeyword(t.kind);
@@ -34,7 +37,13 @@ void MacroTable::define(const TokenList& line, const Token& d) {
     ++i;
     while (i < line.size() && line[i].kind != TokenKind::RParen) {
       if (isNameToken(line[i])) m.params.emplace_back(line[i].text);
-      else if (line[i].text == "...") m.params.emplace_back("__VA_ARGS__");
+      else if (line[i].text == "...") m.params.emplace_back(kVaArgs);
+      // The lexer has no `...` token: P4 spells it `..` `.` (as in struct initializers).
+      else if (line[i].kind == TokenKind::DotDot && i + 1 < line.size() &&
+               line[i + 1].kind == TokenKind::Dot && !line[i + 1].spaceBefore) {
+        m.params.emplace_back(kVaArgs);
+        ++i;
+      }
       ++i;
     }
     ++i;
@@ -55,8 +64,11 @@ bool MacroTable::sameMacro(const Macro& a, const Macro& b) {
   return true;
 }
 
-// Splits "( a, (b, c) )" starting at toks[i] == '('; i ends after the ')'.
-bool MacroTable::collectArgs(const TokenList& toks, std::size_t& i, std::vector<TokenList>& args) {
+// Splits "( a, (b, c) )" starting at toks[i] == '('; i ends after the ')'. With
+// `maxArgs` (a variadic macro's parameter count) the commas after the last named
+// argument stay inside the last one: that is __VA_ARGS__.
+bool MacroTable::collectArgs(const TokenList& toks, std::size_t& i, std::vector<TokenList>& args,
+                             std::size_t maxArgs) {
   int depth = 0;
   args.assign(1, {});
   for (; i < toks.size(); ++i) {
@@ -66,7 +78,7 @@ bool MacroTable::collectArgs(const TokenList& toks, std::size_t& i, std::vector<
       ++i;
       return true;
     }
-    if (t.kind == TokenKind::Comma && depth == 1) {
+    if (t.kind == TokenKind::Comma && depth == 1 && args.size() < maxArgs) {
       args.emplace_back();
       continue;
     }
@@ -88,6 +100,11 @@ MacroTable::TokenList MacroTable::expandList(const TokenList& in, const std::set
       return {};
     }
     auto it = isNameToken(t) ? m_macros.find(name) : m_macros.end();
+    if (it == m_macros.end() && (name == "__FILE__" || name == "__LINE__")) {
+      out.push_back(builtinMacro(name, depth == 0 ? t.loc : m_invocation));
+      ++i;
+      continue;
+    }
     if (it == m_macros.end() || disabled.count(name)) {
       out.push_back(in[i++]);
       continue;
@@ -96,6 +113,7 @@ MacroTable::TokenList MacroTable::expandList(const TokenList& in, const std::set
     std::set<std::string> inner = disabled;
     inner.insert(name);
     if (!m.functionLike) {
+      if (depth == 0) m_invocation = t.loc;
       ++i;
       for (auto& e : expandList(m.body, inner, depth + 1)) out.push_back(e);
       continue;
@@ -106,17 +124,21 @@ MacroTable::TokenList MacroTable::expandList(const TokenList& in, const std::set
     }
     std::size_t j = i + 1;
     std::vector<TokenList> args;
-    if (!collectArgs(in, j, args)) {
+    bool variadic = !m.params.empty() && m.params.back() == kVaArgs;
+    if (!collectArgs(in, j, args, variadic ? m.params.size() : SIZE_MAX)) {
       m_diags.error(DiagKind::UnterminatedMacroCall, t.loc, name);
       return out;
     }
     if (args.size() == 1 && args[0].empty() && m.params.empty()) args.clear();
+    // `F(a)` for `F(x, ...)`: __VA_ARGS__ is empty.
+    if (variadic && args.size() + 1 == m.params.size()) args.emplace_back();
     if (args.size() != m.params.size()) {
       m_diags.error(DiagKind::MacroArgCount, t.loc, name, std::to_string(m.params.size()),
                     std::to_string(args.size()));
       i = j;
       continue;
     }
+    if (depth == 0) m_invocation = t.loc;
     TokenList substituted = substitute(m, args, disabled, depth);
     for (auto& e : expandList(substituted, inner, depth + 1)) out.push_back(e);
     i = j;
@@ -144,7 +166,12 @@ MacroTable::TokenList MacroTable::substitute(const Macro& m, const std::vector<T
       // The right operand is not macro-expanded (C rule), nor stringized twice.
       const Token& r = body[++k];
       std::size_t p = paramIndex(r);
-      if (p < args.size()) {
+      if (p < args.size() && r.text == kVaArgs && out.back().kind == TokenKind::Comma) {
+        // `, ## __VA_ARGS__` (GNU): the comma goes away with empty variable arguments,
+        // and nothing is pasted otherwise.
+        if (args[p].empty()) out.pop_back();
+        else out.insert(out.end(), args[p].begin(), args[p].end());
+      } else if (p < args.size()) {
         paste(out, args[p]);
       } else if (r.kind == TokenKind::Hash && k + 1 < body.size() &&
                  paramIndex(body[k + 1]) < args.size()) {
@@ -167,6 +194,29 @@ MacroTable::TokenList MacroTable::substitute(const Macro& m, const std::vector<T
     for (auto& a : expandList(args[p], disabled, depth + 1)) out.push_back(a);
   }
   return out;
+}
+
+// __FILE__ / __LINE__ where the outermost macro use (or the token itself) was written;
+// #line renames and renumbers both.
+Token MacroTable::builtinMacro(const std::string& name, SourceLocation at) {
+  std::string spelling;
+  if (at.file == m_lineFile && m_lineFile != 0) {
+    at.line = static_cast<std::uint32_t>(at.line + m_lineDelta);
+    if (m_lineShownAs != 0) at.file = m_lineShownAs;
+  }
+  if (name == "__LINE__") {
+    spelling = std::to_string(at.line);
+  } else {
+    spelling = "\"";
+    for (char c : m_sources.name(at.file)) {
+      if (c == '"' || c == '\\') spelling += '\\';
+      spelling += c;
+    }
+    spelling += '"';
+  }
+  Token t;
+  if (!makeToken(spelling, at, t)) t.kind = TokenKind::StringLiteral;
+  return t;
 }
 
 Token MacroTable::stringize(const TokenList& arg, SourceLocation at) {

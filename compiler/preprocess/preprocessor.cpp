@@ -114,7 +114,7 @@ class Preprocessor {
       }
       ++f.pos;
       if (!active()) continue;
-      if (isNameToken(tok) && m_macros.isDefined(tok.text)) {
+      if (isNameToken(tok) && m_macros.expands(tok.text)) {
         expandFromStream(tok);
         continue;
       }
@@ -260,6 +260,8 @@ class Preprocessor {
       }
       pre.push_back(line[i]);
     }
+    const Frame& f = m_frames.back();
+    m_macros.setLineMapping(f.file, f.lineDelta, f.lineFile);
     TokenList expanded = m_macros.expand(pre);
     auto v = evaluateIfExpression(expanded);
     if (!v) {
@@ -313,6 +315,7 @@ class Preprocessor {
         return m_diags.error(DiagKind::UnterminatedMacroCall, nameTok.loc,
                              std::string(nameTok.text));
     }
+    m_macros.setLineMapping(f.file, f.lineDelta, f.lineFile);
     for (auto& t : m_macros.expand(call)) emit(t);
   }
 

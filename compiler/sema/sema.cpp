@@ -8,9 +8,12 @@
 //      Tables: keys/match kinds, action refs, default action, size, entries resolved.
 //   2. Architecture: `main` is found and its package arguments bound to parser/control
 //      declarations (ProgramInfo).
+//   3. Warnings over the whole checked program: unused locals, then (only when there
+//      were no errors) uninitialized reads and out parameters (uninitialized.cpp).
 #include <algorithm>
 
 #include "compiler/sema/sema_impl.h"
+#include "compiler/sema/uninitialized.h"
 
 namespace p4wb::compiler::sema {
 
@@ -97,16 +100,27 @@ SemaResult Sema::run() {
     if (d) checkTopDecl(*d);
   r.programInfo = instantiateArchitecture();
   popScope();
+  // Definite assignment needs every name resolved and every expression typed.
+  bool clean = !m_diags.hasErrors();
   warnUnusedLocals();
+  if (clean) checkUninitialized(m_prog, m_diags);
   return r;
 }
 
+void Sema::noteParams(const Params& ps, const char* what, const std::string& owner) {
+  for (const auto& p : ps) m_params.emplace_back(p.get(), std::string(what) + " '" + owner + "'");
+}
+
 void Sema::warnUnusedLocals() {
-  for (const Decl* d : m_locals) {
-    if (m_used.count(d) || d->name.empty() || d->name[0] == '_') continue;
-    error(DiagKind::UnusedVariable, d->loc,
-          {d->kind == NodeKind::ConstDecl ? "constant" : "variable", d->name});
-  }
+  auto unused = [&](const Decl* d) { return !m_used.count(d) && !d->name.empty() && d->name[0] != '_'; };
+  for (const Decl* d : m_locals)
+    if (unused(d))
+      error(DiagKind::UnusedVariable, d->loc, {d->kind == NodeKind::ConstDecl ? "constant" : "variable", d->name});
+  for (const auto& [p, owner] : m_params)
+    if (unused(p)) error(DiagKind::UnusedParameter, p->loc, {p->name, owner});
+  for (const Decl* d : m_blockLocals)
+    if (unused(d))
+      error(d->kind == NodeKind::TableDecl ? DiagKind::UnusedTable : DiagKind::UnusedInstance, d->loc, {d->name});
 }
 
 SemaResult runSema(const SemaOptions& options) {

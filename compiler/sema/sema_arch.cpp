@@ -48,7 +48,8 @@ bool Sema::matchBlockSignature(const Decl& block, const Params& blockParams,
 // Any package (not only the known architectures): a parser/control argument must have
 // the apply parameters of the parser/control type the package parameter names. Type
 // variables of that type are bound by the first use and must agree after that.
-void Sema::checkPackageBlockArg(const Type* paramType, const Type* argType) {
+void Sema::checkPackageBlockArg(const Type* paramType, const Type* argType, const ParamDecl& param,
+                                std::map<const TypeVar*, std::pair<const Type*, const Decl*>>& tied) {
   auto* want = static_cast<const CallableType*>(paramType);
   auto* have = static_cast<const CallableType*>(argType);
   auto* expected = want->decl ? dynCast<BlockTypeDecl>(want->decl) : nullptr;
@@ -80,6 +81,28 @@ void Sema::checkPackageBlockArg(const Type* paramType, const Type* argType) {
     error(DiagKind::BlockParamMismatch, h.loc, {h.name, block->name, describeParam(h),
                                                  expected->name, wantText});
   }
+  // `Prs<H> p, Ctl<H> c`: the H this block fixed must be the H the other blocks fix.
+  const auto* written = param.typeRef ? &param.typeRef->typeArgs : nullptr;
+  for (std::size_t k = 0; written && k < written->size() && k < expected->typeParams.size(); ++k) {
+    auto own = b.find(static_cast<const TypeVar*>(expected->typeParams[k]->type));
+    const Type* arg = (*written)[k] ? (*written)[k]->resolved : nullptr;
+    if (own == b.end() || !arg || arg->isUnknown()) continue;
+    const Type* fixed = own->second;
+    if (arg->kind != TypeKind::TypeVar) {
+      if (!sameType(fixed, arg))
+        error(DiagKind::PackageTypeArgConflict, block->loc,
+              {expected->typeParams[k]->name, param.name, arg->toString(), fixed->toString(), block->name});
+      continue;
+    }
+    auto* var = static_cast<const TypeVar*>(arg);
+    auto [it, fresh] = tied.try_emplace(var, fixed, block);
+    if (!fresh && !sameType(it->second.first, fixed)) {
+      error(DiagKind::PackageTypeArgConflict, block->loc,
+            {var->name, param.name, it->second.first->toString(), fixed->toString(), block->name});
+      error(DiagKind::Note, it->second.second->loc,
+            {"'" + it->second.second->name + "' fixes " + var->name + " = " + it->second.first->toString()});
+    }
+  }
 }
 
 ProgramInfo Sema::instantiateArchitecture() {
@@ -87,7 +110,7 @@ ProgramInfo Sema::instantiateArchitecture() {
   const Decl* mainDecl = lookupGlobal("main");
   auto* inst = mainDecl ? dynCast<InstantiationDecl>(mainDecl) : nullptr;
   if (!inst) {
-    if (m_opts.requireMain) error(DiagKind::NoMain, {});
+    if (m_opts.requireMain) error(DiagKind::NoMain, SourceLocation{});
     return pi;
   }
   pi.main = inst;

@@ -28,10 +28,23 @@ const ParamDecl* paramFor(const FunctionPrototype& f, const std::vector<Argument
   return nullptr;
 }
 
+// "f(in bit<8> x, bool y)" for the candidates of an ambiguous call.
+std::string signatureOf(const FunctionPrototype& f) {
+  std::string out = f.name + "(";
+  for (std::size_t i = 0; i < f.params.size(); ++i) {
+    const ParamDecl& p = *f.params[i];
+    if (i) out += ", ";
+    if (p.direction != Direction::None) out += std::string(directionSpelling(p.direction)) + " ";
+    out += (p.type ? p.type->toString() : std::string("?")) + " " + p.name;
+  }
+  return out + ")";
+}
+
 }  // namespace
 
 const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                            std::vector<Argument>& args) {
+                                            std::vector<Argument>& args, const Node& site,
+                                            const std::string& name) {
   std::size_t nargs = args.size();
   std::vector<const FunctionPrototype*> viable;
   for (auto* f : cands)
@@ -51,10 +64,12 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
   std::vector<const Type*> types;
   for (auto& a : args) types.push_back(checkExpr(a.value.get()));
   m_diags.rollback(mark);
-  const FunctionPrototype* best = nullptr;
+  // Exact arity beats filling @optional/default parameters; then exact argument types
+  // beat literal conversions. Several candidates with the best score: ambiguous.
+  std::vector<const FunctionPrototype*> best;
   int bestScore = -1;
   for (auto* f : viable) {
-    int score = 0;
+    int score = f->params.size() == nargs ? 1000 : 0;
     bool fits = true;
     for (std::size_t i = 0; i < nargs && fits; ++i) {
       const Type* pt = paramFor(*f, args, i)->type;
@@ -73,15 +88,21 @@ const FunctionPrototype* Sema::pickOverload(const std::vector<const FunctionProt
       else
         fits = false;
     }
-    if (fits && score > bestScore) {
-      best = f;
-      bestScore = score;
-    }
+    if (!fits || score < bestScore) continue;
+    if (score > bestScore) best.clear();
+    best.push_back(f);
+    bestScore = score;
   }
-  return best ? best : viable.front();
+  // An argument with an error already reported fits everything: no ambiguity then.
+  bool argError = std::any_of(types.begin(), types.end(), [](const Type* t) { return !t || t->isUnknown(); });
+  if (best.size() > 1 && !argError) {
+    error(DiagKind::AmbiguousCall, site, {name, std::to_string(best.size())});
+    for (auto* f : best) error(DiagKind::Note, f->loc, {"candidate '" + signatureOf(*f) + "'"});
+  }
+  return best.empty() ? viable.front() : best.front();
 }
 
-bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+bool Sema::checkArgs(std::vector<Argument>& args, const Node& site, const Params& params,
                      const std::string& calleeName, TypeBindings& b, std::size_t firstParam) {
   // A named argument given twice would otherwise surface as a misleading count error.
   for (std::size_t i = 0; i < args.size(); ++i)
@@ -96,12 +117,18 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   for (std::size_t i = firstParam; i < params.size(); ++i)
     if (!isOptionalParam(*params[i])) ++required;
   if (args.size() > avail || args.size() < required) {
-    error(DiagKind::ArgCount, loc, {calleeName, std::to_string(avail), std::to_string(args.size())});
+    error(DiagKind::ArgCount, site, {calleeName, std::to_string(avail), std::to_string(args.size())});
     for (auto& a : args) checkExpr(a.value.get());
     return false;
   }
   bool ok = true;
   bool named = false;
+  struct Deferred {
+    Argument* arg;
+    const ParamDecl* param;
+    const Type* type;
+  };
+  std::vector<Deferred> deferred;
   for (std::size_t i = 0; i < args.size(); ++i) {
     Argument& a = args[i];
     named = named || !a.name.empty();
@@ -121,24 +148,23 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
     const Type* pt = substitute(p->type, b);
     const Type* at = checkExpr(a.value.get(), pt);
     if (!a.value || a.value->kind == NodeKind::Default) continue;
-    if (pt && containsTypeVar(pt)) {
-      bind(pt, at, b);
-      // What the argument fixed must now hold for the whole parameter type.
-      const Type* bound = substitute(pt, b);
-      if (!containsTypeVar(bound) && !convertTo(*a.value, bound, false)) {
-        error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), bound->toString()});
-        ok = false;
-      }
+    if (pt && containsTypeVar(pt) && at->kind == TypeKind::InfInt) {
+      // An unsized literal fits any width: a later argument may fix T (f(1, 8w2) has
+      // T = bit<8>), so this one is bound and converted after all the others.
+      deferred.push_back({&a, p, pt});
+    } else if (pt && containsTypeVar(pt)) {
+      ok = bindArg(a, *p, pt, calleeName, b) && ok;
     } else if (pt && !convertTo(*a.value, pt, false)) {
-      error(DiagKind::ArgTypeMismatch, a.value->loc, {p->name, calleeName, at->toString(), pt->toString()});
+      error(DiagKind::ArgTypeMismatch, *a.value, {p->name, calleeName, at->toString(), pt->toString()});
       ok = false;
     }
     if ((p->direction == Direction::Out || p->direction == Direction::InOut) &&
         !a.value->isLValue && !at->isUnknown()) {
-      error(DiagKind::OutArgNotLValue, a.value->loc, {directionSpelling(p->direction), p->name});
+      error(DiagKind::OutArgNotLValue, *a.value, {directionSpelling(p->direction), p->name});
       ok = false;
     }
   }
+  for (const auto& d : deferred) ok = bindArg(*d.arg, *d.param, d.type, calleeName, b) && ok;
   // Named arguments are put in parameter order so lowering can match them by position.
   if (named && ok) {
     auto indexOf = [&](const Argument& a) {
@@ -152,13 +178,24 @@ bool Sema::checkArgs(std::vector<Argument>& args, SourceLocation loc, const Para
   return ok;
 }
 
+bool Sema::bindArg(Argument& a, const ParamDecl& p, const Type* pt, const std::string& calleeName,
+                   TypeBindings& b) {
+  const Type* at = a.value->type;
+  bind(pt, at, b);
+  // What the argument fixed must now hold for the whole parameter type.
+  const Type* bound = substitute(pt, b);
+  if (containsTypeVar(bound) || convertTo(*a.value, bound, false)) return true;
+  error(DiagKind::ArgTypeMismatch, *a.value, {p.name, calleeName, at->toString(), bound->toString()});
+  return false;
+}
+
 const Type* Sema::checkCall(CallExpr& c) {
   for (auto& ta : c.typeArgs) resolveType(ta.get());
   if (auto* m = dynCast<MemberExpr>(c.callee.get())) return checkMethodCall(c, *m);
   auto* p = dynCast<PathExpr>(c.callee.get());
   if (!p) {
     checkExpr(c.callee.get());
-    error(DiagKind::NotCallable, c.loc, {"expression"});
+    error(DiagKind::NotCallable, c, {"expression"});
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
@@ -181,7 +218,7 @@ const Type* Sema::checkCall(CallExpr& c) {
     case NodeKind::ControlDecl:
     case NodeKind::ExternDecl: return checkConstructorCall(c, d);
     default:
-      error(DiagKind::NotCallable, c.loc, {p->name});
+      error(DiagKind::NotCallable, c, {p->name});
       for (auto& a : c.args) checkExpr(a.value.get());
       return m_ctx.unknown();
   }
@@ -192,7 +229,7 @@ const Type* Sema::checkActionCall(CallExpr& c, const ActionDecl& a) {
   c.callKind = CallKind::ActionCall;
   c.target = &a;
   TypeBindings b;
-  checkArgs(c.args, c.loc, a.params, a.name, b);
+  checkArgs(c.args, c, a.params, a.name, b);
   return m_ctx.voidType();
 }
 
@@ -214,9 +251,9 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
     typeParams = &fn->typeParams;
     ct = static_cast<const CallableType*>(fn->type);
   } else {
-    const FunctionPrototype* f = pickOverload(protos, c.args);
+    const FunctionPrototype* f = pickOverload(protos, c.args, c, name);
     if (!f) {
-      error(DiagKind::NoMatchingOverload, c.loc, {name, std::to_string(c.args.size())});
+      error(DiagKind::NoMatchingOverload, c, {name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
       return m_ctx.unknown();
     }
@@ -232,7 +269,7 @@ const Type* Sema::checkFunctionCall(CallExpr& c, const std::vector<const Decl*>&
   TypeBindings b;
   for (std::size_t i = 0; i < c.typeArgs.size() && i < typeParams->size(); ++i)
     bind((*typeParams)[i]->type, c.typeArgs[i]->resolved, b);
-  checkArgs(c.args, c.loc, *params, name, b);
+  checkArgs(c.args, c, *params, name, b);
   if (name == "static_assert" && !c.args.empty() && c.args[0].value) {
     const auto& cv = c.args[0].value->constValue;
     if (!cv || cv->kind != ConstValue::Kind::Bool) {
@@ -259,12 +296,12 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, c.args);
+    const FunctionPrototype* ctor = pickOverload(ctors, c.args, c, ed->name);
     if (!ctor) {
-      error(DiagKind::NoMatchingOverload, c.loc, {ed->name, std::to_string(c.args.size())});
+      error(DiagKind::NoMatchingOverload, c, {ed->name, std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
     } else {
-      checkArgs(c.args, c.loc, ctor->params, ed->name, b);
+      checkArgs(c.args, c, ctor->params, ed->name, b);
     }
     if (!c.typeArgs.empty()) {
       auto* et = m_ctx.make<ExternType>(ed);
@@ -276,7 +313,7 @@ const Type* Sema::checkConstructorCall(CallExpr& c, const Decl* d) {
   const Params& ctorParams = d->kind == NodeKind::ParserDecl
                                  ? static_cast<const ParserDecl*>(d)->ctorParams
                                  : static_cast<const ControlDecl*>(d)->ctorParams;
-  checkArgs(c.args, c.loc, ctorParams, d->name, b);
+  checkArgs(c.args, c, ctorParams, d->name, b);
   return d->type ? d->type : m_ctx.unknown();
 }
 
@@ -289,7 +326,7 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   auto noArgs = [&](CallKind k, const Type* result) {
     c.callKind = k;
     if (!c.args.empty()) {
-      error(DiagKind::ArgCount, c.loc, {name, "0", std::to_string(c.args.size())});
+      error(DiagKind::ArgCount, c, {name, "0", std::to_string(c.args.size())});
       for (auto& a : c.args) checkExpr(a.value.get());
     }
     return result;
@@ -318,13 +355,13 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
   }
   if (bt->kind == TypeKind::HeaderStack && (name == "push_front" || name == "pop_front")) {
     c.callKind = name == "push_front" ? CallKind::PushFront : CallKind::PopFront;
-    if (c.args.size() != 1) error(DiagKind::ArgCount, c.loc, {name, "1", std::to_string(c.args.size())});
+    if (c.args.size() != 1) error(DiagKind::ArgCount, c, {name, "1", std::to_string(c.args.size())});
     for (auto& a : c.args) {
       // The shift count must be a compile-time integer (spec 8.18).
       const Type* at = checkExpr(a.value.get());
       if (at->isUnknown()) continue;
       if (!at->isBits() && at->kind != TypeKind::InfInt)
-        error(DiagKind::ArgTypeMismatch, a.value->loc, {"count", name, at->toString(), "an integer constant"});
+        error(DiagKind::ArgTypeMismatch, *a.value, {"count", name, at->toString(), "an integer constant"});
       else if (!a.value->constValue)
         error(DiagKind::NotConstant, a.value->loc, {"argument 'count' of '" + name + "'"});
     }
@@ -345,7 +382,7 @@ const Type* Sema::checkMethodCall(CallExpr& c, MemberExpr& m) {
     if (ct->decl && ct->decl->kind == NodeKind::ParserDecl) params = &static_cast<const ParserDecl*>(ct->decl)->params;
     if (ct->decl && ct->decl->kind == NodeKind::ControlDecl) params = &static_cast<const ControlDecl*>(ct->decl)->params;
     TypeBindings b;
-    if (params) checkArgs(c.args, c.loc, *params, ct->name, b);
+    if (params) checkArgs(c.args, c, *params, ct->name, b);
     return m_ctx.voidType();
   }
   error(DiagKind::NoSuchMember, m.memberLoc, {name, bt->toString()});
@@ -363,9 +400,9 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
-  const FunctionPrototype* f = pickOverload(cands, c.args);
+  const FunctionPrototype* f = pickOverload(cands, c.args, c, ed->name + "." + m.member);
   if (!f) {
-    error(DiagKind::NoMatchingOverload, c.loc, {ed->name + "." + m.member, std::to_string(c.args.size())});
+    error(DiagKind::NoMatchingOverload, c, {ed->name + "." + m.member, std::to_string(c.args.size())});
     for (auto& a : c.args) checkExpr(a.value.get());
     return m_ctx.unknown();
   }
@@ -379,7 +416,7 @@ const Type* Sema::checkExternMethod(CallExpr& c, MemberExpr& m, const ExternType
     bind(ed->typeParams[i]->type, et->typeArgs[i], b);
   for (std::size_t i = 0; i < c.typeArgs.size() && i < f->typeParams.size(); ++i)
     bind(f->typeParams[i]->type, c.typeArgs[i]->resolved, b);
-  checkArgs(c.args, c.loc, f->params, m.member, b);
+  checkArgs(c.args, c, f->params, m.member, b);
   c.callKind = CallKind::ExternMethod;
   if (ed->name == "packet_in") {
     if (m.member == "extract") c.callKind = CallKind::Extract;

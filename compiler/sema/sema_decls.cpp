@@ -34,11 +34,22 @@ void Sema::checkTopDecl(Decl& d) {
 
 void Sema::checkTypedef(TypedefDecl& d) {
   d.type = resolveType(d.aliased.get());
-  if (d.isNewType && d.type && d.type->kind == TypeKind::Bits) {
-    auto* base = static_cast<const BitsType*>(d.type);
-    auto* nt = m_ctx.make<BitsType>(base->width, base->isSigned);
-    nt->newTypeName = d.name;
-    d.type = nt;
+  if (d.isNewType && d.type) {
+    // Like p4c: `type` makes distinct copies of bit<N>, int<N>, bool and other `type`s only.
+    Type* nt = nullptr;
+    if (d.type->kind == TypeKind::Bits) {
+      auto* base = static_cast<const BitsType*>(d.type);
+      nt = m_ctx.make<BitsType>(base->width, base->isSigned);
+    } else if (d.type->kind == TypeKind::Bool) {
+      nt = m_ctx.make<Type>(TypeKind::Bool);
+    } else if (!d.type->isUnknown()) {
+      error(DiagKind::NewTypeBase, d.loc, {d.name, d.type->toString()});
+    }
+    if (nt) {
+      nt->newTypeName = d.name;
+      nt->newTypeBase = d.type;
+      d.type = nt;
+    }
   }
   declare(d);
 }
@@ -98,16 +109,17 @@ void Sema::checkStructLike(StructTypeDecl& d) {
 
 // `enum bit<8> E { A = 300 }`: an unsized value must fit the underlying type (a sized
 // one is checked by the conversion).
-void Sema::checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying) {
+bool Sema::checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying) {
   const auto& cv = m.value->constValue;
   if (!underlying || !cv || cv->kind != ConstValue::Kind::Int || !m.value->type ||
       m.value->type->kind != TypeKind::InfInt || underlying->width == 0)
-    return;
+    return true;
   const llvm::APInt& v = cv->value;
   unsigned w = underlying->width;
   bool fits = underlying->isSigned ? v.isSignedIntN(w)
                                    : !(cv->isSigned && v.isNegative()) && v.getActiveBits() <= w;
   if (!fits) error(DiagKind::EnumValueOverflow, m.value->loc, {m.name, cv->toString(), underlying->toString()});
+  return fits;
 }
 
 void Sema::checkEnum(EnumDecl& d) {
@@ -143,8 +155,10 @@ void Sema::checkEnum(EnumDecl& d) {
     EnumMember em{m->name, std::nullopt, m.get()};
     if (m->value) {
       checkExpr(m->value.get(), et->underlying);
-      checkEnumValueFits(*m, et->underlying);
+      bool fits = checkEnumValueFits(*m, et->underlying);
+      std::size_t mark = m_diags.records().size();
       if (et->underlying) convertTo(*m->value, et->underlying);
+      if (!fits) m_diags.rollback(mark);  // the error says it; no -Wconstant-overflow too
       if (m->value->constValue && m->value->constValue->kind == ConstValue::Kind::Int)
         em.value = m->value->constValue->value;
       else
@@ -161,6 +175,9 @@ void Sema::checkEnum(EnumDecl& d) {
 void Sema::checkVariable(VariableDecl& d) {
   const Type* t = resolveType(d.typeRef.get());
   d.type = t;
+  // int and string values exist only at compile time (p4c: no variables of them).
+  if (!d.isConst() && (t->kind == TypeKind::InfInt || t->kind == TypeKind::String))
+    error(DiagKind::CompileTimeOnlyType, d.loc, {"variable '" + d.name + "'", t->toString()});
   if (d.init) {
     checkExpr(d.init.get(), t);
     convertTo(*d.init, t);
@@ -187,6 +204,11 @@ std::vector<ParamInfo> Sema::checkParams(Params& ps) {
   std::vector<ParamInfo> out;
   for (auto& p : ps) {
     p->type = resolveType(p->typeRef.get());
+    // A compile-time-only value cannot be written back to the caller.
+    if ((p->direction == Direction::Out || p->direction == Direction::InOut) &&
+        (p->type->kind == TypeKind::InfInt || p->type->kind == TypeKind::String))
+      error(DiagKind::CompileTimeOnlyType, p->loc,
+            {std::string(directionSpelling(p->direction)) + " parameter '" + p->name + "'", p->type->toString()});
     if (p->defaultValue) {
       checkExpr(p->defaultValue.get(), p->type);
       convertTo(*p->defaultValue, p->type);
@@ -253,23 +275,24 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
     std::vector<const FunctionPrototype*> ctors;
     for (auto& m : ed->methods)
       if (m->isConstructor) ctors.push_back(m.get());
-    const FunctionPrototype* ctor = pickOverload(ctors, d.args);
+    const FunctionPrototype* ctor = pickOverload(ctors, d.args, d, ed->name);
     if (!ctor) {
       error(DiagKind::NoMatchingOverload, d.loc, {ed->name, std::to_string(d.args.size())});
       for (auto& a : d.args) checkExpr(a.value.get());
     } else {
-      checkArgs(d.args, d.loc, ctor->params, ed->name, b);
+      checkArgs(d.args, d, ctor->params, ed->name, b);
     }
   } else if (target && (target->kind == NodeKind::ParserDecl || target->kind == NodeKind::ControlDecl)) {
     const Params& ctorParams = target->kind == NodeKind::ParserDecl
                                    ? static_cast<const ParserDecl*>(target)->ctorParams
                                    : static_cast<const ControlDecl*>(target)->ctorParams;
-    checkArgs(d.args, d.loc, ctorParams, target->name, b);
+    checkArgs(d.args, d, ctorParams, target->name, b);
   } else if (target && target->kind == NodeKind::PackageTypeDecl) {
     auto* pkg = static_cast<const BlockTypeDecl*>(target);
     if (d.args.size() != pkg->params.size())
       error(DiagKind::ArgCount, d.loc, {pkg->name, std::to_string(pkg->params.size()),
                                         std::to_string(d.args.size())});
+    std::map<const TypeVar*, std::pair<const Type*, const Decl*>> tied;
     for (std::size_t i = 0; i < d.args.size(); ++i) {
       const Type* at = checkExpr(d.args[i].value.get());
       if (i >= pkg->params.size() || !at || at->isUnknown()) continue;
@@ -279,7 +302,7 @@ void Sema::checkInstantiation(InstantiationDecl& d) {
               {std::to_string(i + 1), pkg->name, pt->toString(), at->toString()});
       else if (pt && (pt->kind == TypeKind::Parser || pt->kind == TypeKind::Control) &&
                !arch::findArchByPackage(pkg->name))  // known ones: instantiateArchitecture
-        checkPackageBlockArg(pt, at);
+        checkPackageBlockArg(pt, at, *pkg->params[i], tied);
     }
   } else {
     for (auto& a : d.args) checkExpr(a.value.get());
@@ -303,6 +326,7 @@ void Sema::checkFunction(FunctionDecl& d) {
   ct->typeParams = declareTypeParams(d.typeParams);
   ct->returnType = resolveType(d.returnType.get());
   ct->params = checkParams(d.params);
+  noteParams(d.params, "function", d.name);
   const Type* saved = m_returnType;
   std::string savedName = std::move(m_functionName);
   m_returnType = ct->returnType;

@@ -27,6 +27,8 @@ const Type* Sema::checkExpr(Expr* e, const Type* expected) {
         }
         t = m_ctx.bits(*lit.width, lit.isSigned);
         e->constValue = ConstValue::makeInt(lit.value.value.zextOrTrunc(*lit.width), lit.isSigned);
+        if (*lit.width > 0 && !fitsIn(lit.value.value, lit.value.isSigned, *lit.width, lit.isSigned))
+          error(DiagKind::ConstantOverflow, *e, {lit.value.toString(), t->toString(), e->constValue->toString()});
       } else {
         t = m_ctx.infInt();
         e->constValue = ConstValue::makeInt(lit.value.value, true);
@@ -179,7 +181,7 @@ const Type* Sema::checkIndex(IndexExpr& e) {
   const Type* bt = checkExpr(e.base.get());
   const Type* it = checkExpr(e.index.get());
   if (!isNumeric(it) && !it->isUnknown())
-    error(DiagKind::InvalidOperand, e.index->loc, {"[]", it->toString()});
+    error(DiagKind::InvalidOperand, *e.index, {"[]", it->toString()});
   if (bt->kind == TypeKind::HeaderStack) {
     auto* st = static_cast<const HeaderStackType*>(bt);
     e.isLValue = e.base->isLValue;
@@ -194,7 +196,7 @@ const Type* Sema::checkIndex(IndexExpr& e) {
     std::uint64_t i = e.index->constValue->asU64();
     if (i < tt->elements.size()) return tt->elements[i];
   }
-  if (!bt->isUnknown()) error(DiagKind::InvalidOperand, e.loc, {"[]", bt->toString()});
+  if (!bt->isUnknown()) error(DiagKind::InvalidOperand, e, {"[]", bt->toString()});
   return m_ctx.unknown();
 }
 
@@ -204,7 +206,7 @@ const Type* Sema::checkSlice(SliceExpr& e) {
   auto lo = constUnsigned(e.lo.get(), "a slice bound");
   if (bt->isUnknown() || !hi || !lo) return m_ctx.unknown();
   if (!bt->isBits()) {
-    error(DiagKind::InvalidOperand, e.loc, {"[:]", bt->toString()});
+    error(DiagKind::InvalidOperand, e, {"[:]", bt->toString()});
     return m_ctx.unknown();
   }
   unsigned w = static_cast<const BitsType*>(bt)->width;
@@ -241,7 +243,7 @@ const Type* Sema::checkUnary(UnaryExpr& e) {
       }
       return t;
   }
-  error(DiagKind::InvalidOperand, e.loc, {unaryOpSpelling(e.op), t->toString()});
+  error(DiagKind::InvalidOperand, e, {unaryOpSpelling(e.op), t->toString()});
   return m_ctx.unknown();
 }
 
@@ -292,7 +294,7 @@ const Type* Sema::unifyOperands(BinaryExpr& e, const Type*& lt, const Type*& rt)
                         ? DiagKind::SignMismatch
                     : lb->width == rb->width ? DiagKind::NewTypeMismatch
                                              : DiagKind::WidthMismatch;
-    error(kind, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    error(kind, e, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return m_ctx.unknown();
   }
   if (equality && !sameType(lt, rt)) return nullptr;
@@ -324,7 +326,7 @@ const Type* Sema::checkBinary(BinaryExpr& e) {
       if (operandType && operandType->isUnknown()) return failed;  // already reported
   }
   if (!operandType) {
-    error(DiagKind::InvalidOperands, e.loc, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
+    error(DiagKind::InvalidOperands, e, {binaryOpSpelling(e.op), lt->toString(), rt->toString()});
     return failed;
   }
   if (e.lhs->constValue && e.rhs->constValue) {
@@ -338,13 +340,13 @@ const Type* Sema::checkBinary(BinaryExpr& e) {
 const Type* Sema::checkTernary(TernaryExpr& e) {
   const Type* ct = checkExpr(e.cond.get());
   if (!ct->isBool() && !ct->isUnknown())
-    error(DiagKind::ConditionNotBool, e.cond->loc, {ct->toString()});
+    error(DiagKind::ConditionNotBool, *e.cond, {ct->toString()});
   const Type* a = checkExpr(e.thenExpr.get());
   const Type* b = checkExpr(e.elseExpr.get());
   if (a->kind == TypeKind::InfInt && b->isBits()) convertTo(*e.thenExpr, b), a = b;
   if (b->kind == TypeKind::InfInt && a->isBits()) convertTo(*e.elseExpr, a), b = a;
   if (!sameType(a, b)) {
-    error(DiagKind::TypeMismatch, e.elseExpr->loc, {b->toString(), a->toString()});
+    error(DiagKind::TypeMismatch, *e.elseExpr, {b->toString(), a->toString()});
     return m_ctx.unknown();
   }
   if (e.cond->constValue && e.thenExpr->constValue && e.elseExpr->constValue)
@@ -364,11 +366,14 @@ const Type* Sema::checkCast(CastExpr& e) {
   };
   const BitsType* tb = asBits(to);
   const BitsType* fb = asBits(from);
-  bool ok = sameType(from, to) || (tb && (fb || from->kind == TypeKind::InfInt)) ||
+  // A `type` converts to and from the type it was made of (spec 7.6), and nothing else.
+  bool newTypeCast = (from->newTypeBase && sameType(from->newTypeBase, to)) ||
+                     (to->newTypeBase && sameType(to->newTypeBase, from));
+  bool ok = sameType(from, to) || newTypeCast || (tb && (fb || from->kind == TypeKind::InfInt)) ||
             (to->isBool() && fb && fb->width == 1) || (tb && tb->width == 1 && from->isBool()) ||
             (to->kind == TypeKind::InfInt && fb);
   if (!ok) {
-    error(DiagKind::TypeMismatch, e.loc, {from->toString(), to->toString()});
+    error(DiagKind::TypeMismatch, e, {from->toString(), to->toString()});
     return to;
   }
   if (cv && to->isBits()) {

@@ -39,13 +39,22 @@ class Sema {
   void error(DiagKind k, SourceLocation loc, std::vector<std::string> args = {}) {
     m_diags.report(k, loc, std::move(args));
   }
+  // At `e`, underlining all of its text (both operands, the whole call, ...).
+  void error(DiagKind k, const Expr& e, std::vector<std::string> args = {}) {
+    m_diags.reportRange(k, e.loc, exprBegin(e), e.endLoc, std::move(args));
+  }
+  // At a call (underlined) or a declaration (e.g. an instantiation's arguments).
+  void error(DiagKind k, const Node& site, std::vector<std::string> args = {}) {
+    if (auto* e = dynCast<Expr>(&site)) return error(k, *e, std::move(args));
+    m_diags.report(k, site.loc, std::move(args));
+  }
 
   // ---- declarations (sema_decls.cpp)
   void checkTopDecl(Decl& d);
   void checkTypedef(TypedefDecl& d);
   void checkStructLike(StructTypeDecl& d);
   void checkEnum(EnumDecl& d);
-  void checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying);
+  bool checkEnumValueFits(const EnumMemberDecl& m, const BitsType* underlying);
   void checkVariable(VariableDecl& d);
   void checkFunctionPrototype(FunctionPrototype& f, const std::vector<const TypeVar*>& outer);
   void checkExtern(ExternDecl& d);
@@ -63,6 +72,9 @@ class Sema {
   // Checks `e` (already typed) can be used as a `to`; converts int literals in place.
   bool convertTo(Expr& e, const Type* to, bool report = true);
   void coerceConst(Expr& e, const Type* to);
+  // Whether integer `v` (two's complement when valueSigned) is representable in
+  // bit<width> / int<width>.
+  static bool fitsIn(const llvm::APInt& v, bool valueSigned, unsigned width, bool isSigned);
   const Type* substitute(const Type* t, const TypeBindings& b);
   void bind(const Type* param, const Type* arg, TypeBindings& b) const;
   bool containsTypeVar(const Type* t) const;
@@ -93,12 +105,18 @@ class Sema {
   const Type* checkConstructorCall(CallExpr& c, const Decl* d);
   // The candidate whose parameters fit the arguments: by count (and names), then by
   // argument types when several have the same arity (exact types beat literal
-  // conversions). Null when none fits by count.
+  // conversions). Null when none fits by count; reports an ambiguity (with a note per
+  // candidate) when several fit equally well.
   const FunctionPrototype* pickOverload(const std::vector<const FunctionPrototype*>& cands,
-                                        std::vector<Argument>& args);
+                                        std::vector<Argument>& args, const Node& site,
+                                        const std::string& name);
   // Checks args against params (binding type variables); returns false on errors.
-  bool checkArgs(std::vector<Argument>& args, SourceLocation loc, const Params& params,
+  bool checkArgs(std::vector<Argument>& args, const Node& site, const Params& params,
                  const std::string& calleeName, TypeBindings& b, std::size_t firstParam = 0);
+  // Binds the type variables of `pt` (parameter p's type) from the typed argument, then
+  // converts the argument to the bound type; false (reported) when it does not fit.
+  bool bindArg(Argument& a, const ParamDecl& p, const Type* pt, const std::string& calleeName,
+               TypeBindings& b);
 
   // ---- statements and blocks (sema_stmts.cpp)
   void checkStmt(Stmt* s);
@@ -121,7 +139,11 @@ class Sema {
   ProgramInfo instantiateArchitecture();
   // Compares a block's apply parameters with the package parameter type it fills
   // (e.g. prs against xdp_parse<H>); type variables all stand for the one H.
-  void checkPackageBlockArg(const Type* paramType, const Type* argType);
+  // `param` is the package parameter (its type may pass the package's own type
+  // variables, `Prs<H> p`); what the block binds them to must agree across all the
+  // package's arguments (`tied`: package type variable -> type and the block binding it).
+  void checkPackageBlockArg(const Type* paramType, const Type* argType, const ParamDecl& param,
+                            std::map<const TypeVar*, std::pair<const Type*, const Decl*>>& tied);
   bool matchBlockSignature(const Decl& block, const Params& blockParams,
                            const BlockTypeDecl& expected, const Type*& headers);
 
@@ -140,7 +162,13 @@ class Sema {
   // -Wunused-variable: local variables/constants, and every declaration a name use
   // resolved to (checkPath).
   std::vector<const Decl*> m_locals;
+  // The other declarations p4c warns about when unused: parameters of actions and
+  // functions (with what they belong to, "action 'a'"; not those of parsers and
+  // controls, whose signature the architecture imposes), tables, local instances.
+  std::vector<std::pair<const Decl*, std::string>> m_params;
+  std::vector<const Decl*> m_blockLocals;
   std::unordered_set<const Decl*> m_used;
+  void noteParams(const Params& ps, const char* what, const std::string& owner);
   void warnUnusedLocals();
 };
 

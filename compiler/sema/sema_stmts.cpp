@@ -1,5 +1,6 @@
 // Sema: statements, parsers (states and transitions), controls, actions and tables.
 #include <algorithm>
+#include <cstdint>
 
 #include "compiler/ast/ast_printer.h"
 #include "compiler/sema/sema_impl.h"
@@ -30,7 +31,7 @@ void Sema::checkStmt(Stmt* s) {
       auto& i = static_cast<IfStmt&>(*s);
       const Type* ct = checkExpr(i.cond.get());
       if (!ct->isBool() && !ct->isUnknown())
-        error(DiagKind::ConditionNotBool, i.cond->loc, {ct->toString()});
+        error(DiagKind::ConditionNotBool, *i.cond, {ct->toString()});
       checkStmt(i.thenStmt.get());
       checkStmt(i.elseStmt.get());
       return;
@@ -73,7 +74,7 @@ void Sema::checkFor(ForStmt& s) {
   if (s.cond) {
     const Type* ct = checkExpr(s.cond.get());
     if (!ct->isBool() && !ct->isUnknown())
-      error(DiagKind::ConditionNotBool, s.cond->loc, {ct->toString()});
+      error(DiagKind::ConditionNotBool, *s.cond, {ct->toString()});
   }
   for (auto& u : s.update) checkStmt(u.get());
   ++m_loopDepth;
@@ -102,9 +103,9 @@ void Sema::checkForIn(ForInStmt& s) {
       if (!tt->elements.empty()) elem = tt->elements.front();
     }
     if (!elem && !ct->isUnknown())
-      error(DiagKind::InvalidOperand, s.collection->loc, {"for ... in", ct->toString()});
+      error(DiagKind::InvalidOperand, *s.collection, {"for ... in", ct->toString()});
     else if (elem && !sameType(elem, vt))
-      error(DiagKind::TypeMismatch, s.collection->loc, {elem->toString(), vt->toString()});
+      error(DiagKind::TypeMismatch, *s.collection, {elem->toString(), vt->toString()});
   }
   if (v) {
     v->type = vt;
@@ -123,7 +124,7 @@ void Sema::checkAssign(AssignStmt& s) {
     if (p && p->resolved && p->resolved->kind == NodeKind::ParamDecl)
       error(DiagKind::ReadOnlyParam, s.lhs->loc, {p->name});
     else
-      error(DiagKind::NotAnLValue, s.lhs->loc, {"'" + exprToString(*s.lhs) + "'"});
+      error(DiagKind::NotAnLValue, *s.lhs, {"'" + exprToString(*s.lhs) + "'"});
   }
   checkExpr(s.rhs.get(), lt);
   if (!lt->isUnknown() && s.rhs) convertTo(*s.rhs, lt);
@@ -167,16 +168,37 @@ void Sema::checkSwitch(SwitchStmt& s) {
 }
 
 // The spec forbids a label (action, value or `default`) appearing twice in one switch.
-// Labels are compared as written, so `1` and `8w1` are not caught.
+// Value labels are compared by their value at the switch's type (`1` and `8w1` are the
+// same label), actions and enum members by what they name.
 void Sema::checkSwitchLabelsUnique(const SwitchStmt& s) {
-  std::vector<std::string> seen;
+  std::vector<std::pair<std::string, const Expr*>> seen;
+  const Expr* defaultLabel = nullptr;
+  bool reportedOrder = false;
   for (const auto& c : s.cases) {
     if (!c.label) continue;
-    std::string key = c.label->kind == NodeKind::Default ? "default" : exprToString(*c.label);
-    if (std::find(seen.begin(), seen.end(), key) != seen.end())
-      error(DiagKind::DuplicateSwitchLabel, c.label->loc, {key});
-    else
-      seen.push_back(key);
+    // As in p4c: `default` comes last (a label after it could never be chosen).
+    if (defaultLabel && c.label->kind != NodeKind::Default && !reportedOrder) {
+      error(DiagKind::LabelAfterDefault, *c.label, {exprToString(*c.label)});
+      error(DiagKind::Note, defaultLabel->loc, {"'default' is here"});
+      reportedOrder = true;
+    }
+    if (c.label->kind == NodeKind::Default && !defaultLabel) defaultLabel = c.label.get();
+    std::string key;
+    const auto& cv = c.label->constValue;
+    if (c.label->kind == NodeKind::Default) key = "default";
+    else if (c.action) key = "action " + c.action->name;
+    else if (cv && cv->kind == ConstValue::Kind::Member) key = "member " + std::to_string(reinterpret_cast<std::uintptr_t>(cv->member));
+    else if (cv) key = "value " + cv->toString();
+    else key = "text " + exprToString(*c.label);
+    auto prev = std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.first == key; });
+    if (prev == seen.end()) {
+      seen.emplace_back(key, c.label.get());
+      continue;
+    }
+    std::string written = c.label->kind == NodeKind::Default ? "default" : exprToString(*c.label);
+    error(DiagKind::DuplicateSwitchLabel, c.label->loc, {written});
+    std::string first = prev->second->kind == NodeKind::Default ? "default" : exprToString(*prev->second);
+    error(DiagKind::Note, prev->second->loc, {"previous label '" + first + "' is here"});
   }
 }
 
@@ -209,7 +231,10 @@ void Sema::checkParser(ParserDecl& p) {
   ct->typeParams = declareTypeParams(p.typeParams);
   ct->params = checkParams(p.params);
   ct->ctorParams = checkParams(p.ctorParams);
-  for (auto& l : p.locals) checkLocalDecl(*l);
+  for (auto& l : p.locals) {
+    checkLocalDecl(*l);
+    if (l->kind == NodeKind::InstantiationDecl) m_blockLocals.push_back(l.get());
+  }
   for (auto& s : p.states) {
     s->type = m_ctx.state();
     declare(*s);
@@ -297,7 +322,10 @@ void Sema::checkControl(ControlDecl& c) {
   ct->ctorParams = checkParams(c.ctorParams);
   const ControlDecl* saved = m_control;
   m_control = &c;
-  for (auto& l : c.locals) checkLocalDecl(*l);
+  for (auto& l : c.locals) {
+    checkLocalDecl(*l);
+    if (l->kind == NodeKind::TableDecl || l->kind == NodeKind::InstantiationDecl) m_blockLocals.push_back(l.get());
+  }
   if (c.apply) checkBlock(c.apply.get());
   else error(DiagKind::MissingApply, c.loc, {c.name});
   m_control = saved;
@@ -313,6 +341,7 @@ void Sema::checkAction(ActionDecl& a, const Decl* enclosing) {
   declare(a);
   pushScope();
   ct->params = checkParams(a.params);
+  noteParams(a.params, "action", a.name);
   const Type* saved = m_returnType;
   m_returnType = nullptr;
   checkBlock(a.body.get());
@@ -350,13 +379,13 @@ void Sema::resolveActionRef(ActionRef& r, bool allowPartialArgs) {
   call->type = m_ctx.voidType();
   std::size_t n = call->args.size();
   if (n > a->params.size() || (!allowPartialArgs && n != a->params.size()))
-    error(DiagKind::ArgCount, call->loc, {a->name, std::to_string(a->params.size()), std::to_string(n)});
+    error(DiagKind::ArgCount, *call, {a->name, std::to_string(a->params.size()), std::to_string(n)});
   for (std::size_t i = 0; i < n; ++i) {
     Expr* v = call->args[i].value.get();
     const Type* pt = i < a->params.size() ? a->params[i]->type : nullptr;
     checkExpr(v, pt);
     if (v && pt && !convertTo(*v, pt, false))
-      error(DiagKind::ArgTypeMismatch, v->loc, {a->params[i]->name, a->name, v->type->toString(), pt->toString()});
+      error(DiagKind::ArgTypeMismatch, *v, {a->params[i]->name, a->name, v->type->toString(), pt->toString()});
     r.args.push_back(v);
   }
 }
@@ -381,15 +410,28 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
   }
   tt->actionRun = run;
   // Lowering numbers actions by their place in `actions`; anything else is an error.
-  auto requireListed = [&](const ActionRef& r) {
-    if (!r.action) return;
+  auto requireListed = [&](const ActionRef& r) -> const ActionRef* {
+    if (!r.action) return nullptr;
     for (const auto& listed : t.actions)
-      if (listed.action == r.action) return;
+      if (listed.action == r.action) return &listed;
     error(DiagKind::ActionNotInTable, r.loc, {r.action->name, t.name});
+    return nullptr;
+  };
+  // The list's @tableonly / @defaultonly restrict where an action may appear (spec 14.2.1.2).
+  auto restrictedBy = [&](const ActionRef* listed, const char* annotation, const ActionRef& use) {
+    if (!listed) return;
+    for (const auto& a : listed->annotations) {
+      if (a.name != annotation) continue;
+      error(DiagKind::ActionPlacement, use.loc,
+            {listed->action->name, t.name, annotation,
+             std::string(annotation) == "tableonly" ? "as its default action" : "in its entries"});
+      error(DiagKind::Note, listed->loc, {"'" + listed->action->name + "' is listed with @" + annotation + " here"});
+      return;
+    }
   };
   if (t.defaultAction) {
     resolveActionRef(*t.defaultAction, false);
-    requireListed(*t.defaultAction);
+    restrictedBy(requireListed(*t.defaultAction), "tableonly", *t.defaultAction);
   }
   if (t.size)
     if (auto v = constUnsigned(t.size.get(), "table size")) t.sizeValue = *v;
@@ -401,7 +443,7 @@ void Sema::checkTable(TableDecl& t, const Decl* enclosing) {
     for (std::size_t i = 0; i < e.keys.size(); ++i)
       checkKeyset(e.keys[i].get(), i < t.keys.size() && t.keys[i].expr ? t.keys[i].expr->type : nullptr);
     resolveActionRef(e.action, false);
-    requireListed(e.action);
+    restrictedBy(requireListed(e.action), "defaultonly", e.action);
     if (e.priority) checkExpr(e.priority.get());
   }
   for (auto& [name, e] : t.otherProperties) {

@@ -184,7 +184,16 @@ void Sema::coerceConst(Expr& e, const Type* to) {
   if (bt->width == 0) return;
   const ConstValue& cv = *e.constValue;
   llvm::APInt v = cv.isSigned ? cv.value.sextOrTrunc(bt->width) : cv.value.zextOrTrunc(bt->width);
-  e.constValue = ConstValue::makeInt(v, bt->isSigned);
+  ConstValue result = ConstValue::makeInt(v, bt->isSigned);
+  // p4c warns when an implicit conversion changes the value (casts are explicit).
+  if (!fitsIn(cv.value, cv.isSigned, bt->width, bt->isSigned))
+    error(DiagKind::ConstantOverflow, e, {cv.toString(), to->toString(), result.toString()});
+  e.constValue = std::move(result);
+}
+
+bool Sema::fitsIn(const llvm::APInt& v, bool valueSigned, unsigned width, bool isSigned) {
+  if (valueSigned && v.isNegative()) return isSigned && v.getSignificantBits() <= width;
+  return v.getActiveBits() <= (isSigned ? width - 1 : width);
 }
 
 bool Sema::convertTo(Expr& e, const Type* to, bool report) {
@@ -257,7 +266,7 @@ bool Sema::convertTo(Expr& e, const Type* to, bool report) {
       return ok;
     }
   }
-  if (report) error(DiagKind::TypeMismatch, e.loc, {from->toString(), to->toString()});
+  if (report) error(DiagKind::TypeMismatch, e, {from->toString(), to->toString()});
   return false;
 }
 

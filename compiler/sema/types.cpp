@@ -7,7 +7,7 @@ std::string Type::toString() const {
   switch (kind) {
     case TypeKind::Unknown: return "<unknown>";
     case TypeKind::Void: return "void";
-    case TypeKind::Bool: return "bool";
+    case TypeKind::Bool: return newTypeName.empty() ? "bool" : newTypeName;
     case TypeKind::InfInt: return "int";
     case TypeKind::String: return "string";
     case TypeKind::DontCare: return "_";

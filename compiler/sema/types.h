@@ -57,6 +57,10 @@ class Type {
   Type& operator=(const Type&) = delete;
 
   TypeKind kind;
+  // Set on the distinct copy a `type T Name;` declaration makes of bit<N>, int<N> or
+  // bool (spec 7.6): values of T need an explicit cast to become Name and back.
+  std::string newTypeName;
+  const Type* newTypeBase = nullptr;
 
   // Human-readable, as in diagnostics: "bit<8>", "header 'ipv4_t'", "xdp_action".
   virtual std::string toString() const;
@@ -66,7 +70,8 @@ class Type {
 
   bool isUnknown() const { return kind == TypeKind::Unknown; }
   bool isBits() const { return kind == TypeKind::Bits; }
-  bool isBool() const { return kind == TypeKind::Bool; }
+  // A `type bool B` is not bool: conditions and logical operators need a cast.
+  bool isBool() const { return kind == TypeKind::Bool && newTypeName.empty(); }
   bool isHeaderLike() const {
     return kind == TypeKind::Header || kind == TypeKind::HeaderUnion;
   }
@@ -81,9 +86,6 @@ class BitsType : public Type {
   BitsType(unsigned w, bool s) : Type(TypeKind::Bits), width(w), isSigned(s) {}
   unsigned width;
   bool isSigned;
-  // Set for a `type bit<N> Name;` declaration: a distinct (not interned) type with the
-  // same layout, so values of the base type need an explicit cast (spec 7.6).
-  std::string newTypeName;
   std::string toString() const override;
   unsigned bitWidth() const override { return width; }
 };

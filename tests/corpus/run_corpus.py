@@ -6,7 +6,11 @@ fail_*.p4 must fail, and its errors must be exactly the ones it announces with
           `// expected-error {{text}}` (same line), `// expected-error@+N {{text}}` or
           `@-N` (relative line): each expected error must appear at that line with the
           text as a substring of the message, and no unexpected error may appear.
-A fail_ file must expect at least one error; an ok_ file must expect none.
+warn_*.p4 must check with no errors (exit 0), and its warnings must be exactly the
+          ones it announces with `// expected-warning {{text}}` (same forms): for the
+          warnings sema gives only on error-free programs (-Wuninitialized-use, ...).
+A fail_ file must expect at least one error, a warn_ file at least one warning and no
+error; an ok_ file must expect nothing.
 
 usage: run_corpus.py --p4wb BIN [--print-actual] [FILE_OR_DIR...]
 --print-actual prints each file's actual errors as expected-error lines (to write or
@@ -51,9 +55,12 @@ def verify(p4wb, path):
         problems.append("fail_ file expects no error")
     if name.startswith("ok_") and expected:
         problems.append("ok_ file has expectations")
+    if name.startswith("warn_") and (not any(k == "warning" for k, _, _ in expected)
+                                     or any(k == "error" for k, _, _ in expected)):
+        problems.append("warn_ file must expect warnings and no error")
     if name.startswith("fail_") and rc == 0:
         problems.append("p4wb check exited 0")
-    if name.startswith("ok_") and rc != 0:
+    if (name.startswith("ok_") or name.startswith("warn_")) and rc != 0:
         problems.append("p4wb check exited %d" % rc)
     remaining = list(actual)
     for kind, line, text in expected:
@@ -63,8 +70,8 @@ def verify(p4wb, path):
         else:
             problems.append("expected %s at line %d not seen: %s" % (kind, line, text))
     for kind, line, text in remaining:
-        if kind == "error":
-            problems.append("unexpected error at line %d: %s" % (line, text))
+        if kind == "error" or (kind == "warning" and name.startswith("warn_")):
+            problems.append("unexpected %s at line %d: %s" % (kind, line, text))
     return problems, actual
 
 
@@ -73,7 +80,7 @@ def files(args):
         if os.path.isdir(a):
             for root, _, names in os.walk(a):
                 for n in sorted(names):
-                    if n.endswith(".p4") and (n.startswith("ok_") or n.startswith("fail_")):
+                    if n.endswith(".p4") and n.startswith(("ok_", "fail_", "warn_")):
                         yield os.path.join(root, n)
         else:
             yield a
@@ -86,10 +93,11 @@ def main():
     ap.add_argument("paths", nargs="*")
     a = ap.parse_args()
     paths = sorted(files(a.paths or [os.path.join(HERE, "hand"), os.path.join(HERE, "gen")]))
-    failed, counts = 0, {"ok": 0, "fail": 0}
+    failed, counts = 0, {"ok": 0, "fail": 0, "warn": 0}
     for p in paths:
         problems, actual = verify(a.p4wb, p)
-        counts["ok" if os.path.basename(p).startswith("ok_") else "fail"] += 1
+        kind = os.path.basename(p).split("_", 1)[0]
+        counts[kind if kind in counts else "fail"] += 1
         if a.print_actual:
             for kind, line, text in actual:
                 print("%s:%d: // expected-%s {{%s}}" % (p, line, kind, text))
@@ -98,7 +106,8 @@ def main():
             print("FAIL %s" % os.path.relpath(p, HERE))
             for pr in problems:
                 print("    " + pr)
-    print("corpus: %d accept, %d reject, %d failed" % (counts["ok"], counts["fail"], failed))
+    print("corpus: %d accept (%d of them with expected warnings), %d reject, %d failed"
+          % (counts["ok"] + counts["warn"], counts["warn"], counts["fail"], failed))
     return 1 if failed else 0
 
 

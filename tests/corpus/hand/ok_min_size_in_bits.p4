@@ -4,8 +4,8 @@ header h_t { bit<8> a; bit<16> b; }
 control Impl() {
   h_t h;
   apply {
-    int bits = h.minSizeInBits();
-    int bytes = h.minSizeInBytes();
+    const int bits = h.minSizeInBits();
+    const int bytes = h.minSizeInBytes();
   }
 }
 Test(Impl()) main;

@@ -71,6 +71,7 @@ control sw(inout hdrs h, in xdp_input i, out xdp_output o) {
         h.u.a.x[3:0] = 4w1;
         PortId_t port = (PortId_t)32w5;
         o.output_port = (bit<32>)port;
+        o.output_action = xdp_action.XDP_PASS;
         in1.apply(h);
         switch (h.stack[0].x) {
             1: { o.output_action = xdp_action.XDP_DROP; }
