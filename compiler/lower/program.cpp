@@ -149,7 +149,6 @@ bool Lowerer::bindParameters(unsigned ingressIfindexOffset) {
 void Lowerer::lowerControl(const ast::ControlDecl* control, llvm::BasicBlock* done) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_controlFrames = {{control, control->name}};
-  m_currentControl = control;
   m_flowPreds = {{control->name, ""}};
   setLoc(control->loc);
   m_stages.emitIncrement(m_stages.add(StageKind::Control, control->name, fileName(control->loc),
