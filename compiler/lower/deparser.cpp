@@ -69,7 +69,10 @@ void Lowerer::setValidity(const ast::CallExpr* call, bool valid) {
                                "() on something that is not a header");
     return;
   }
-  if (valid) invalidateUnionSiblings(call->receiver, true);
+  if (valid) {
+    invalidateUnionSiblings(call->receiver, true);
+    m_setValidTypes.insert(st);
+  }
   b.CreateStore(b.getInt8(valid ? 1 : 0),
                 b.CreateStructGEP(llvmType(st, call->loc), header->ptr, kHeaderValid));
   markValidityChange(*header);

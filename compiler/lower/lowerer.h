@@ -404,6 +404,9 @@ class Lowerer {
   // an emit is conditional: then the head is rebuilt after the deparser.
   std::vector<EmitRecord> m_emits;
   bool m_validityMayChange = false;
+  // Header types some setValid() makes valid: their fields can be read before anything
+  // writes them, so the scratch entry zeroes them per packet (scratch.cpp).
+  std::set<const sema::Type*> m_setValidTypes;
   bool m_parserSkips = false;  // advance() or a header extracted twice: bytes to drop
   bool m_conditionalEmit = false;
   bool m_inDeparser = false;

@@ -7,6 +7,9 @@
 // Their fields are then read from the map value where they are used instead of being
 // held in registers, which is what overflows the stack in large programs.
 #include <algorithm>
+#include <set>
+
+#include <llvm/IR/InlineAsm.h>
 
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
@@ -60,6 +63,33 @@ bool nonZeroLeaves(const llvm::DataLayout& dl, llvm::Constant* c, std::uint64_t 
     return true;
   }
   return false;
+}
+
+// Marks the bytes of a value of type `t` at `offset` that a packet may read before it
+// writes them. A header in `relaxed` needs only its valid byte and packet offset: its
+// fields are written by the extract that makes it valid, and P4 leaves the fields of an
+// invalid header unspecified (what an earlier packet left there is as good as zero).
+void markReadBeforeWrite(const llvm::DataLayout& dl, llvm::Type* t, std::uint64_t offset,
+                         const std::set<llvm::Type*>& relaxed, std::vector<bool>& need) {
+  if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
+    const llvm::StructLayout* layout = dl.getStructLayout(st);
+    if (relaxed.count(st) && st->getNumElements() > kHeaderFirstField) {
+      std::uint64_t end = offset + layout->getElementOffset(kHeaderFirstField);
+      for (std::uint64_t k = offset; k < end; ++k) need[k] = true;
+      return;
+    }
+    for (unsigned k = 0; k < st->getNumElements(); ++k)
+      markReadBeforeWrite(dl, st->getElementType(k), offset + layout->getElementOffset(k), relaxed, need);
+    return;
+  }
+  if (auto* at = llvm::dyn_cast<llvm::ArrayType>(t)) {
+    std::uint64_t size = dl.getTypeAllocSize(at->getElementType());
+    for (std::uint64_t k = 0; k < at->getNumElements(); ++k)
+      markReadBeforeWrite(dl, at->getElementType(), offset + k * size, relaxed, need);
+    return;
+  }
+  std::uint64_t end = offset + dl.getTypeAllocSize(t);
+  for (std::uint64_t k = offset; k < end; ++k) need[k] = true;
 }
 
 }  // namespace
@@ -143,14 +173,31 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
   b.SetInsertPoint(abort);
   b.CreateRet(b.getInt32(abortResult));
   b.SetInsertPoint(rest, rest->getFirstInsertionPt());
+  std::set<llvm::Value*> places;  // 8-byte aligned in the map value
   for (auto& [a, offset] : moved) {
     llvm::Value* place = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), value, offset);
+    places.insert(place);
     a->replaceAllUsesWith(place);
     a->eraseFromParent();
   }
   // The map entry is re-initialised for every packet: store its initial values as a
   // zeroing memset (8-byte stores) plus the few non-zero words (header offsets "not in
   // the packet") instead of one store per field (vxlan_gateway: 47 stores -> 30).
+  // In the map entry, headers that only an extract makes valid (no setValid() on their
+  // type, no varbit) reset just their valid byte and offset word, one 8-byte store each
+  // where aligned: the rest is written before it is read on every path of this packet
+  // (vxlan_gateway: 30 stores -> 11). The stack cannot do that: the verifier refuses
+  // reads of stack bytes nothing wrote.
+  std::set<llvm::Type*> relaxed;
+  for (auto& [semaType, llvmT] : m_types) {
+    if (semaType->kind != sema::TypeKind::Header || m_setValidTypes.count(semaType)) continue;
+    bool plain = true;
+    for (const sema::Field& fld : asStruct(semaType)->fields)
+      if (!fld.type || fld.type->kind == sema::TypeKind::Varbit || fld.type->isStructLike() ||
+          fld.type->kind == sema::TypeKind::HeaderStack)
+        plain = false;
+    if (plain) relaxed.insert(llvmT);
+  }
   std::vector<llvm::StoreInst*> inits;
   for (llvm::Instruction& inst : *rest)
     if (auto* st = llvm::dyn_cast<llvm::StoreInst>(&inst))
@@ -164,7 +211,41 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
     llvm::IRBuilder<> at(st);
     at.SetCurrentDebugLocation(st->getDebugLoc());
     llvm::Value* ptr = st->getPointerOperand();
-    at.CreateMemSet(ptr, at.getInt8(0), dl.getTypeAllocSize(init->getType()), llvm::Align(8));
+    std::uint64_t bytes = dl.getTypeAllocSize(init->getType());
+    if (!llvm::isa<llvm::AllocaInst>(ptr->stripPointerCasts())) {
+      // A place in the map entry: the initial image in naturally aligned 8/4/2/1-byte
+      // stores, only those chunks holding a byte read before written.
+      std::uint64_t align = places.count(ptr) ? 8 : st->getAlign().value();
+      std::vector<bool> need(bytes, false);
+      markReadBeforeWrite(dl, init->getType(), 0, relaxed, need);
+      std::vector<std::uint8_t> image(bytes, 0);
+      for (auto& [off, leaf] : leaves) {
+        llvm::APInt v = leaf->getValue();
+        for (unsigned k = 0; k < v.getBitWidth() / 8 && off + k < bytes; ++k)
+          image[off + k] = static_cast<std::uint8_t>(v.extractBitsAsZExtValue(8, 8 * k));
+      }
+      // Through an empty asm: else LLVM shares these addresses with the later loads of
+      // the valid bytes and keeps each header's pointer live (spilled) across the program.
+      llvm::Type* ptrTy = ptr->getType();
+      llvm::Value* base = at.CreateCall(
+          llvm::InlineAsm::get(llvm::FunctionType::get(ptrTy, {ptrTy}, false), "", "=r,0", false),
+          {ptr});
+      for (std::uint64_t pos = 0; pos < bytes;) {
+        unsigned chunk = 8;
+        while (chunk > 1 && (pos % chunk != 0 || pos + chunk > bytes || chunk > align)) chunk /= 2;
+        if (std::any_of(need.begin() + pos, need.begin() + pos + chunk, [](bool x) { return x; })) {
+          std::uint64_t word = 0;
+          for (unsigned k = 0; k < chunk; ++k) word |= std::uint64_t{image[pos + k]} << (8 * k);
+          at.CreateAlignedStore(at.getIntN(8 * chunk, word),
+                                at.CreateConstInBoundsGEP1_64(at.getInt8Ty(), base, pos),
+                                llvm::Align(chunk));
+        }
+        pos += chunk;
+      }
+      st->eraseFromParent();
+      continue;
+    }
+    at.CreateMemSet(ptr, at.getInt8(0), bytes, llvm::Align(8));
     for (auto& [off, leaf] : leaves)
       at.CreateStore(leaf, at.CreateConstInBoundsGEP1_64(at.getInt8Ty(), ptr, off));
     st->eraseFromParent();
