@@ -20,6 +20,8 @@
 #include <llvm/IR/Intrinsics.h>
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 #include "compiler/lower/lowerer.h"
 
@@ -57,7 +59,69 @@ bool Lowerer::inSharedHeaders(const LValue& lv) const {
 void Lowerer::markValidityChange(const LValue& lv) {
   if (lv.isSlice || !containsHeaders(lv.type)) return;
   // Only the shared headers reach the deparser; a local header copy does not matter.
-  if (inSharedHeaders(lv)) m_validityMayChange = true;
+  if (inSharedHeaders(lv)) {
+    m_validityMayChange = true;
+    markHeadDirty();
+  }
+}
+
+void Lowerer::markHeadDirty() {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  if (!m_headDirty) m_headDirty = m_ctx.entryAlloca(b.getInt1Ty(), "head.dirty");
+  b.CreateStore(b.getTrue(), m_headDirty);
+}
+
+// Whether a packet whose path left the headers untouched (head.dirty clear) gets exactly
+// its parsed head back: the valid headers are then the extracted ones, unchanged, at
+// their parsed offsets, one after the other from 0 with no bytes skipped; that is the
+// output when every extracted header is emitted, unconditionally, and the emit order
+// agrees with the extraction order on every parser path. Checked on the parser's state
+// graph with extracts at the top level of states; anything else (loops, sub-parsers,
+// varbit, local headers emitted) keeps the full rebuild.
+bool Lowerer::rebuildSkippableWhenClean() const {
+  if (m_conditionalEmit || m_parserSkips || !m_fe.programInfo.parser) return false;
+  for (const auto& [path, what] : m_extracted)
+    if (m_emitted.count(path) == 0) return false;
+  std::map<std::string, int> index;
+  for (std::size_t i = 0; i < m_emits.size(); ++i) {
+    const EmitRecord& r = m_emits[i];
+    if (varbitFieldIndex(r.type) >= 0 || !m_headers) return false;
+    std::string root = std::to_string(reinterpret_cast<std::uintptr_t>(m_headers));
+    if (r.path.compare(0, root.size(), root) != 0) return false;
+    if (!index.emplace(r.path, static_cast<int>(i)).second) return false;
+  }
+  std::set<const ast::CallExpr*> found;
+  std::set<std::pair<const ast::ParserStateDecl*, int>> done;
+  std::set<const ast::ParserStateDecl*> active;
+  std::function<bool(const ast::ParserStateDecl*, int)> visit =
+      [&](const ast::ParserStateDecl* s, int before) {
+        if (!s) return true;  // accept / reject
+        if (active.count(s)) return false;  // a loop
+        if (!done.insert({s, before}).second) return true;
+        active.insert(s);
+        int last = before;
+        for (const ast::StmtPtr& stmt : s->stmts) {
+          const auto* cs = ast::dynCast<ast::CallStmt>(stmt.get());
+          if (!cs) continue;
+          auto it = m_extractPaths.find(cs->call.get());
+          if (it == m_extractPaths.end()) continue;
+          auto at = index.find(it->second);
+          if (at == index.end() || at->second <= last) return false;
+          last = at->second;
+          found.insert(cs->call.get());
+        }
+        const ast::Transition& t = s->transition;
+        if (t.kind == ast::Transition::Kind::Direct && !visit(t.target, last)) return false;
+        if (t.kind == ast::Transition::Kind::Select)
+          for (const ast::SelectCase& c : t.cases)
+            if (!visit(c.target, last)) return false;
+        active.erase(s);
+        return true;
+      };
+  if (!visit(m_fe.programInfo.parser->findState("start"), -1)) return false;
+  // Every extract lowered must have been seen at a state's top level (none in a block,
+  // a sub-parser or an unreachable state).
+  return found.size() == m_extractPaths.size();
 }
 
 void Lowerer::setValidity(const ast::CallExpr* call, bool valid) {
@@ -324,6 +388,17 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
       return;
     }
   }
+  // Nothing on this packet's path touched the headers: its head is already the output
+  // (ARP or an unknown tunnel passing vxlan_gateway, an untagged bridged frame in vswitch).
+  llvm::BasicBlock* unchanged = nullptr;
+  if (rebuildSkippableWhenClean()) {
+    unchanged = newBlock("head.unchanged");
+    llvm::BasicBlock* rebuild = newBlock("head.rebuild");
+    llvm::Value* dirty = m_headDirty ? static_cast<llvm::Value*>(b.CreateLoad(b.getInt1Ty(), m_headDirty))
+                                     : b.getFalse();
+    b.CreateCondBr(dirty, rebuild, unchanged);
+    b.SetInsertPoint(rebuild);
+  }
   llvm::BasicBlock* fail = newBlock("head.fail");
   llvm::Value* ctx = m_ctx.function()->getArg(0);
   // Bytes of headers to write, and how many bytes the packet's front loses (< 0: grows).
@@ -439,6 +514,10 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
                                                    static_cast<unsigned>(action)));
   b.CreateBr(verdict);
   b.SetInsertPoint(done);
+  if (unchanged) {
+    b.CreateBr(unchanged);
+    b.SetInsertPoint(unchanged);
+  }
 }
 
 }  // namespace p4wb::compiler

@@ -175,8 +175,10 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
   }
   markValidityChange(lv);
   // A varbit field of the headers may change its length: the head is rebuilt.
-  if (lv.headerPtr && lv.type && lv.type->kind == sema::TypeKind::Varbit && inSharedHeaders(lv))
+  if (lv.headerPtr && lv.type && lv.type->kind == sema::TypeKind::Varbit && inSharedHeaders(lv)) {
     m_validityMayChange = true;
+    markHeadDirty();
+  }
   if (!m_writeThrough) return;
   if (lv.headerPtr && lv.headerField >= 0) {
     writeThrough(lv.headerPtr, lv.headerType, static_cast<std::size_t>(lv.headerField));
@@ -211,6 +213,7 @@ void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* heade
   b.CreateCondBr(b.CreateLoad(b.getInt1Ty(), headRebuildFlag()), moved, check);
   b.SetInsertPoint(moved);
   b.CreateStore(b.getInt32(kNotInPacket), b.CreateStructGEP(type, headerPtr, kHeaderOffset));
+  markHeadDirty();
   llvm::BasicBlock* done = newBlock("write.done");
   b.CreateBr(done);
   b.SetInsertPoint(check);

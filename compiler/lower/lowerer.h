@@ -87,6 +87,7 @@ struct BoundArg {
 struct EmitRecord {
   llvm::Value* header = nullptr;
   const sema::StructType* type = nullptr;
+  std::string path;  // the emitted header's LValue path
 };
 
 // A lowered table (layout, maps, the actions it can run).
@@ -327,6 +328,10 @@ class Lowerer {
                             llvm::BasicBlock* fail);
   void storeHeaderImage(llvm::Value* packet, const sema::StructType* type, llvm::Value* header);
   llvm::Value* headRebuildFlag();
+  // Set on this packet's path by anything that can make the output head differ from the
+  // parsed one (a validity change, a header write); clear → rewriteHead() skips it all.
+  void markHeadDirty();
+  bool rebuildSkippableWhenClean() const;
   // scratch.cpp: large headers/metadata to a per-CPU map when the stack would overflow.
   void spillLargeLocals(const std::string& hook, unsigned abortResult, bool emitCopiesLive);
   void setValidity(const ast::CallExpr* call, bool valid);
@@ -373,6 +378,8 @@ class Lowerer {
   // i1, true when the head is rebuilt: known only after the deparser, so field writes
   // test it and the entry block stores the constant at the end (LLVM folds the test).
   llvm::AllocaInst* m_headRebuild = nullptr;
+  llvm::AllocaInst* m_headDirty = nullptr;
+  std::map<const ast::CallExpr*, std::string> m_extractPaths;  // extract call -> header path
   const sema::StructType* m_outputType = nullptr;
   llvm::BasicBlock* m_controlExit = nullptr;   // target of `exit`
   llvm::BasicBlock* m_actionReturn = nullptr;  // target of `return` in an action/function

@@ -165,6 +165,7 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
   // The bytes of a header extracted a second time must not stay in the packet.
   if (m_extracted.count(header.path) != 0) m_parserSkips = true;
   m_extracted.emplace(header.path, std::make_pair(exprText(call->args[0].value.get()), call->loc));
+  m_extractPaths[call] = header.path;
 }
 
 // Emitting a header records that it stays in the packet (its changed fields were
@@ -181,6 +182,7 @@ void Lowerer::emitEmit(llvm::Value* ptr, const std::string& path, const sema::Ty
     if (m_branchDepth > 0) m_conditionalEmit = true;
     EmitRecord record;
     record.type = st;
+    record.path = path;
     std::string root =
         m_headers ? std::to_string(reinterpret_cast<std::uintptr_t>(m_headers)) : std::string();
     if (m_branchDepth == 0 && !root.empty() && path.compare(0, root.size(), root) == 0) {

@@ -272,6 +272,8 @@ void Lowerer::resetFunctionState() {
   m_headers = m_output = m_accept = m_packetOffset = nullptr;
   m_data = m_dataEnd = nullptr;
   m_headRebuild = nullptr;
+  m_headDirty = nullptr;
+  m_extractPaths.clear();
   m_controlExit = m_actionReturn = m_parserReject = nullptr;
   m_rejectBlocks.clear();
   m_returnSlot = nullptr;
@@ -336,6 +338,7 @@ bool Lowerer::lowerFunction(bool tc) {
   // Entry holds only allocas and their initialisation; it falls into the body now.
   b.SetInsertPoint(entry);
   if (m_headRebuild) b.CreateStore(b.getInt1(headNeedsRewrite()), m_headRebuild);
+  if (m_headDirty) b.CreateStore(b.getFalse(), m_headDirty);
   b.CreateBr(&*std::next(entry->getIterator()));
   // Blocks left open after an unsupported construct must still be terminated.
   for (llvm::BasicBlock& bb : *m_ctx.function())
