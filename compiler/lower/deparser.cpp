@@ -474,7 +474,11 @@ void Lowerer::rewriteHead(llvm::BasicBlock* verdict) {
     llvm::BasicBlock* store = newBlock("head.store." + r.type->name);
     llvm::BasicBlock* placed = newBlock("head.placed");
     llvm::BasicBlock* next = newBlock("head.next");
-    b.CreateCondBr(valid[i], put, next);
+    // The valid byte read again (the map value survives the helper): the values of the
+    // length sum above would otherwise stay live across bpf_xdp_adjust_head (spilled).
+    llvm::Value* isValid = b.CreateIsNotNull(
+        b.CreateLoad(b.getInt8Ty(), b.CreateStructGEP(t, r.header, kHeaderValid)));
+    b.CreateCondBr(isValid, put, next);
     b.SetInsertPoint(put);
     if (anyVarbit) {  // bpf_skb_store_bytes made every packet pointer stale
       m_data = ctxField(m_ctxData);
