@@ -248,6 +248,7 @@ class Lowerer {
   void applyParserInstance(const ast::InstantiationDecl* inst, const ast::ParserDecl* sub,
                            const ast::CallExpr* call);
   std::string m_parserPrefix;  // stage prefix of the (sub-)parser being lowered
+  std::string m_parserState;   // stage of the parser state being lowered (a sub-parser's caller)
   unsigned m_parserDepth = 0;
 
   // ---- tables and actions (table.cpp, action.cpp)
