@@ -415,6 +415,14 @@ class Lowerer {
     std::string label;
   };
   std::vector<FlowPred> m_flowPreds;
+  // Preds that left the innermost inlined body by `return` (they join its end).
+  std::vector<std::vector<FlowPred>> m_flowReturns;
+  // Adds `from` to `into`, skipping preds already there (same node and label).
+  static void mergeFlowPreds(std::vector<FlowPred>& into, std::vector<FlowPred> from);
+  // The end of a branch joins `joined`; preds it did not change get back the label they
+  // had before the branch (`before`).
+  static void settleFlowPreds(std::vector<FlowPred>& joined, const std::vector<FlowPred>& before,
+                              std::vector<FlowPred> branch);
   unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser
   bool m_tcHook = false;
   unsigned m_ctxData = 0, m_ctxDataEnd = 0;  // offsets of data/data_end in the context
