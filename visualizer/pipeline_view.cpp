@@ -115,18 +115,37 @@ void parserEdges(const runtime::ProgramSchema& schema, const QStringList& parser
   }
 }
 
+// The innermost control whose name prefixes `name` ("C.first.t" -> "C.first"), or "".
+QString ownerControl(const QHash<QString, QString>& controlByName, const QString& name) {
+  QString owner;
+  for (auto it = controlByName.begin(); it != controlByName.end(); ++it)
+    if (name.startsWith(it.key() + QLatin1Char('.')) && it.key().size() > owner.size()) owner = it.key();
+  return owner;
+}
+
 // Control flow: control -> first table -> next table, labelled with the branch
-// conditions. Returns the table nodes it reached (others hang off their control).
+// conditions; an apply entering a nested control instance from outside goes through
+// that instance's node. Returns the table nodes it reached (others hang off their
+// control) and, in `entered`, the nested control nodes it went through.
 QSet<QString> controlFlowEdges(const runtime::ProgramSchema& schema,
-                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge) {
+                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge,
+                               QSet<QString>* entered) {
   const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
   QSet<QString> applied;
   for (const runtime::TransitionInfo& f : schema.controlFlow) {
-    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
+    const QString toName = QString::fromStdString(f.to);
+    const QString to = QStringLiteral("t_") + toName;
     const QString from = QString::fromStdString(f.from);
     const QString fromNode = controlByName.value(from, QStringLiteral("t_") + from);
     if (!hasNode(to) || !hasNode(fromNode)) continue;
-    edge(fromNode, to, QString::fromStdString(f.label), false);
+    const QString nested = ownerControl(controlByName, toName);
+    if (nested.contains(QLatin1Char('.')) && from != nested && !from.startsWith(nested + QLatin1Char('.'))) {
+      edge(fromNode, controlByName.value(nested), QString::fromStdString(f.label), false);
+      edge(controlByName.value(nested), to, {}, false);
+      entered->insert(controlByName.value(nested));
+    } else {
+      edge(fromNode, to, QString::fromStdString(f.label), false);
+    }
     applied.insert(to);
   }
   return applied;
@@ -184,12 +203,13 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   agattr(g, AGEDGE, cs("style"), cs("solid"));
   agattr(g, AGEDGE, cs("fontsize"), cs("9"));
   const QFontMetricsF fm(font());
+  const QFontMetricsF titleMetrics(QFont(font().family(), font().pointSize(), QFont::DemiBold));  // as drawn
   QHash<QString, QString> kinds;  // node name -> kind
   auto addNode = [&](const QString& name, const QString& title, const QString& kind,
                      std::uint32_t stage, int line, const QString& stageName) {
     if (!m_nodes.contains(name)) {
       Agnode_t* n = agnode(g, cs(name.toUtf8().constData()), 1);
-      const double w = std::max(fm.horizontalAdvance(title), fm.horizontalAdvance(QStringLiteral("9,999 · 999/s"))) + 18;
+      const double w = std::max(titleMetrics.horizontalAdvance(title), fm.horizontalAdvance(QStringLiteral("9,999 · 999/s"))) + 18;
       agsafeset(n, cs("width"), cs(QByteArray::number(w / 72.0).constData()), cs(""));
       agsafeset(n, cs("height"), cs(QByteArray::number((fm.height() * 2 + 10) / 72.0).constData()), cs(""));
       Node node;
@@ -234,6 +254,7 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     if (!tail || !head) return;
     // Edges are keyed by label, so two select cases to one state stay two edges.
     const QByteArray key = label.toUtf8();
+    if (agedge(g, tail, head, cs(key.constData()), 0)) return;  // drawn already
     Agedge_t* e = agedge(g, tail, head, cs(key.constData()), 1);
     if (!label.isEmpty()) agsafeset(e, cs("label"), cs(key.constData()), cs(""));
     if (dashed) agsafeset(e, cs("style"), cs("dashed"), cs(""));
@@ -245,23 +266,29 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     if (m_nodes[v].title.contains(QStringLiteral("DROP"))) dropVerdict = v;
   parserEdges(schema, parserStates, firstControl, reject.isEmpty() ? dropVerdict : reject, reject,
               rejectByError, edge);
-  for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
+  // Top-level controls in order; nested control instances ("C.first") hang off their
+  // caller, entered by the control flow (or, without tables, by a dashed edge).
+  const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
+  QStringList topControls;
+  for (const QString& c : controls)
+    if (!m_nodes[c].stageName.contains(QLatin1Char('.'))) topControls << c;
+  for (int i = 1; i < topControls.size(); ++i) edge(topControls[i - 1], topControls[i], "", false);
   // Tables under the control whose name prefixes theirs; their actions after them.
   const QHash<QString, QString> actionByName = nodesOfKind(schema, "action");
-  const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
+  QSet<QString> entered;
   const QSet<QString> applied =
-      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge);
+      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge, &entered);
+  for (const QString& c : controls) {
+    const QString name = m_nodes[c].stageName;
+    if (name.contains(QLatin1Char('.')) && !entered.contains(c))
+      edge(controlByName.value(ownerControl(controlByName, name), firstControl), c, {}, true);
+  }
   QSet<QString> reached;
   for (const runtime::TableSchema& t : schema.tables) {
     const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
     if (!m_nodes.contains(node)) continue;
-    QString owner = firstControl;  // the control with the longest prefix of the table's name
-    qsizetype ownerLength = 0;
-    for (auto it = controlByName.begin(); it != controlByName.end(); ++it)
-      if (t.name.rfind(it.key().toStdString() + ".", 0) == 0 && it.key().size() > ownerLength) {
-        owner = it.value();
-        ownerLength = it.key().size();
-      }
+    const QString owner =
+        controlByName.value(ownerControl(controlByName, QString::fromStdString(t.name)), firstControl);
     if (!applied.contains(node)) edge(owner, node, {}, false);
     for (const runtime::ActionSchema& a : t.actions) {
       const QString target = actionByName.value(QString::fromStdString(a.name));
@@ -274,6 +301,8 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     if (!reached.contains(a)) edge(firstControl, a, {}, false);
     edge(a, deparser.isEmpty() ? QString() : deparser, {}, false);
   }
+  // A control that runs no action still goes on to the deparser.
+  if (actions.isEmpty() && !topControls.isEmpty()) edge(topControls.last(), deparser, {}, false);
   for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, {}, false);
   if (!reject.isEmpty()) {
     for (const QString& v : verdicts)

@@ -8,7 +8,8 @@
 // the first control, reject to the reject stage); schemas without them get "may go to"
 // (dashed) edges from the start state. A sub-parser's states are entered from the state
 // that applies it and return there; the per-error reject stages lead to the reject
-// stage. Tables connect to the actions the schema lists.
+// stage. Nested control instances ("C.first") sit between their caller and their
+// tables; a control that runs no action goes straight to the deparser. Tables connect to the actions the schema lists.
 // Edges are tinted and thickened by the traffic of the stages at both ends.
 #pragma once
 

@@ -252,6 +252,10 @@ void TestRuntimeModels::pipelineHasNoOrphanNodes() {
   QVERIFY(view.setSchemaJson(result.schemaJson));
   QVERIFY(view.nodeCount() > 0);
   QCOMPARE(view.orphanNodes().join(QLatin1Char(' ')), QString());
+  // Parser states and controls go on somewhere (no dead ends before the deparser).
+  for (const runtime::StageInfo& s : schema->stages)
+    if (s.kind == "parser_state" || s.kind == "control")
+      QVERIFY2(!view.edgeLabelsFrom(s.id).isEmpty(), s.name.c_str());
   // The per-error reject stages are there, and lead to the parser's reject.
   bool perError = false;
   for (const runtime::StageInfo& s : schema->stages)
