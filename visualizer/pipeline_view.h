@@ -9,7 +9,8 @@
 // (dashed) edges from the start state. A sub-parser's states are entered from the state
 // that applies it and return there; the per-error reject stages lead to the reject
 // stage. Nested control instances ("C.first") sit between their caller and their
-// tables; a control that runs no action goes straight to the deparser. Tables connect to the actions the schema lists.
+// tables; a control that runs no action goes straight to the deparser. Tables connect
+// to the actions the schema lists.
 // Edges are tinted and thickened by the traffic of the stages at both ends.
 #pragma once
 
