@@ -234,9 +234,10 @@ void TestRuntimeModels::pipelineHasNoOrphanNodes_data() {
   QVERIFY(p4.size() >= 8);
   for (const QString& f : p4) QTest::newRow(qPrintable(f)) << examples.filePath(f);
   const QDir stf(QStringLiteral(P4WB_STF_DIR));
-  QStringList more = stf.entryList({QStringLiteral("165*.p4"), QStringLiteral("062_nested_controls.p4")},
+  QStringList more = stf.entryList({QStringLiteral("165*.p4"), QStringLiteral("062_nested_controls.p4"),
+                                    QStringLiteral("151_table_apply_in_branches.p4")},
                                    QDir::Files, QDir::Name);
-  QCOMPARE(more.size(), 2);
+  QCOMPARE(more.size(), 3);
   for (const QString& f : more) QTest::newRow(qPrintable(f)) << stf.filePath(f);
 }
 
@@ -264,6 +265,15 @@ void TestRuntimeModels::pipelineHasNoOrphanNodes() {
       QVERIFY2(!view.edgeLabelsFrom(s.id).isEmpty(), s.name.c_str());
     }
   QVERIFY(perError);
+  if (path.contains(QStringLiteral("151_"))) {
+    // A table applied in a switch case of another's action_run: a "case" edge between them.
+    const runtime::StageInfo* hit = nullptr;
+    for (const runtime::StageInfo& s : schema->stages)
+      if (s.kind == "table_hit" && s.name == "C.t") hit = &s;
+    QVERIFY(hit);
+    QVERIFY2(view.edgeLabelsFrom(hit->id).contains(QStringLiteral("case set")),
+             qPrintable(view.edgeLabelsFrom(hit->id).join(QLatin1Char('|'))));
+  }
   if (path.contains(QStringLiteral("165_"))) {
     // The sub-parser is entered from the state that applies it, and returns there.
     const runtime::StageInfo *start = nullptr, *subWithB = nullptr;
