@@ -30,9 +30,12 @@ struct Graph {
   }
 };
 
+// The name without its parser or control ("prs.parse_ipv4" -> "parse_ipv4"); the rest
+// of a path stays, so sub-parser states ("P.pair.start" -> "pair.start") and tables of
+// nested controls ("C.first.t" -> "first.t") keep apart from their namesakes.
 QString shortName(const std::string& name) {
   const QString s = QString::fromStdString(name);
-  const int dot = s.lastIndexOf(QLatin1Char('.'));
+  const int dot = s.indexOf(QLatin1Char('.'));
   return dot < 0 ? s : s.mid(dot + 1);
 }
 
@@ -57,10 +60,16 @@ QHash<QString, QString> nodesOfKind(const runtime::ProgramSchema& schema, const 
 
 // Parser edges: the schema's transitions (accept leads to the first control, reject to
 // the reject node); schemas without them get dashed "may go to" edges from the start.
+// A sub-parser (states "<parser>.<instance>.<state>") is entered by a "<instance>.apply()"
+// transition from its caller; its accept returns there (dashed "return"). The per-error
+// reject stages "<parser>.reject.<Error>" lead to the common reject; a select without a
+// match goes through "reject.NoMatch" when the program has it.
 void parserEdges(const runtime::ProgramSchema& schema, const QStringList& parserStates,
                  const QString& firstControl, const QString& rejectNode, const QString& reject,
-                 const EdgeFn& edge) {
+                 const QHash<QString, QString>& rejectByError, const EdgeFn& edge) {
   const QHash<QString, QString> stateByName = nodesOfKind(schema, "parser_state");
+  for (auto it = rejectByError.begin(); it != rejectByError.end(); ++it)
+    edge(it.value(), rejectNode, {}, false);
   if (schema.transitions.empty()) {
     for (int i = 1; i < parserStates.size(); ++i) edge(parserStates[0], parserStates[i], {}, true);
     for (const QString& p : parserStates)
@@ -68,30 +77,75 @@ void parserEdges(const runtime::ProgramSchema& schema, const QStringList& parser
     if (!parserStates.isEmpty()) edge(parserStates[0], reject, QStringLiteral("reject"), true);
     return;
   }
+  // Sub-parser prefix ("P.pair.") -> the states that apply it.
+  QHash<QString, QStringList> callers;
   for (const runtime::TransitionInfo& t : schema.transitions) {
     const QString to = QString::fromStdString(t.to);
-    const bool end = to == QStringLiteral("accept") || to == QStringLiteral("reject");
-    const QString target = to == QStringLiteral("accept")   ? firstControl
-                           : to == QStringLiteral("reject") ? rejectNode
-                                                            : stateByName.value(to);
+    if (to.endsWith(QStringLiteral(".start")) && QString::fromStdString(t.label).endsWith(QStringLiteral(".apply()")))
+      callers[to.chopped(5)] << QString::fromStdString(t.from);
+  }
+  auto callersOf = [&](const QString& state) {
+    QString prefix;  // the longest sub-parser prefix of the state
+    for (auto it = callers.begin(); it != callers.end(); ++it)
+      if (state.startsWith(it.key()) && it.key().size() > prefix.size()) prefix = it.key();
+    return prefix.isEmpty() ? QStringList() : callers.value(prefix);
+  };
+  for (const runtime::TransitionInfo& t : schema.transitions) {
+    const QString from = QString::fromStdString(t.from);
+    const QString to = QString::fromStdString(t.to);
     QString label = QString::fromStdString(t.label);
+    if (to == QStringLiteral("accept")) {
+      const QStringList back = callersOf(from);
+      if (!back.isEmpty()) {
+        for (const QString& c : back)
+          edge(stateByName.value(from), stateByName.value(c),
+               label.isEmpty() ? QStringLiteral("return") : label + QStringLiteral(" → return"), true);
+        continue;
+      }
+    }
+    const bool end = to == QStringLiteral("accept") || to == QStringLiteral("reject");
+    QString target = to == QStringLiteral("accept")   ? firstControl
+                     : to == QStringLiteral("reject") ? rejectNode
+                                                      : stateByName.value(to);
+    if (to == QStringLiteral("reject") && label == QStringLiteral("no match") &&
+        rejectByError.contains(QStringLiteral("NoMatch")))
+      target = rejectByError.value(QStringLiteral("NoMatch"));
     if (end) label = label.isEmpty() ? to : label + QStringLiteral(" → ") + to;
-    edge(stateByName.value(QString::fromStdString(t.from)), target, label, false);
+    edge(stateByName.value(from), target, label, false);
   }
 }
 
+// The innermost control whose name prefixes `name` ("C.first.t" -> "C.first"), or "".
+QString ownerControl(const QHash<QString, QString>& controlByName, const QString& name) {
+  QString owner;
+  for (auto it = controlByName.begin(); it != controlByName.end(); ++it)
+    if (name.startsWith(it.key() + QLatin1Char('.')) && it.key().size() > owner.size()) owner = it.key();
+  return owner;
+}
+
 // Control flow: control -> first table -> next table, labelled with the branch
-// conditions. Returns the table nodes it reached (others hang off their control).
+// conditions; an apply entering a nested control instance from outside goes through
+// that instance's node. Returns the table nodes it reached (others hang off their
+// control) and, in `entered`, the nested control nodes it went through.
 QSet<QString> controlFlowEdges(const runtime::ProgramSchema& schema,
-                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge) {
+                               const std::function<bool(const QString&)>& hasNode, const EdgeFn& edge,
+                               QSet<QString>* entered) {
   const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
   QSet<QString> applied;
   for (const runtime::TransitionInfo& f : schema.controlFlow) {
-    const QString to = QStringLiteral("t_") + QString::fromStdString(f.to);
+    const QString toName = QString::fromStdString(f.to);
+    const QString to = QStringLiteral("t_") + toName;
     const QString from = QString::fromStdString(f.from);
     const QString fromNode = controlByName.value(from, QStringLiteral("t_") + from);
     if (!hasNode(to) || !hasNode(fromNode)) continue;
-    edge(fromNode, to, QString::fromStdString(f.label), false);
+    const QString nested = ownerControl(controlByName, toName);
+    if (nested.contains(QLatin1Char('.')) && from != nested && !from.startsWith(nested + QLatin1Char('.'))) {
+      edge(fromNode, controlByName.value(nested), QString::fromStdString(f.label), false);
+      edge(controlByName.value(nested), to, {}, false);
+      entered->insert(controlByName.value(nested));
+    } else {
+      edge(fromNode, to, QString::fromStdString(f.label), false);
+    }
     applied.insert(to);
   }
   return applied;
@@ -149,16 +203,18 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   agattr(g, AGEDGE, cs("style"), cs("solid"));
   agattr(g, AGEDGE, cs("fontsize"), cs("9"));
   const QFontMetricsF fm(font());
+  const QFontMetricsF titleMetrics(QFont(font().family(), font().pointSize(), QFont::DemiBold));  // as drawn
   QHash<QString, QString> kinds;  // node name -> kind
   auto addNode = [&](const QString& name, const QString& title, const QString& kind,
-                     std::uint32_t stage, int line) {
+                     std::uint32_t stage, int line, const QString& stageName) {
     if (!m_nodes.contains(name)) {
       Agnode_t* n = agnode(g, cs(name.toUtf8().constData()), 1);
-      const double w = std::max(fm.horizontalAdvance(title), fm.horizontalAdvance(QStringLiteral("9,999 · 999/s"))) + 18;
+      const double w = std::max(titleMetrics.horizontalAdvance(title), fm.horizontalAdvance(QStringLiteral("9,999 · 999/s"))) + 18;
       agsafeset(n, cs("width"), cs(QByteArray::number(w / 72.0).constData()), cs(""));
       agsafeset(n, cs("height"), cs(QByteArray::number((fm.height() * 2 + 10) / 72.0).constData()), cs(""));
       Node node;
       node.title = title;
+      node.stageName = stageName;
       node.line = line;
       m_nodes.insert(name, node);
       kinds.insert(name, kind);
@@ -167,19 +223,25 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   };
   QStringList parserStates, controls, actions, verdicts;
   QString reject, deparser;
+  QHash<QString, QString> rejectByError;  // error name -> its reject stage's node
   for (const runtime::StageInfo& s : schema.stages) {
     const QString name = QStringLiteral("s%1").arg(s.id);
     const QString kind = QString::fromStdString(s.kind);
     const int line = static_cast<int>(s.loc.line);
     if (kind == QStringLiteral("table_hit") || kind == QStringLiteral("table_miss")) {
       addNode(QStringLiteral("t_") + QString::fromStdString(s.name), shortName(s.name),
-              QStringLiteral("table"), s.id, line);
+              QStringLiteral("table"), s.id, line, QString::fromStdString(s.name));
       continue;
     }
     addNode(name, kind == QStringLiteral("verdict") ? QString::fromStdString(s.name) : shortName(s.name),
-            kind, s.id, line);
+            kind, s.id, line, QString::fromStdString(s.name));
     if (kind == QStringLiteral("parser_state")) parserStates << name;
-    else if (kind == QStringLiteral("parser_reject")) reject = name;
+    else if (kind == QStringLiteral("parser_reject")) {
+      const QString full = QString::fromStdString(s.name);
+      const int at = full.indexOf(QStringLiteral(".reject."));
+      if (at >= 0) rejectByError.insert(full.mid(at + 8), name);  // "<parser>.reject.<Error>"
+      else reject = name;
+    }
     else if (kind == QStringLiteral("control")) controls << name;
     else if (kind == QStringLiteral("action")) actions << name;
     else if (kind == QStringLiteral("deparser")) deparser = name;
@@ -192,6 +254,7 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     if (!tail || !head) return;
     // Edges are keyed by label, so two select cases to one state stay two edges.
     const QByteArray key = label.toUtf8();
+    if (agedge(g, tail, head, cs(key.constData()), 0)) return;  // drawn already
     Agedge_t* e = agedge(g, tail, head, cs(key.constData()), 1);
     if (!label.isEmpty()) agsafeset(e, cs("label"), cs(key.constData()), cs(""));
     if (dashed) agsafeset(e, cs("style"), cs("dashed"), cs(""));
@@ -201,19 +264,31 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   QString dropVerdict;
   for (const QString& v : verdicts)
     if (m_nodes[v].title.contains(QStringLiteral("DROP"))) dropVerdict = v;
-  parserEdges(schema, parserStates, firstControl, reject.isEmpty() ? dropVerdict : reject, reject, edge);
-  for (int i = 1; i < controls.size(); ++i) edge(controls[i - 1], controls[i], "", false);
+  parserEdges(schema, parserStates, firstControl, reject.isEmpty() ? dropVerdict : reject, reject,
+              rejectByError, edge);
+  // Top-level controls in order; nested control instances ("C.first") hang off their
+  // caller, entered by the control flow (or, without tables, by a dashed edge).
+  const QHash<QString, QString> controlByName = nodesOfKind(schema, "control");
+  QStringList topControls;
+  for (const QString& c : controls)
+    if (!m_nodes[c].stageName.contains(QLatin1Char('.'))) topControls << c;
+  for (int i = 1; i < topControls.size(); ++i) edge(topControls[i - 1], topControls[i], "", false);
   // Tables under the control whose name prefixes theirs; their actions after them.
   const QHash<QString, QString> actionByName = nodesOfKind(schema, "action");
+  QSet<QString> entered;
   const QSet<QString> applied =
-      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge);
+      controlFlowEdges(schema, [this](const QString& n) { return m_nodes.contains(n); }, edge, &entered);
+  for (const QString& c : controls) {
+    const QString name = m_nodes[c].stageName;
+    if (name.contains(QLatin1Char('.')) && !entered.contains(c))
+      edge(controlByName.value(ownerControl(controlByName, name), firstControl), c, {}, true);
+  }
   QSet<QString> reached;
   for (const runtime::TableSchema& t : schema.tables) {
     const QString node = QStringLiteral("t_") + QString::fromStdString(t.name);
     if (!m_nodes.contains(node)) continue;
-    QString owner = firstControl;
-    for (const QString& c : controls)
-      if (t.name.rfind(m_nodes[c].title.toStdString() + ".", 0) == 0) owner = c;
+    const QString owner =
+        controlByName.value(ownerControl(controlByName, QString::fromStdString(t.name)), firstControl);
     if (!applied.contains(node)) edge(owner, node, {}, false);
     for (const runtime::ActionSchema& a : t.actions) {
       const QString target = actionByName.value(QString::fromStdString(a.name));
@@ -226,6 +301,8 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
     if (!reached.contains(a)) edge(firstControl, a, {}, false);
     edge(a, deparser.isEmpty() ? QString() : deparser, {}, false);
   }
+  // A control that runs no action still goes on to the deparser.
+  if (actions.isEmpty() && !topControls.isEmpty()) edge(topControls.last(), deparser, {}, false);
   for (const QString& v : verdicts) edge(deparser.isEmpty() ? firstControl : deparser, v, {}, false);
   if (!reject.isEmpty()) {
     for (const QString& v : verdicts)
@@ -311,6 +388,14 @@ void PipelineView::layout(const runtime::ProgramSchema& schema) {
   m_userZoomed = false;
   QResizeEvent fit(size(), size());
   resizeEvent(&fit);
+}
+
+QStringList PipelineView::orphanNodes() const {
+  QStringList orphans;
+  for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
+    if (!m_inDegree.value(it.key()) && !m_outDegree.value(it.key())) orphans << it->stageName;
+  orphans.sort();
+  return orphans;
 }
 
 void PipelineView::resizeEvent(QResizeEvent* event) {

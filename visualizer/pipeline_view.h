@@ -6,7 +6,11 @@
 //
 // Parser edges are the schema's "transitions" (select cases as labels; accept leads to
 // the first control, reject to the reject stage); schemas without them get "may go to"
-// (dashed) edges from the start state. Tables connect to the actions the schema lists.
+// (dashed) edges from the start state. A sub-parser's states are entered from the state
+// that applies it and return there; the per-error reject stages lead to the reject
+// stage. Nested control instances ("C.first") sit between their caller and their
+// tables; a control that runs no action goes straight to the deparser. Tables connect
+// to the actions the schema lists.
 // Edges are tinted and thickened by the traffic of the stages at both ends.
 #pragma once
 
@@ -42,6 +46,8 @@ class PipelineView : public QGraphicsView {
   QStringList edgeLabelsFrom(std::uint32_t id) const;
   // What those edges show now: the label and, where exact, the live count and rate.
   QStringList edgeTextsFrom(std::uint32_t id) const;
+  // Stage names of the nodes no edge reaches or leaves (for tests: there should be none).
+  QStringList orphanNodes() const;
   // Scene position of the node for stage `id` (for tests); null when absent.
   QPointF nodeCenter(std::uint32_t id) const;
 
@@ -57,6 +63,7 @@ class PipelineView : public QGraphicsView {
   struct Node {
     std::vector<std::uint32_t> stageIds;  // a table node holds its hit and miss stages
     QString title;
+    QString stageName;
     int line = 0;
     QGraphicsPathItem* shape = nullptr;
     QGraphicsSimpleTextItem* counts = nullptr;

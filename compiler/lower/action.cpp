@@ -57,7 +57,10 @@ void Lowerer::inlineBody(const ast::Params& params, const std::vector<BoundArg>&
   llvm::BasicBlock* exitCopyOut = nullptr;
   if (!copyOut.empty() && m_controlExit) m_controlExit = exitCopyOut = newBlock("exit." + name);
   if (prelude) prelude();
+  m_flowReturns.emplace_back();
   block(body);
+  mergeFlowPreds(m_flowPreds, std::move(m_flowReturns.back()));  // returns join the end
+  m_flowReturns.pop_back();
   b.CreateBr(m_actionReturn);
   b.SetInsertPoint(m_actionReturn);
   m_actionReturn = savedReturn;

@@ -249,6 +249,7 @@ class Lowerer {
   void applyParserInstance(const ast::InstantiationDecl* inst, const ast::ParserDecl* sub,
                            const ast::CallExpr* call);
   std::string m_parserPrefix;  // stage prefix of the (sub-)parser being lowered
+  std::string m_parserState;   // stage of the parser state being lowered (a sub-parser's caller)
   unsigned m_parserDepth = 0;
 
   // ---- tables and actions (table.cpp, action.cpp)
@@ -424,6 +425,14 @@ class Lowerer {
     std::string label;
   };
   std::vector<FlowPred> m_flowPreds;
+  // Preds that left the innermost inlined body by `return` (they join its end).
+  std::vector<std::vector<FlowPred>> m_flowReturns;
+  // Adds `from` to `into`, skipping preds already there (same node and label).
+  static void mergeFlowPreds(std::vector<FlowPred>& into, std::vector<FlowPred> from);
+  // The end of a branch joins `joined`; preds it did not change get back the label they
+  // had before the branch (`before`).
+  static void settleFlowPreds(std::vector<FlowPred>& joined, const std::vector<FlowPred>& before,
+                              std::vector<FlowPred> branch);
   unsigned m_branchDepth = 0;  // if/switch nesting inside the deparser
   bool m_tcHook = false;
   unsigned m_ctxData = 0, m_ctxDataEnd = 0;  // offsets of data/data_end in the context

@@ -193,6 +193,7 @@ void Lowerer::lowerParser(const ast::ParserDecl* parser, llvm::BasicBlock* accep
   lowerParserStates(parser, parser->name, accept);
   m_parserReject = nullptr;
   m_parserName.clear();
+  m_parserState.clear();
 }
 
 // `inst.apply(packet, ...)` of a parser instantiated in a parser: its states are inlined
@@ -211,6 +212,10 @@ void Lowerer::applyParserInstance(const ast::InstantiationDecl* inst, const ast:
   std::string savedPrefix = m_parserPrefix;
   std::string prefix = m_parserPrefix + "." + inst->name;
   llvm::BasicBlock* after = newBlock("after." + inst->name);
+  // The schema's edge from the calling state into the sub-parser, labelled by the call;
+  // the sub-parser's "accept" edges return to that caller.
+  const std::string caller = m_parserState;
+  if (!caller.empty()) m_stages.addEdge(caller, prefix + ".start", inst->name + ".apply()");
   ++m_parserDepth;
   inlineBody(sub->params, args, nullptr, inst->name, nullptr, [&] {
     lowerParserStates(sub, prefix, after);
@@ -218,6 +223,7 @@ void Lowerer::applyParserInstance(const ast::InstantiationDecl* inst, const ast:
   });
   --m_parserDepth;
   m_parserPrefix = savedPrefix;
+  m_parserState = caller;
   setLoc(call->loc);
 }
 
@@ -271,9 +277,11 @@ void Lowerer::lowerParserStates(const ast::ParserDecl* parser, const std::string
                      body);
       b.SetInsertPoint(body);
     }
+    m_parserState = prefix + "." + state->name;
     for (const ast::StmtPtr& s : state->stmts) stmt(s.get());
     const ast::Transition& tr = state->transition;
     const std::string from = prefix + "." + state->name;
+    m_parserState = from;
     auto stageOf = [&](const std::string& next) {
       return ast::isAcceptState(next) || ast::isRejectState(next) ? next : prefix + "." + next;
     };

@@ -135,15 +135,7 @@ void Lowerer::ifStmt(const ast::IfStmt* i) {
   }
   // A branch that applied no table leaves the preds as they were, condition and all.
   std::vector<FlowPred> joined;
-  auto settle = [&](std::vector<FlowPred> branch) {
-    for (FlowPred& p : branch) {
-      auto orig = std::find_if(before.begin(), before.end(), [&](const FlowPred& q) { return q.node == p.node; });
-      if (orig != before.end()) p.label = orig->label;
-      if (std::none_of(joined.begin(), joined.end(),
-                       [&](const FlowPred& q) { return q.node == p.node && q.label == p.label; }))
-        joined.push_back(std::move(p));
-    }
-  };
+  auto settle = [&](std::vector<FlowPred> branch) { settleFlowPreds(joined, before, std::move(branch)); };
   settle(std::move(afterThen));
   settle(std::move(m_flowPreds));
   m_flowPreds = std::move(joined);
@@ -166,9 +158,24 @@ void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
   llvm::SwitchInst* inst = b.CreateSwitch(subject, join);
   llvm::BasicBlock* pending = nullptr;  // cases without a body fall through
   if (m_inDeparser) ++m_branchDepth;
+  // Control flow for the schema: tables applied in a case come from the preds so far
+  // (the switched table for action_run), labelled "case <label>" (fall-through labels
+  // joined by ", "); after the switch, from the ends of the cases (and, without a
+  // default, from the preds so far).
+  const std::vector<FlowPred> before = m_flowPreds;
+  std::vector<FlowPred> joined;
+  std::string caseLabels;
+  bool hasDefault = false;
+  auto settle = [&](std::vector<FlowPred> branch) { settleFlowPreds(joined, before, std::move(branch)); };
   for (const ast::SwitchCase& c : sw->cases) {
     llvm::BasicBlock* caseBlock = pending ? pending : newBlock("switch.case");
-    if (ast::isa<ast::DefaultExpr>(c.label.get())) {
+    const bool isDefault = ast::isa<ast::DefaultExpr>(c.label.get());
+    std::string text = isDefault ? "default" : exprText(c.label.get());
+    if (const std::size_t dot = text.rfind('.'); dot != std::string::npos && table) text = text.substr(dot + 1);
+    if (text.find("expr") != std::string::npos) text = "?";
+    caseLabels += (caseLabels.empty() ? "" : ", ") + text;
+    hasDefault |= isDefault;
+    if (isDefault) {
       inst->setDefaultDest(caseBlock);
     } else if (table) {
       for (std::size_t k = 0; k < table->actions.size(); ++k)
@@ -187,13 +194,21 @@ void Lowerer::switchStmt(const ast::SwitchStmt* sw) {
     }
     pending = nullptr;
     b.SetInsertPoint(caseBlock);
+    std::string label = caseLabels == "default" ? caseLabels : "case " + caseLabels;
+    if (label.size() > 48) label = label.substr(0, 45) + "...";
+    caseLabels.clear();
+    m_flowPreds = before;
+    for (FlowPred& p : m_flowPreds) p.label = p.label.empty() ? label : p.label + ", " + label;
     block(c.body.get());
     b.CreateBr(join);
+    settle(std::move(m_flowPreds));
   }
   if (pending) {
     b.SetInsertPoint(pending);
     b.CreateBr(join);
   }
+  if (pending || !hasDefault) settle(before);  // no body, or no case matched
+  m_flowPreds = std::move(joined);
   if (m_inDeparser) --m_branchDepth;
   b.SetInsertPoint(join);
 }
@@ -215,7 +230,29 @@ void Lowerer::jumpStmt(const ast::Stmt* s) {
                   m_returnSlot);
   }
   b.CreateBr(target);
+  // Control flow: a `return` from an inlined body (an action, a function, a control
+  // instance) joins that body's end; a control's own `return` and any `exit` end the
+  // path, nothing applied later comes from here.
+  if (target == m_actionReturn && !m_flowReturns.empty())
+    mergeFlowPreds(m_flowReturns.back(), std::move(m_flowPreds));
+  m_flowPreds.clear();
   startDeadBlock();
+}
+
+void Lowerer::settleFlowPreds(std::vector<FlowPred>& joined, const std::vector<FlowPred>& before,
+                              std::vector<FlowPred> branch) {
+  for (FlowPred& p : branch) {  // a branch that applied no table keeps the label it had
+    auto orig = std::find_if(before.begin(), before.end(), [&](const FlowPred& q) { return q.node == p.node; });
+    if (orig != before.end()) p.label = orig->label;
+  }
+  mergeFlowPreds(joined, std::move(branch));
+}
+
+void Lowerer::mergeFlowPreds(std::vector<FlowPred>& into, std::vector<FlowPred> from) {
+  for (FlowPred& p : from)
+    if (std::none_of(into.begin(), into.end(),
+                     [&](const FlowPred& q) { return q.node == p.node && q.label == p.label; }))
+      into.push_back(std::move(p));
 }
 
 void Lowerer::callStmt(const ast::CallExpr* call) {

@@ -2,6 +2,7 @@
 // QAbstractItemModelTester, TableModel's validation through the runtime's encoders, the
 // undo commands' writes, and the Tables dock's import/export text.
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -31,6 +32,8 @@ class TestRuntimeModels : public QObject {
   void importExportRoundTrip();
   void countersModelRates();
   void pipelineGraphFromSchema();
+  void pipelineHasNoOrphanNodes_data();
+  void pipelineHasNoOrphanNodes();
   void verifierLogLinesJumpToP4();
 
  private:
@@ -220,6 +223,70 @@ void TestRuntimeModels::pipelineGraphFromSchema() {
   QCOMPARE(activated.at(0).at(0).toInt(), static_cast<int>(hit->loc.line));
   QVERIFY(!view.setSchemaJson("{not json"));
   QCOMPARE(view.nodeCount(), 0);
+}
+
+// Every node of the graph is reached or left by an edge: per-error reject stages,
+// sub-parser states and the tables of nested controls included.
+void TestRuntimeModels::pipelineHasNoOrphanNodes_data() {
+  QTest::addColumn<QString>("path");
+  const QDir examples(QStringLiteral(P4WB_EXAMPLES_DIR));
+  const QStringList p4 = examples.entryList({QStringLiteral("*.p4")}, QDir::Files, QDir::Name);
+  QVERIFY(p4.size() >= 8);
+  for (const QString& f : p4) QTest::newRow(qPrintable(f)) << examples.filePath(f);
+  const QDir stf(QStringLiteral(P4WB_STF_DIR));
+  QStringList more = stf.entryList({QStringLiteral("165*.p4"), QStringLiteral("062_nested_controls.p4"),
+                                    QStringLiteral("151_table_apply_in_branches.p4")},
+                                   QDir::Files, QDir::Name);
+  QCOMPARE(more.size(), 3);
+  for (const QString& f : more) QTest::newRow(qPrintable(f)) << stf.filePath(f);
+}
+
+void TestRuntimeModels::pipelineHasNoOrphanNodes() {
+  QFETCH(QString, path);
+  compiler::CompileOptions options;
+  options.inputPath = path.toStdString();
+  const compiler::CompileResult result = compiler::compile(options);
+  QVERIFY2(result.ok, qPrintable(path));
+  auto schema = runtime::parseSchema(result.schemaJson);
+  QVERIFY(schema.ok());
+  visualizer::PipelineView view;
+  QVERIFY(view.setSchemaJson(result.schemaJson));
+  QVERIFY(view.nodeCount() > 0);
+  QCOMPARE(view.orphanNodes().join(QLatin1Char(' ')), QString());
+  // Parser states and controls go on somewhere (no dead ends before the deparser).
+  for (const runtime::StageInfo& s : schema->stages)
+    if (s.kind == "parser_state" || s.kind == "control")
+      QVERIFY2(!view.edgeLabelsFrom(s.id).isEmpty(), s.name.c_str());
+  // The per-error reject stages are there, and lead to the parser's reject.
+  bool perError = false;
+  for (const runtime::StageInfo& s : schema->stages)
+    if (s.kind == "parser_reject" && s.name.find(".reject.") != std::string::npos) {
+      perError = true;
+      QVERIFY2(!view.edgeLabelsFrom(s.id).isEmpty(), s.name.c_str());
+    }
+  QVERIFY(perError);
+  if (path.contains(QStringLiteral("151_"))) {
+    // A table applied in a switch case of another's action_run: a "case" edge between them.
+    const runtime::StageInfo* hit = nullptr;
+    for (const runtime::StageInfo& s : schema->stages)
+      if (s.kind == "table_hit" && s.name == "C.t") hit = &s;
+    QVERIFY(hit);
+    QVERIFY2(view.edgeLabelsFrom(hit->id).contains(QStringLiteral("case set")),
+             qPrintable(view.edgeLabelsFrom(hit->id).join(QLatin1Char('|'))));
+  }
+  if (path.contains(QStringLiteral("165_"))) {
+    // The sub-parser is entered from the state that applies it, and returns there.
+    const runtime::StageInfo *start = nullptr, *subWithB = nullptr;
+    for (const runtime::StageInfo& s : schema->stages) {
+      if (s.name == "P.start") start = &s;
+      if (s.name == "P.pair.with_b") subWithB = &s;
+    }
+    QVERIFY(start && subWithB);
+    QVERIFY2(view.edgeLabelsFrom(start->id).contains(QStringLiteral("pair.apply()")),
+             qPrintable(view.edgeLabelsFrom(start->id).join(QLatin1Char('|'))));
+    QVERIFY2(view.edgeLabelsFrom(subWithB->id).contains(QStringLiteral("return")),
+             qPrintable(view.edgeLabelsFrom(subWithB->id).join(QLatin1Char('|'))));
+  }
 }
 
 void TestRuntimeModels::verifierLogLinesJumpToP4() {
