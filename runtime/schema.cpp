@@ -124,6 +124,7 @@ void parseTableExtras(const json& t, const std::string& path, TableSchema& table
     d.isConst = it->value("const", false);
     table.defaultAction = d;
   }
+  if (auto it = t.find("entries_const"); it != t.end() && it->is_boolean()) table.entriesConst = it->get<bool>();
   if (auto it = t.find("const_entries"); it != t.end() && it->is_array()) {
     for (std::size_t i = 0; i < it->size(); ++i) {
       const json& e = (*it)[i];

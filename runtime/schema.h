@@ -88,7 +88,8 @@ struct TableSchema {
   std::vector<ActionSchema> actions;
   std::string defaultMap;  // ARRAY, 1 entry; empty when the table has none
   std::optional<DefaultActionSchema> defaultAction;
-  std::vector<ConstEntrySchema> constEntries;
+  std::vector<ConstEntrySchema> constEntries;  // installed at load
+  bool entriesConst = false;  // `const entries`: the control plane cannot change them
   std::optional<ScanSchema> scan;  // set for scanned tables (map_type "array")
 
   // Full name ("ingress.forward") or unique dotted suffix ("forward").

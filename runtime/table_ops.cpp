@@ -49,6 +49,14 @@ Result<TableMaps> resolveKeyed(const LoadedProgram& prog, std::string_view name)
   return t;
 }
 
+// `const entries` (P4 spec 14.2.1.4): the entries are part of the program (matched in
+// its code, not looked up), so the control plane may not change them.
+Status mutableEntries(const TableSchema& t) {
+  if (t.entriesConst)
+    return makeError(EPERM, "the entries of " + t.name + " are declared `const entries`; they cannot change");
+  return {};
+}
+
 Status noPriority(const TableSchema& t, std::optional<std::uint32_t> priority) {
   if (priority && !t.scan)
     return makeError(EINVAL, "table " + t.name + " has only exact/lpm keys; its entries take no priority");
@@ -107,12 +115,16 @@ Result<std::vector<std::vector<std::uint8_t>>> allKeys(int fd, unsigned keySize)
 Status addEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
                 std::string_view action, const std::vector<std::string>& params,
                 std::optional<std::uint32_t> priority) {
+  if (Result<const TableSchema*> t = prog.schema().findTable(table); t)
+    if (Status s = mutableEntries(**t); !s) return s;
   return writeEntry(prog, table, keys, action, params, BPF_NOEXIST, priority);
 }
 
 Status modifyEntry(const LoadedProgram& prog, std::string_view table, const std::vector<std::string>& keys,
                    std::string_view action, const std::vector<std::string>& params,
                    std::optional<std::uint32_t> priority) {
+  if (Result<const TableSchema*> t = prog.schema().findTable(table); t)
+    if (Status s = mutableEntries(**t); !s) return s;
   return writeEntry(prog, table, keys, action, params, BPF_EXIST, priority);
 }
 
@@ -120,6 +132,7 @@ Status deleteEntry(const LoadedProgram& prog, std::string_view table, const std:
                    std::optional<std::uint32_t> priority) {
   Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
+  if (Status s = mutableEntries(*t->table); !s) return s;
   if (Status s = noPriority(*t->table, priority); !s) return s;
   if (t->table->scan) {
     if (keys.size() != t->table->keys.size()) return encodeKey(*t->table, keys).error();
@@ -190,6 +203,7 @@ Result<std::vector<Entry>> dumpTable(const LoadedProgram& prog, std::string_view
 Result<std::size_t> clearTable(const LoadedProgram& prog, std::string_view table) {
   Result<TableMaps> t = resolveKeyed(prog, table);
   if (!t) return t.error();
+  if (Status s = mutableEntries(*t->table); !s) return s.error();
   if (t->table->scan) return scanClear(prog, *t->table);
   Result<std::vector<std::vector<std::uint8_t>>> keys = allKeys(t->fd, t->table->keySize);
   if (!keys) return makeError(keys.error().errnum, "cannot list " + t->table->name);

@@ -71,7 +71,10 @@ struct TableLayout {
   std::vector<ActionLayout> actions;
   std::string defaultMap;  // "ingress_ipv4_fwd_def"
   DefaultActionLayout defaultAction;
-  std::vector<ConstEntryLayout> constEntries;  // checked before the map, in order
+  std::vector<ConstEntryLayout> constEntries;  // the `entries` list, installed at load
+  // `const entries`: the list is the whole table, matched in code (no map lookup) and
+  // immutable for the control plane; else the entries are only in the map.
+  bool entriesConst = false;
   std::optional<ScanLayout> scan;  // set for scanned (ternary/range) tables
 };
 

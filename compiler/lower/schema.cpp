@@ -68,6 +68,7 @@ ordered_json tableJson(const TableLayout& t) {
   j["default_action"] = {{"action", t.defaultAction.action},
                          {"args", t.defaultAction.args},
                          {"const", t.defaultAction.isConst}};
+  j["entries_const"] = t.entriesConst;
   j["const_entries"] = ordered_json::array();
   for (const ConstEntryLayout& e : t.constEntries) {
     ordered_json entry = {{"keys", e.keys}, {"action", e.action}, {"args", e.args}};

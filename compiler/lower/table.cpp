@@ -275,6 +275,7 @@ bool Lowerer::layoutTable(LoweredTable& t) {
     l.defaultAction.action = "NoAction";
   }
   l.defaultAction.isConst = decl->defaultActionConst;
+  l.entriesConst = decl->entriesConst && !decl->entries.empty();
   for (const ast::TableEntry& e : decl->entries) {
     ConstEntryLayout entry;
     for (std::size_t i = 0; i < e.keys.size(); ++i)

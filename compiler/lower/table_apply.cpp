@@ -57,7 +57,7 @@ void Lowerer::noteActionRun(const TableApply& apply, const ast::ActionDecl* acti
                                   apply.ran);
 }
 
-// Const entries, in order: the first whose keysets all match runs its action (a hit).
+// `const entries`, in order: the first whose keysets all match runs its action (a hit).
 void Lowerer::emitConstEntries(const TableApply& apply, const std::vector<llvm::Value*>& keys) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   const ast::TableDecl* table = apply.t.decl;
@@ -138,6 +138,12 @@ void Lowerer::emitDefaultSlot(const TableApply& apply, llvm::BasicBlock* dispatc
                               llvm::BasicBlock* compiled) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   m_stages.emitIncrement(apply.t.missStage);
+  // `const default_action`: the control plane cannot change it (the runtime refuses), so
+  // the default slot is not read.
+  if (apply.t.layout.defaultAction.isConst) {
+    b.CreateBr(compiled);
+    return;
+  }
   llvm::AllocaInst* zero = m_ctx.zeroKey();
   llvm::Value* slot = emitMapLookup(m_ctx, apply.t.defaultMap, zero);
   b.CreateStore(slot, apply.entry);
@@ -178,8 +184,13 @@ TableApplyResult Lowerer::applyTable(const ast::TableDecl* table, SourceLocation
   // runtime installs them at load), so they take part in the priority order.
   if (t.layout.scan) {
     emitScanLookup(apply, keys, hitBlock, missBlock);
-  } else {
+  } else if (t.layout.entriesConst) {
+    // `const entries`: the list is the whole table (the control plane cannot change it),
+    // so it is matched in code and nothing is looked up; a mutable `entries` list lives
+    // in the map only, where the control plane may modify or delete its entries.
     emitConstEntries(apply, keys);
+    b.CreateBr(missBlock);
+  } else {
     emitEntryLookup(apply, keys, hitBlock, missBlock);
   }
 

@@ -1,5 +1,6 @@
-// Const entries are matched in code before the map lookup (first match wins), so the
-// object behaves as written even before any control plane runs; the schema lists them.
+// `const entries` are the whole table: matched in code (first match wins) and the entry
+// map is never looked up, so the object behaves as written even before any control plane
+// runs; the schema lists them and marks them const (the runtime refuses to change them).
 // RUN: %p4wb compile %s -o %t.o --emit-llvm %t.ll --emit-schema %t.json
 // RUN: FileCheck %s --check-prefix=SCHEMA < %t.json
 // RUN: FileCheck %s --check-prefix=IR < %t.ll
@@ -35,7 +36,8 @@ xdp(p(), c(), d()) main;
 // SCHEMA: "name": "c.by_type",
 // SCHEMA-NEXT: "map": "c_by_type",
 // SCHEMA-NEXT: "map_type": "hash",
-// SCHEMA: "const_entries": [
+// SCHEMA: "entries_const": true,
+// SCHEMA-NEXT: "const_entries": [
 // SCHEMA-NEXT: {
 // SCHEMA-NEXT: "keys": [
 // SCHEMA-NEXT: "2054",
@@ -52,3 +54,7 @@ xdp(p(), c(), d()) main;
 
 // IR: @c_by_type = dso_local global
 // IR: @c_by_type_def = dso_local global
+// IR: define {{.*}} @p4wb_xdp
+// IR-NOT: {{nonnull}} @c_by_type,
+// IR: {{nonnull}} @c_by_type_def,
+// IR-NOT: {{nonnull}} @c_by_type,
