@@ -337,12 +337,15 @@ void Lowerer::storeHeaderImage(llvm::Value* packet, const sema::StructType* type
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Type* t = llvmType(type, {});
   std::vector<ImageField> fields;
-  for (const sema::Field& f : type->fields) fields.push_back({f.bitOffset, f.bitWidth, nullptr});
+  for (std::size_t k = 0; k < type->fields.size(); ++k) {
+    const sema::Field& f = type->fields[k];
+    fields.push_back({f.bitOffset, f.bitWidth, nullptr, wireField(type, k)});
+  }
   storeImage(packet, type->totalBits / 8, fields, 8, [&](std::size_t k) {
     const sema::Field& f = type->fields[k];
     llvm::Value* v = b.CreateLoad(llvmType(f.type, {}),
                                   b.CreateStructGEP(t, header, kHeaderFirstField + k));
-    return coerce(v, b.getIntNTy(f.bitWidth), false);
+    return fields[k].raw ? v : coerce(v, b.getIntNTy(f.bitWidth), false);
   });
 }
 
@@ -355,11 +358,19 @@ void Lowerer::storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageFie
     unsigned lo = pos * 8, hi = (pos + size) * 8;
     llvm::IntegerType* chunkType = b.getIntNTy(size * 8);
     llvm::Value* acc = llvm::ConstantInt::get(chunkType, 0);
+    llvm::Value* rawAcc = llvm::ConstantInt::get(chunkType, 0);  // memory order
     for (std::size_t k = 0; k < fields.size(); ++k) {
       ImageField& f = fields[k];
       unsigned from = f.bitOffset, to = f.bitOffset + f.width;
       if (f.width == 0 || from >= hi || to <= lo) continue;  // a varbit field: stored apart
       if (!f.value) f.value = load(k);
+      if (f.raw) {  // whole bytes: byte j of the value is image byte from / 8 + j
+        llvm::Value* wide = b.CreateZExt(f.value, b.getIntNTy(std::max(f.width, size * 8)));
+        if (from > lo) wide = b.CreateShl(wide, from - lo);
+        if (lo > from) wide = b.CreateLShr(wide, lo - from);
+        rawAcc = b.CreateOr(rawAcc, b.CreateTrunc(wide, chunkType));
+        continue;
+      }
       // Big-endian: the field's last bit lands `hi - to` bits above the chunk's bit 0.
       llvm::Value* wide = b.CreateZExt(f.value, b.getIntNTy(std::max(f.width, size * 8)));
       if (hi > to) wide = b.CreateShl(wide, hi - to);
@@ -367,6 +378,7 @@ void Lowerer::storeImage(llvm::Value* base, unsigned bytes, std::vector<ImageFie
       acc = b.CreateOr(acc, b.CreateTrunc(wide, chunkType));
     }
     if (size > 1) acc = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, acc);
+    acc = b.CreateOr(acc, rawAcc);
     b.CreateAlignedStore(acc, b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos),
                          llvm::Align(size));
     pos += size;

@@ -105,6 +105,7 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
       lv.headerPtr = base->ptr;
       lv.headerType = st;
       lv.headerField = m->fieldIndex;
+      lv.wire = wireField(st, static_cast<std::size_t>(m->fieldIndex));
     } else {
       lv.headerPtr = base->headerPtr;
       lv.headerType = base->headerType;
@@ -137,9 +138,13 @@ std::optional<LValue> Lowerer::lvalue(const ast::Expr* e) {
 
 llvm::Value* Lowerer::load(const LValue& lv) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  if (!lv.isSlice) return b.CreateLoad(llvmType(lv.type, {}), lv.ptr);
+  if (!lv.isSlice) {
+    llvm::Value* v = b.CreateLoad(llvmType(lv.type, {}), lv.ptr);
+    return lv.wire ? wireSwap(v) : v;
+  }
   llvm::Type* baseType = llvmType(lv.baseType, {});
   llvm::Value* whole = b.CreateLoad(baseType, lv.ptr);
+  if (lv.wire) whole = wireSwap(whole);
   llvm::Value* shifted = b.CreateLShr(whole, lv.loBit);
   return b.CreateTrunc(shifted, b.getIntNTy(lv.hiBit - lv.loBit + 1));
 }
@@ -152,10 +157,11 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
     unsigned sliceWidth = lv.hiBit - lv.loBit + 1;
     llvm::APInt mask = llvm::APInt::getBitsSet(width, lv.loBit, lv.hiBit + 1);
     llvm::Value* whole = b.CreateLoad(baseType, lv.ptr);
+    if (lv.wire) whole = wireSwap(whole);
     llvm::Value* part = coerce(value, b.getIntNTy(sliceWidth), false);
     part = b.CreateShl(b.CreateZExt(part, baseType), lv.loBit);
     whole = b.CreateOr(b.CreateAnd(whole, llvm::ConstantInt::get(baseType, ~mask)), part);
-    b.CreateStore(whole, lv.ptr);
+    b.CreateStore(lv.wire ? wireSwap(whole) : whole, lv.ptr);
   } else if (const sema::StructType* header = asStruct(lv.type);
              header && header->kind == sema::TypeKind::Header) {
     llvm::Type* t = llvmType(header, {});
@@ -171,7 +177,8 @@ void Lowerer::store(const LValue& lv, llvm::Value* value) {
                   offsetSlot);
   } else {
     llvm::Type* t = llvmType(lv.type, {});
-    b.CreateStore(coerce(value, t, isSignedType(lv.type)), lv.ptr);
+    llvm::Value* v = coerce(value, t, isSignedType(lv.type));
+    b.CreateStore(lv.wire ? wireSwap(v) : v, lv.ptr);
   }
   markValidityChange(lv);
   // A varbit field of the headers may change its length: the head is rebuilt.
@@ -227,6 +234,7 @@ void Lowerer::writeThrough(llvm::Value* headerPtr, const sema::StructType* heade
   llvm::Value* packet = checkedPacketPointer(offset, header->totalBits / 8, done);
   llvm::Value* value = b.CreateLoad(llvmType(f.type, {}),
                                     b.CreateStructGEP(type, headerPtr, kHeaderFirstField + field));
+  if (wireField(header, field)) value = wireSwap(value);
   // Natural alignment within the header, as extractField assumes for its wide loads.
   storeBigEndian(packet, f.bitOffset, f.bitWidth, value, 8);
   b.CreateBr(done);
@@ -257,6 +265,7 @@ llvm::Value* Lowerer::initializer(const ast::Expr* e, const sema::StructType* st
     const sema::Type* ft = st->fields[static_cast<unsigned>(index)].type;
     llvm::Value* x = expr(value, ft);
     if (!x->getType()->isAggregateType()) x = coerce(x, llvmType(ft, loc), isSignedType(ft));
+    if (isHeader && wireField(st, static_cast<std::size_t>(index))) x = wireSwap(x);
     v = b.CreateInsertValue(v, x, first + static_cast<unsigned>(index));
   };
   if (const auto* list = ast::dynCast<ast::ListExpr>(e)) {

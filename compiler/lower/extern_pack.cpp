@@ -27,7 +27,9 @@ bool packType(const sema::Type* type, const std::string& name, std::vector<unsig
       std::vector<unsigned> sub = path;
       sub.push_back(first + static_cast<unsigned>(i));
       std::string fieldName = name.empty() ? st->fields[i].name : name + "." + st->fields[i].name;
+      std::size_t before = out.size();
       if (!packType(st->fields[i].type, fieldName, sub, allowHeaders, out, size)) return false;
+      if (out.size() == before + 1 && Lowerer::isWireField(st, i)) out.back().wire = true;
     }
     return true;
   }
@@ -84,6 +86,7 @@ bool packedLeaves(Lowerer& l, const ast::Expr* e, const sema::Type* declared,
   llvm::Value* v = l.expr(e, type);
   for (const PackedField& f : fields) {
     llvm::Value* leaf = extractPath(b, v, f.path);
+    if (f.wire && l.m_wireFields) leaf = l.wireSwap(leaf);
     out.push_back(b.CreateZExtOrTrunc(leaf, b.getIntNTy(f.bytes * 8)));
   }
   return true;
@@ -121,6 +124,7 @@ llvm::Value* loadPacked(Lowerer& l, const std::vector<PackedField>& fields,
   for (const PackedField& f : fields) {
     llvm::Value* wide = l.loadBigEndian(base, f.offset * 8, f.bytes * 8, 8);
     llvm::Value* leaf = b.CreateTrunc(wide, l.llvmType(f.type, {}));
+    if (f.wire && l.m_wireFields) leaf = l.wireSwap(leaf);
     result = f.path.empty() ? leaf : b.CreateInsertValue(result, leaf, f.path);
   }
   return result;

@@ -206,7 +206,7 @@ llvm::Value* Lowerer::stackLastField(const ast::MemberExpr* field) {
     llvm::Value* v = b.CreateLoad(fieldType, ptr);
     result = b.CreateSelect(b.CreateICmpEQ(lastIndex, b.getInt32(k)), v, result);
   }
-  return result;
+  return wireField(element, static_cast<std::size_t>(field->fieldIndex)) ? wireSwap(result) : result;
 }
 
 }  // namespace p4wb::compiler

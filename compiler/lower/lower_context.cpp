@@ -109,6 +109,14 @@ llvm::AllocaInst* LowerContext::zeroKey() {
   return key;
 }
 
+llvm::StructType* LowerContext::namedStruct(llvm::ArrayRef<llvm::Type*> fields, const std::string& name) {
+  if (llvm::StructType* old = llvm::StructType::getTypeByName(m_context, name); old && !m_structs.count(old))
+    old->setName("");
+  llvm::StructType* t = llvm::StructType::create(m_context, fields, name);
+  m_structs.insert(t);
+  return t;
+}
+
 llvm::AllocaInst* LowerContext::entryAlloca(llvm::Type* type, const std::string& name) {
   llvm::BasicBlock& entry = m_function->getEntryBlock();
   llvm::IRBuilder<> b(&entry, entry.getFirstInsertionPt());

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -85,6 +86,9 @@ class LowerContext {
 
   // An alloca in the entry block (so mem2reg/SROA can promote it).
   llvm::AllocaInst* entryAlloca(llvm::Type* type, const std::string& name);
+  // A named struct type. A type of that name left in the LLVMContext by an earlier
+  // lowering (lowerProgram() may lower twice) gives its name up, so the IR reads the same.
+  llvm::StructType* namedStruct(llvm::ArrayRef<llvm::Type*> fields, const std::string& name);
   // One `u32 0` per function, set in the entry block, for every lookup keyed by 0 (stage
   // counters, default slots): map helpers never write their key, so sharing it saves stack.
   llvm::AllocaInst* zeroKey();
@@ -113,6 +117,7 @@ class LowerContext {
   llvm::DIType* m_u32 = nullptr;
   llvm::DIType* m_u64 = nullptr;
   std::vector<llvm::Constant*> m_used;
+  std::set<llvm::StructType*> m_structs;  // the named structs this lowering created
 };
 
 }  // namespace p4wb::compiler

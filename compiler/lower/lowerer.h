@@ -6,7 +6,12 @@
 // - Every P4 variable, parameter and header lives in an entry-block alloca (SROA and
 //   mem2reg turn them into registers); `m_storage` maps declarations to them.
 // - A header is an LLVM struct { i8 valid, i32 packet offset, fields... } whose fields
-//   are host integers (iN for bit<N>).
+//   are iN for bit<N>. In a program that rebuilds its head (m_wireFields, chosen by
+//   lowerProgram()) "wire fields" (isWireField: whole-byte 16/32/48/64-bit bit<N>/int<N>
+//   fields at a whole-byte offset) hold their value byte-swapped, so their slot's memory
+//   has the packet's bytes: extract and the head rebuild copy them without swapping;
+//   load()/store() of such an LValue (lv.wire) swap, which LLVM folds against the swaps
+//   of packet and key accesses. Other fields, and all fields elsewhere, are host order.
 // - An assignment to a field of a valid header is written through to the packet right
 //   away (bounds-checked), so when the deparser emits exactly the parsed headers `emit`
 //   emits no code. When it does not (validity changes, conditional emits, ...), the
@@ -59,6 +64,7 @@ struct LValue {
   const sema::StructType* headerType = nullptr;
   int headerField = -1;  // field of headerPtr this place is (part of)
   std::string path;
+  bool wire = false;  // ptr is a wire field of a header (its slot is byte-swapped)
   bool isSlice = false;
   unsigned hiBit = 0, loBit = 0;
   const sema::Type* baseType = nullptr;  // the sliced integer's type
@@ -109,6 +115,7 @@ struct PackedField {
   std::string name;  // dotted field path, "value" for a non-struct type
   const sema::Type* type = nullptr;
   unsigned bits = 0, offset = 0, bytes = 0;
+  bool wire = false;  // a wire field of a header (Lowerer::isWireField): stored swapped
   std::vector<unsigned> path;
 };
 
@@ -165,6 +172,16 @@ class Lowerer {
   static unsigned storageBits(const sema::Type* type);
   std::vector<std::string> argTexts(const ast::ActionRef& ref);
   static const sema::StructType* asStruct(const sema::Type* type);
+  // Whether field `index` of header `header` has the shape of a wire field (see the top),
+  // and whether it is one in this lowering (wire fields are on, lowerProgram()).
+  static bool isWireField(const sema::StructType* header, std::size_t index);
+  bool wireField(const sema::StructType* header, std::size_t index) const {
+    return m_wireFields && isWireField(header, index);
+  }
+  bool m_wireFields = false;
+  bool rebuildsHead() const { return headNeedsRewrite(); }
+  // A wire field's slot value <-> its host value (a byte swap, its own inverse).
+  llvm::Value* wireSwap(llvm::Value* v);
   llvm::AllocaInst* allocate(const sema::Type* type, const std::string& name, SourceLocation loc);
 
   // ---- expressions (expression.cpp)
@@ -195,6 +212,9 @@ class Lowerer {
   llvm::Value* loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                              unsigned baseAlign = 1);
   llvm::Value* extractField(llvm::Value* header, unsigned bitOffset, unsigned width);
+  // `bytes` bytes at base + byteOffset as an integer in memory order (byte k in bits
+  // 8k..8k+7): a wire field's slot value; chunks aligned as extractField's.
+  llvm::Value* loadRaw(llvm::Value* base, unsigned byteOffset, unsigned bytes, unsigned baseAlign = 8);
   // baseAlign > 1: a whole-byte field is stored in naturally aligned chunks (up to
   // baseAlign bytes, relative to base) instead of byte by byte.
   void storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width, llvm::Value* value,
@@ -204,6 +224,7 @@ class Lowerer {
   struct ImageField {
     unsigned bitOffset = 0, width = 0;
     llvm::Value* value = nullptr;
+    bool raw = false;  // value holds the bytes in memory order (a wire field's slot)
   };
   // Stores `bytes` bytes made of `fields` (which cover them; uncovered bits are zero) at
   // `base`, one store per chunk naturally aligned relative to base (at most baseAlign).

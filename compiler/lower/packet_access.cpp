@@ -32,9 +32,27 @@ ByteSpan spanOf(unsigned bitOffset, unsigned width) {
 
 }  // namespace
 
+bool Lowerer::isWireField(const sema::StructType* header, std::size_t index) {
+  if (!header || header->kind != sema::TypeKind::Header || header->totalBits % 8 != 0 ||
+      index >= header->fields.size())
+    return false;
+  const sema::Field& f = header->fields[index];
+  if (!f.type || f.type->kind != sema::TypeKind::Bits || f.type->bitWidth() != f.bitWidth) return false;
+  return f.bitOffset % 8 == 0 &&
+         (f.bitWidth == 16 || f.bitWidth == 32 || f.bitWidth == 48 || f.bitWidth == 64);
+}
+
+llvm::Value* Lowerer::wireSwap(llvm::Value* v) {
+  return m_ctx.builder().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+}
+
 llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                                     unsigned baseAlign) {
   llvm::IRBuilder<>& b = m_ctx.builder();
+  // Whole bytes, an even count: the bytes in memory order, then one swap of the whole
+  // value, which LLVM folds against the swap of a wire field or a key store.
+  if (bitOffset % 8 == 0 && width % 16 == 0 && width <= 64)
+    return wireSwap(loadRaw(base, bitOffset / 8, width / 8, baseAlign));
   ByteSpan s = spanOf(bitOffset, width);
   llvm::Type* spanType = b.getIntNTy(s.count * 8);
   llvm::Value* acc = llvm::ConstantInt::get(spanType, 0);
@@ -71,6 +89,25 @@ llvm::Value* Lowerer::extractField(llvm::Value* header, unsigned bitOffset, unsi
   llvm::Value* ptr = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), header, bitOffset / 8);
   llvm::Value* v = b.CreateAlignedLoad(b.getIntNTy(width), ptr, llvm::Align(bytes));
   return b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+}
+
+llvm::Value* Lowerer::loadRaw(llvm::Value* base, unsigned byteOffset, unsigned bytes, unsigned baseAlign) {
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  llvm::Type* type = b.getIntNTy(bytes * 8);
+  llvm::Value* acc = llvm::ConstantInt::get(type, 0);
+  unsigned end = byteOffset + bytes;
+  // Naturally aligned chunks relative to the header's start, as extractField assumes;
+  // memory order: the chunk at byteOffset + k goes to bits 8k and up.
+  for (unsigned pos = byteOffset; pos < end;) {
+    unsigned size = 8;
+    while (size > 1 && (size > end - pos || pos % size != 0 || size > baseAlign)) size /= 2;
+    llvm::Value* chunk = b.CreateAlignedLoad(
+        b.getIntNTy(size * 8), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), base, pos), llvm::Align(size));
+    if (size == bytes) return chunk;
+    acc = b.CreateOr(acc, b.CreateShl(b.CreateZExt(chunk, type), 8 * (pos - byteOffset)));
+    pos += size;
+  }
+  return acc;
 }
 
 void Lowerer::storeBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
@@ -153,8 +190,12 @@ void Lowerer::emitHeaderExtract(const LValue& header, const ast::CallExpr* call)
   for (std::size_t i = 0; i < st->fields.size(); ++i) {
     const sema::Field& f = st->fields[i];
     if (f.bitWidth == 0) continue;  // the varbit field, below
-    llvm::Value* v = extractField(ptr, f.bitOffset, f.bitWidth);
     llvm::Value* slot = b.CreateStructGEP(type, header.ptr, kHeaderFirstField + i);
+    if (wireField(st, i)) {  // the packet's bytes as they are
+      b.CreateStore(loadRaw(ptr, f.bitOffset / 8, f.bitWidth / 8), slot);
+      continue;
+    }
+    llvm::Value* v = extractField(ptr, f.bitOffset, f.bitWidth);
     b.CreateStore(coerce(v, llvmType(f.type, call->loc), false), slot);
   }
   llvm::Value* size = hasVarbit ? extractVarbit(header, call, offset) : b.getInt32(bytes);

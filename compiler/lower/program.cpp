@@ -367,8 +367,10 @@ bool Lowerer::run() {
   return true;
 }
 
-LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& frontEnd,
-                         const LowerOptions& options) {
+namespace {
+
+LowerResult lowerOnce(llvm::LLVMContext& context, const FrontEndResult& frontEnd,
+                      const LowerOptions& options, bool wireFields, bool* rebuildsHead) {
   LowerResult result;
   const SourceManager& sources = *frontEnd.sources;
   FileId main = frontEnd.programInfo.main ? frontEnd.programInfo.main->loc.file : 1;
@@ -386,7 +388,9 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
   }
   result.layout.stageCounters = options.stageCounters;
   Lowerer lowerer(ctx, frontEnd, options, result.layout);
+  lowerer.m_wireFields = wireFields;
   bool ok = lowerer.run();
+  if (rebuildsHead) *rebuildsHead = lowerer.rebuildsHead();
   result.errors = std::move(lowerer.errors());
   if (!ok || !result.errors.empty()) return result;
   lowerer.m_stages.finalize();
@@ -398,6 +402,22 @@ LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& front
   ctx.finalize();
   result.module = ctx.takeModule();
   return result;
+}
+
+}  // namespace
+
+// A program that rebuilds its head keeps its headers in memory (across the resize, often
+// in the scratch map), where host-order fields cost a byte swap at the extract and again
+// at the rebuild: it is lowered a second time with wire fields (lowerer.h). Elsewhere the
+// headers are SSA values and LLVM already folds the swaps; host order keeps them simple
+// there (conntrack: 185 static insns in host order, 209 with wire fields).
+LowerResult lowerProgram(llvm::LLVMContext& context, const FrontEndResult& frontEnd,
+                         const LowerOptions& options) {
+  bool rebuilds = false;
+  LowerResult result = lowerOnce(context, frontEnd, options, false, &rebuilds);
+  if (!result.module || !rebuilds) return result;
+  result.module.reset();
+  return lowerOnce(context, frontEnd, options, true, nullptr);
 }
 
 }  // namespace p4wb::compiler

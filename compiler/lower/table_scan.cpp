@@ -143,8 +143,8 @@ llvm::Function* Lowerer::scanCallback(LoweredTable& t) {
   llvm::IRBuilder<>& b = m_ctx.builder();
   llvm::Type* i64 = b.getInt64Ty();
   llvm::Type* i32 = b.getInt32Ty();
-  t.scanCtx = llvm::StructType::create(
-      c, {llvm::ArrayType::get(i64, s.keyBytes / 8), llvm::ArrayType::get(i64, s.ranges.size()), i32, i32},
+  t.scanCtx = m_ctx.namedStruct(
+      {llvm::ArrayType::get(i64, s.keyBytes / 8), llvm::ArrayType::get(i64, s.ranges.size()), i32, i32},
       "scan_ctx." + t.layout.map);
   unsigned line = t.decl->loc.file == m_mainFile ? t.decl->loc.line : 0;
   llvm::IRBuilderBase::InsertPointGuard guard(b);

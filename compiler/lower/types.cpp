@@ -47,7 +47,7 @@ llvm::Type* Lowerer::llvmType(const sema::Type* type, SourceLocation loc) {
         fields = {llvm::Type::getInt8Ty(c), llvm::Type::getInt32Ty(c)};
       }
       for (const sema::Field& f : s->fields) fields.push_back(llvmType(f.type, loc));
-      result = llvm::StructType::create(c, fields, s->name);
+      result = m_ctx.namedStruct(fields, s->name);
       break;
     }
     case sema::TypeKind::HeaderStack: {
