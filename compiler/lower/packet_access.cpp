@@ -38,20 +38,25 @@ bool Lowerer::isWireField(const sema::StructType* header, std::size_t index) {
     return false;
   const sema::Field& f = header->fields[index];
   if (!f.type || f.type->kind != sema::TypeKind::Bits || f.type->bitWidth() != f.bitWidth) return false;
-  return f.bitOffset % 8 == 0 &&
-         (f.bitWidth == 16 || f.bitWidth == 32 || f.bitWidth == 48 || f.bitWidth == 64);
+  return f.bitOffset % 8 == 0 && f.bitWidth % 8 == 0 && f.bitWidth >= 16 && f.bitWidth <= 64;
 }
 
 llvm::Value* Lowerer::wireSwap(llvm::Value* v) {
-  return m_ctx.builder().CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+  llvm::IRBuilder<>& b = m_ctx.builder();
+  unsigned bits = v->getType()->getIntegerBitWidth();
+  if (bits % 16 == 0) return b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, v);
+  // An odd number of bytes (bit<24>): swap in the next even width, drop the extra byte.
+  llvm::Type* even = b.getIntNTy(bits + 8);
+  llvm::Value* swapped = b.CreateUnaryIntrinsic(llvm::Intrinsic::bswap, b.CreateZExt(v, even));
+  return b.CreateTrunc(b.CreateLShr(swapped, 8), v->getType());
 }
 
 llvm::Value* Lowerer::loadBigEndian(llvm::Value* base, unsigned bitOffset, unsigned width,
                                     unsigned baseAlign) {
   llvm::IRBuilder<>& b = m_ctx.builder();
-  // Whole bytes, an even count: the bytes in memory order, then one swap of the whole
+  // Whole bytes (two or more): the bytes in memory order, then one swap of the whole
   // value, which LLVM folds against the swap of a wire field or a key store.
-  if (bitOffset % 8 == 0 && width % 16 == 0 && width <= 64)
+  if (bitOffset % 8 == 0 && width % 8 == 0 && width >= 16 && width <= 64)
     return wireSwap(loadRaw(base, bitOffset / 8, width / 8, baseAlign));
   ByteSpan s = spanOf(bitOffset, width);
   llvm::Type* spanType = b.getIntNTy(s.count * 8);

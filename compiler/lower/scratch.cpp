@@ -7,9 +7,13 @@
 // Their fields are then read from the map value where they are used instead of being
 // held in registers, which is what overflows the stack in large programs.
 #include <algorithm>
+#include <functional>
 #include <set>
 
+#include <llvm/Analysis/ValueTracking.h>
 #include <llvm/IR/InlineAsm.h>
+#include <llvm/IR/IntrinsicInst.h>
+#include <llvm/IR/MDBuilder.h>
 
 #include "compiler/lower/bpf_maps.h"
 #include "compiler/lower/lowerer.h"
@@ -63,6 +67,68 @@ bool nonZeroLeaves(const llvm::DataLayout& dl, llvm::Constant* c, std::uint64_t 
     return true;
   }
   return false;
+}
+
+// The scratch entry is memory no other pointer of the program reaches (tables' values,
+// the packet, the stack): accesses through it get an alias scope of their own and every
+// other load, store and memory intrinsic is marked as outside it, so LLVM may drop a
+// store to the entry that a later one overwrites across loads of a table's action data
+// (vxlan_gateway's encap marked the IPv4 header "not in the packet" five times), and keep
+// entry values in registers across packet writes. Helper calls still clobber the entry.
+void scopeScratchAccesses(llvm::Function* f, const std::set<llvm::Value*>& scratchBases) {
+  llvm::LLVMContext& c = f->getContext();
+  llvm::MDBuilder md(c);
+  llvm::MDNode* domain = md.createAnonymousAliasScopeDomain("p4wb.scratch");
+  llvm::MDNode* scope = md.createAnonymousAliasScope(domain, "p4wb.scratch.entry");
+  llvm::MDNode* list = llvm::MDNode::get(c, {scope});
+  // 1: only the entry; 0: only other objects the program knows (stack, globals, the
+  // context, packet pointers, other map values, a pointer variable holding only such);
+  // -1: mixed or unknown (left unmarked).
+  std::function<int(llvm::Value*, int)> where = [&](llvm::Value* ptr, int depth) {
+    llvm::SmallVector<const llvm::Value*, 4> objects;
+    llvm::getUnderlyingObjects(ptr, objects, nullptr, 0);
+    bool scratch = false, other = false;
+    for (const llvm::Value* o : objects) {
+      if (scratchBases.count(const_cast<llvm::Value*>(o))) {
+        scratch = true;
+        continue;
+      }
+      const auto* call = llvm::dyn_cast<llvm::CallInst>(o);
+      bool known = llvm::isa<llvm::AllocaInst>(o) || llvm::isa<llvm::GlobalVariable>(o) ||
+                   llvm::isa<llvm::Argument>(o) || llvm::isa<llvm::IntToPtrInst>(o) ||
+                   (call && !call->isInlineAsm());
+      // A pointer loaded from a local slot (a table's entry pointer): known when every
+      // store to that slot stores a known non-entry pointer.
+      const auto* load = llvm::dyn_cast<llvm::LoadInst>(o);
+      const auto* slot = load ? llvm::dyn_cast<llvm::AllocaInst>(load->getPointerOperand()) : nullptr;
+      if (slot && depth < 2) {
+        known = true;
+        for (const llvm::User* u : slot->users()) {
+          const auto* st = llvm::dyn_cast<llvm::StoreInst>(u);
+          if (llvm::isa<llvm::LoadInst>(u)) continue;
+          if (!st || st->getPointerOperand() != slot ||
+              where(const_cast<llvm::Value*>(st->getValueOperand()), depth + 1) != 0)
+            known = false;
+        }
+      }
+      if (!known) return -1;
+      other = true;
+    }
+    return scratch == other ? -1 : scratch ? 1 : 0;
+  };
+  for (llvm::BasicBlock& bb : *f)
+    for (llvm::Instruction& inst : bb) {
+      llvm::Value* ptr = nullptr;
+      if (auto* l = llvm::dyn_cast<llvm::LoadInst>(&inst)) ptr = l->getPointerOperand();
+      else if (auto* s = llvm::dyn_cast<llvm::StoreInst>(&inst)) ptr = s->getPointerOperand();
+      else if (auto* m = llvm::dyn_cast<llvm::MemIntrinsic>(&inst)) ptr = m->getRawDest();
+      if (!ptr) continue;
+      int side = where(ptr, 0);
+      if (auto* t = llvm::dyn_cast<llvm::MemTransferInst>(&inst); t && where(t->getRawSource(), 0) != side)
+        continue;  // a copy between the entry and elsewhere: in both, leave it unmarked
+      if (side >= 0)
+        inst.setMetadata(side == 1 ? llvm::LLVMContext::MD_alias_scope : llvm::LLVMContext::MD_noalias, list);
+    }
 }
 
 // Marks the bytes of a value of type `t` at `offset` that a packet may read before it
@@ -174,6 +240,7 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
   b.CreateRet(b.getInt32(abortResult));
   b.SetInsertPoint(rest, rest->getFirstInsertionPt());
   std::set<llvm::Value*> places;  // 8-byte aligned in the map value
+  std::set<llvm::Value*> scratchBases = {value};
   for (auto& [a, offset] : moved) {
     llvm::Value* place = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), value, offset);
     places.insert(place);
@@ -230,6 +297,7 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
       llvm::Value* base = at.CreateCall(
           llvm::InlineAsm::get(llvm::FunctionType::get(ptrTy, {ptrTy}, false), "", "=r,0", false),
           {ptr});
+      scratchBases.insert(base);
       for (std::uint64_t pos = 0; pos < bytes;) {
         unsigned chunk = 8;
         while (chunk > 1 && (pos % chunk != 0 || pos + chunk > bytes || chunk > align)) chunk /= 2;
@@ -250,6 +318,7 @@ void Lowerer::spillLargeLocals(const std::string& hook, unsigned abortResult, bo
       at.CreateStore(leaf, at.CreateConstInBoundsGEP1_64(at.getInt8Ty(), ptr, off));
     st->eraseFromParent();
   }
+  scopeScratchAccesses(f, scratchBases);
 }
 
 }  // namespace p4wb::compiler
