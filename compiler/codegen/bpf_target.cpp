@@ -12,7 +12,18 @@
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/Target/TargetOptions.h>
+#include <llvm/Transforms/IPO/GlobalDCE.h>
+#include <llvm/Transforms/IPO/GlobalOpt.h>
+#include <llvm/Transforms/IPO/SCCP.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/CorrelatedValuePropagation.h>
+#include <llvm/Transforms/Scalar/DeadStoreElimination.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/GVN.h>
+#include <llvm/Transforms/Scalar/JumpThreading.h>
+#include <llvm/Transforms/Scalar/MemCpyOptimizer.h>
 #include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Transforms/Utils/Mem2Reg.h>
 
 #include <mutex>
@@ -54,6 +65,62 @@ llvm::OptimizationLevel passBuilderLevel(int optLevel) {
   }
 }
 
+llvm::SimplifyCFGPass simplifyCfg(bool switchRangeToICmp = false, bool sinkCommonInsts = false,
+                                  bool speculateUnpredictables = false) {
+  return llvm::SimplifyCFGPass(llvm::SimplifyCFGOptions()
+                                   .convertSwitchRangeToICmp(switchRangeToICmp)
+                                   .hoistCommonInsts(sinkCommonInsts)
+                                   .sinkCommonInsts(sinkCommonInsts)
+                                   .speculateUnpredictables(speculateUnpredictables));
+}
+
+// -O2: the passes of LLVM's O2 pipeline that change the code of our programs, in O2's
+// order. A lowered program is one big function with no calls to inline, no loops (the
+// parser is a DAG; loops are bpf_loop callbacks) and no vectors, so O2's inliner,
+// loop, vectoriser and attribute passes only cost time, and of its 8 InstCombine and 12
+// SimplifyCFG runs three and six are left (docs/performance.md, "Compiler speed", has
+// the measurements: -30 % optimisation time, instruction counts within 1 % of O2).
+// The BPF target's own passes come in through its pipeline callbacks, as in O2.
+llvm::ModulePassManager buildBpfO2Pipeline(llvm::PassBuilder& pb) {
+  const llvm::OptimizationLevel level = llvm::OptimizationLevel::O2;
+  llvm::ModulePassManager mpm;
+  pb.invokePipelineStartEPCallbacks(mpm, level);
+  llvm::FunctionPassManager early;
+  early.addPass(simplifyCfg());
+  early.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+  early.addPass(llvm::EarlyCSEPass());
+  mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(early)));
+  pb.invokePipelineEarlySimplificationEPCallbacks(mpm, level);
+  mpm.addPass(llvm::IPSCCPPass());
+  mpm.addPass(llvm::GlobalOptPass());
+
+  llvm::FunctionPassManager fpm;
+  fpm.addPass(llvm::PromotePass());
+  fpm.addPass(llvm::InstCombinePass());
+  pb.invokePeepholeEPCallbacks(fpm, level);
+  fpm.addPass(simplifyCfg(true));
+  // O2's function simplification pipeline, reduced.
+  fpm.addPass(llvm::JumpThreadingPass());
+  fpm.addPass(llvm::CorrelatedValuePropagationPass());
+  fpm.addPass(simplifyCfg(true));
+  fpm.addPass(llvm::InstCombinePass());
+  pb.invokePeepholeEPCallbacks(fpm, level);
+  fpm.addPass(llvm::GVNPass());
+  fpm.addPass(llvm::JumpThreadingPass());
+  fpm.addPass(llvm::CorrelatedValuePropagationPass());
+  fpm.addPass(llvm::MemCpyOptPass());
+  fpm.addPass(llvm::DSEPass());
+  pb.invokeScalarOptimizerLateEPCallbacks(fpm, level);
+  fpm.addPass(simplifyCfg(true, true));
+  fpm.addPass(llvm::InstCombinePass());
+  pb.invokePeepholeEPCallbacks(fpm, level);
+  // O2's last SimplifyCFG.
+  fpm.addPass(simplifyCfg(true, false, true));
+  mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(fpm)));
+  mpm.addPass(llvm::GlobalDCEPass());
+  return mpm;
+}
+
 }  // namespace
 
 std::unique_ptr<llvm::TargetMachine> createBpfTargetMachine(std::string& error) {
@@ -92,6 +159,8 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& tm, int optLevel)
     fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
     fpm.addPass(llvm::PromotePass());
     mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(fpm)));
+  } else if (optLevel == 2) {
+    mpm = buildBpfO2Pipeline(pb);
   } else {
     mpm = pb.buildPerModuleDefaultPipeline(passBuilderLevel(optLevel));
   }

@@ -179,9 +179,11 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
     return;
   }
   configureModuleForBpf(*lowered.module, *tm);
-  if (std::string problem = checkModule(*lowered.module); !problem.empty()) {
-    addError(result, options.inputPath, "internal compiler error: invalid LLVM IR: " + problem);
-    return;
+  if (options.verifyIR) {
+    if (std::string problem = checkModule(*lowered.module); !problem.empty()) {
+      addError(result, options.inputPath, "internal compiler error: invalid LLVM IR: " + problem);
+      return;
+    }
   }
   if (cancelled(options)) {
     result.cancelled = true;

@@ -81,6 +81,11 @@ struct CompileOptions {
   // an object, so each extra one costs load time and verifier work.
   bool tcProgram = false;
   int optLevel = 2;  // LLVM optimisation level 0..3
+#ifdef NDEBUG
+  bool verifyIR = false;  // run LLVM's IR verifier on the lowered module (~1 % of a compile)
+#else
+  bool verifyIR = true;  // debug builds check every lowered module
+#endif
   bool frontEndOnly = false;  // `p4wb check`: stop after semantic checks
   bool wantIR = true;  // fill CompileResult::irText
   bool wantAsm = true;  // fill CompileResult::asmText

@@ -50,6 +50,7 @@ bool canDrop(const std::string& text, std::string* diagnostics) {
   o.inputText = text;
   o.stageCounters = false;
   o.wantAsm = false;
+  o.verifyIR = true;
   CompileResult r = compile(o);
   for (const Diagnostic& d : r.diagnostics) *diagnostics += d.render() + "\n";
   if (!r.ok) return true;
