@@ -93,7 +93,9 @@ void StageCounters::emitIncrement(unsigned id) {
 
 void StageCounters::finishFunction() {
   if (!m_enabled || m_placement != StagePlacement::Edges || !m_entry) return;
-  m_edgeSlots += placeStageCounters(*m_entry->getParent(), *m_entry, m_edgeSlots, true, m_formulas);
+  std::vector<bool> cold;
+  for (const Stage& s : m_stages) cold.push_back(s.kind == StageKind::ParserReject);
+  m_edgeSlots += placeStageCounters(*m_entry->getParent(), *m_entry, m_edgeSlots, true, cold, m_formulas);
 }
 
 unsigned StageCounters::slotCount() const {

@@ -2,16 +2,17 @@
 //
 // The graph: the blocks reachable from the entry over edges that can be taken (a branch
 // on a constant condition has one), duplicate u -> v edges as one, a virtual exit node
-// that every `ret` block flows to, and the virtual edge exit ->
-// entry carrying one count per packet. Counts then form a circulation, and a circulation
-// is fixed by its values on the chords of any spanning tree: a tree edge carries the
-// signed sum of the chords whose fundamental cycle runs through it. The tree is a
-// maximum one under estimated frequencies (LLVM's static branch heuristics), so the
-// counted chords are the rarely taken edges.
+// that every `ret` block flows to, and the virtual edge exit -> entry carrying one count
+// per packet. A block holding markers is two nodes joined by its block edge, which
+// carries the block's count. Counts then form a circulation, and a circulation is fixed
+// by its values on the chords of any spanning tree: a tree edge carries the signed sum
+// of the chords whose fundamental cycle runs through it. Only chords whose coefficient
+// in some stage is not zero get a counter.
 #include "compiler/lower/stage_profile.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <numeric>
 
 #include <llvm/ADT/DenseMap.h>
@@ -23,9 +24,11 @@
 #include <llvm/IR/Dominators.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Instructions.h>
+#include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/JumpThreading.h>
 #include <llvm/Transforms/Scalar/SCCP.h>
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
@@ -36,18 +39,33 @@ namespace p4wb::compiler {
 namespace {
 
 struct Edge {
-  unsigned from = 0, to = 0;
+  unsigned from = 0, to = 0;  // nodes
+  llvm::BasicBlock* fromBlock = nullptr;  // a control-flow edge's blocks (nullptr: exit)
+  llvm::BasicBlock* toBlock = nullptr;
+  llvm::BasicBlock* counts = nullptr;  // a block edge: the marked block it runs through
   std::uint64_t weight = 0;
   bool tree = false;
 };
 
 struct Graph {
-  std::vector<llvm::BasicBlock*> blocks;  // node i; node blocks.size() is the exit
-  llvm::DenseMap<llvm::BasicBlock*, unsigned> node;
+  std::vector<llvm::BasicBlock*> blocks;  // reachable blocks, in discovery order
+  // A block's node where edges arrive and where they leave: two nodes joined by its
+  // block edge when it holds markers, else one.
+  llvm::DenseMap<llvm::BasicBlock*, std::pair<unsigned, unsigned>> node;
+  unsigned nodes = 1;  // node 0 is the exit
   std::vector<Edge> edges;  // edges[0] is the virtual exit -> entry
   std::vector<unsigned> outDegree, inDegree;
-  unsigned exit() const { return static_cast<unsigned>(blocks.size()); }
 };
+
+bool isMarker(const llvm::Instruction& inst, const llvm::Function* marker) {
+  const auto* call = llvm::dyn_cast<llvm::CallInst>(&inst);
+  return call && call->getCalledFunction() == marker;
+}
+
+unsigned stageOf(const llvm::Instruction& markerCall) {
+  return static_cast<unsigned>(
+      llvm::cast<llvm::ConstantInt>(llvm::cast<llvm::CallInst>(markerCall).getArgOperand(1))->getZExtValue());
+}
 
 // The successors a terminator can take, each once, in operand order. A block that ends
 // in `unreachable` never runs (a switch's impossible default): it is left out.
@@ -71,24 +89,41 @@ std::vector<llvm::BasicBlock*> liveSuccessors(llvm::Instruction* term) {
   return out;
 }
 
-Graph buildGraph(llvm::BasicBlock& entry) {
+Graph buildGraph(llvm::BasicBlock& entry, const llvm::Function* marker) {
   Graph g;
-  std::vector<std::pair<llvm::BasicBlock*, llvm::BasicBlock*>> arcs;  // nullptr: exit
-  g.node[&entry] = 0;
-  g.blocks.push_back(&entry);
+  auto visit = [&](llvm::BasicBlock* bb) {
+    if (g.node.count(bb)) return;
+    bool marked = std::any_of(bb->begin(), bb->end(), [&](const llvm::Instruction& i) { return isMarker(i, marker); });
+    unsigned in = g.nodes++;
+    g.node[bb] = {in, marked ? g.nodes++ : in};
+    if (marked) {
+      Edge e;
+      e.from = in;
+      e.to = in + 1;
+      e.counts = bb;
+      g.edges.push_back(e);
+    }
+    g.blocks.push_back(bb);
+  };
+  g.edges.push_back({});  // the virtual edge, once the entry has its node
+  visit(&entry);
+  g.edges[0].to = g.node[&entry].first;
   for (std::size_t i = 0; i < g.blocks.size(); ++i) {
     llvm::BasicBlock* bb = g.blocks[i];
     std::vector<llvm::BasicBlock*> succs = liveSuccessors(bb->getTerminator());
-    if (succs.empty()) arcs.push_back({bb, nullptr});
+    Edge e;
+    e.from = g.node[bb].second;
+    e.fromBlock = bb;
+    if (succs.empty()) g.edges.push_back(e);  // to the exit
     for (llvm::BasicBlock* s : succs) {
-      arcs.push_back({bb, s});
-      if (g.node.try_emplace(s, static_cast<unsigned>(g.blocks.size())).second) g.blocks.push_back(s);
+      visit(s);
+      e.to = g.node[s].first;
+      e.toBlock = s;
+      g.edges.push_back(e);
     }
   }
-  g.edges.push_back({g.exit(), 0, 0, false});
-  for (auto [from, to] : arcs) g.edges.push_back({g.node[from], to ? g.node[to] : g.exit(), 0, false});
-  g.outDegree.assign(g.blocks.size() + 1, 0);
-  g.inDegree.assign(g.blocks.size() + 1, 0);
+  g.outDegree.assign(g.nodes, 0);
+  g.inDegree.assign(g.nodes, 0);
   for (const Edge& e : g.edges) {
     ++g.outDegree[e.from];
     ++g.inDegree[e.to];
@@ -96,27 +131,62 @@ Graph buildGraph(llvm::BasicBlock& entry) {
   return g;
 }
 
-// Estimated frequencies; the virtual edge weighs most so that it is always a tree edge.
-void weighEdges(llvm::Function& fn, Graph& g) {
+bool hasColdMarker(llvm::BasicBlock* bb, llvm::Function* marker, const std::vector<bool>& cold) {
+  for (llvm::Instruction& inst : *bb)
+    if (isMarker(inst, marker) && stageOf(inst) < cold.size() && cold[stageOf(inst)]) return true;
+  return false;
+}
+
+// Block frequencies as LLVM's static heuristics estimate them. A branch into a block
+// that counts a cold stage (a parser reject: a bounds check that failed) is taken 1 in
+// 1000 times for the estimate; the weights serve the estimate only.
+std::unique_ptr<llvm::BlockFrequencyInfo> estimateFrequencies(llvm::Function& fn, const Graph& g,
+                                                             llvm::Function* marker,
+                                                             const std::vector<bool>& cold) {
+  std::vector<std::pair<llvm::Instruction*, llvm::MDNode*>> saved;
+  for (llvm::BasicBlock* bb : g.blocks) {
+    llvm::Instruction* term = bb->getTerminator();
+    if (term->getNumSuccessors() < 2 || !(llvm::isa<llvm::BranchInst>(term) || llvm::isa<llvm::SwitchInst>(term)))
+      continue;
+    std::vector<std::uint32_t> weights;
+    bool any = false;
+    for (unsigned i = 0; i < term->getNumSuccessors(); ++i) {
+      bool isCold = hasColdMarker(term->getSuccessor(i), marker, cold);
+      any |= isCold;
+      weights.push_back(isCold ? 1 : 1000);
+    }
+    if (!any) continue;
+    saved.push_back({term, term->getMetadata(llvm::LLVMContext::MD_prof)});
+    term->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(fn.getContext()).createBranchWeights(weights));
+  }
   llvm::DominatorTree dt(fn);
   llvm::LoopInfo li(dt);
   llvm::PostDominatorTree pdt(fn);
   llvm::BranchProbabilityInfo bpi(fn, li, nullptr, &dt, &pdt);
-  llvm::BlockFrequencyInfo bfi(fn, bpi, li);
-  g.edges[0].weight = UINT64_MAX;
-  for (std::size_t i = 1; i < g.edges.size(); ++i) {
-    Edge& e = g.edges[i];
-    llvm::BasicBlock* from = g.blocks[e.from];
-    llvm::BlockFrequency freq = bfi.getBlockFreq(from);
-    if (e.to != g.exit() && liveSuccessors(from->getTerminator()).size() > 1)
-      freq = freq * bpi.getEdgeProbability(from, g.blocks[e.to]);
-    e.weight = freq.getFrequency();
+  auto bfi = std::make_unique<llvm::BlockFrequencyInfo>(fn, bpi, li);
+  for (auto [term, prof] : saved) term->setMetadata(llvm::LLVMContext::MD_prof, prof);
+  return bfi;
+}
+
+// Edges whose counts no stage needs (control-flow edges, the virtual edge) weigh more
+// than any block edge, so they fill the tree first: a chord among them closes a cycle of
+// such edges only and needs no counter (Knuth and Stevenson's refinement for vertex
+// counts); the chords left are as few as the stage counts' rank allows. Among block
+// edges the most frequent go into the tree, so the counted blocks are the rare ones.
+void weighEdges(llvm::Function& fn, Graph& g, llvm::Function* marker, const std::vector<bool>& cold) {
+  std::unique_ptr<llvm::BlockFrequencyInfo> bfi = estimateFrequencies(fn, g, marker, cold);
+  for (Edge& e : g.edges) {
+    if (!e.counts) {
+      e.weight = UINT64_MAX;
+      continue;
+    }
+    e.weight = std::min<std::uint64_t>(bfi->getBlockFreq(e.counts).getFrequency(), UINT64_MAX - 1);
   }
 }
 
 // Kruskal with union-find, heaviest edges first (ties: graph order, so builds repeat).
 void spanningTree(Graph& g) {
-  std::vector<unsigned> parent(g.blocks.size() + 1);
+  std::vector<unsigned> parent(g.nodes);
   std::iota(parent.begin(), parent.end(), 0u);
   auto find = [&](unsigned x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -134,35 +204,35 @@ void spanningTree(Graph& g) {
   }
 }
 
-// Per node, the markers in its block: stage id -> how many.
-std::vector<std::map<unsigned, std::int64_t>> markersPerNode(const Graph& g, llvm::Function* marker) {
-  std::vector<std::map<unsigned, std::int64_t>> out(g.blocks.size() + 1);
-  for (std::size_t i = 0; i < g.blocks.size(); ++i)
-    for (llvm::Instruction& inst : *g.blocks[i])
-      if (auto* call = llvm::dyn_cast<llvm::CallInst>(&inst); call && call->getCalledFunction() == marker)
-        ++out[i][static_cast<unsigned>(llvm::cast<llvm::ConstantInt>(call->getArgOperand(1))->getZExtValue())];
+// Per edge, the stages its count adds to: a block edge carries its block's markers
+// (stage id -> how many), a control-flow edge none.
+std::vector<std::map<unsigned, std::int64_t>> markersPerEdge(const Graph& g, llvm::Function* marker) {
+  std::vector<std::map<unsigned, std::int64_t>> out(g.edges.size());
+  for (std::size_t i = 0; i < g.edges.size(); ++i)
+    if (g.edges[i].counts)
+      for (llvm::Instruction& inst : *g.edges[i].counts)
+        if (isMarker(inst, marker)) ++out[i][stageOf(inst)];
   return out;
 }
 
-// For every edge, the stage terms its count adds: a stage's count is the sum of its
-// blocks' counts, a block's count the sum of its incoming edges. Then, per chord, the
-// terms of its fundamental cycle (chord u -> v, tree path v -> u), each edge signed by
-// whether the cycle runs along it or against it: the chord's coefficient in each stage.
+// Per chord, its coefficient in each stage: the stage terms of its fundamental cycle
+// (chord u -> v, then the tree path v -> u), each edge signed by whether the cycle runs
+// along it or against it. Every edge count is the signed sum of the chords whose cycle
+// runs through it, so a stage's count is the sum of the chords times these.
 std::vector<std::map<unsigned, std::int64_t>> chordCoefficients(const Graph& g, llvm::Function* marker) {
-  std::vector<std::map<unsigned, std::int64_t>> atNode = markersPerNode(g, marker);
-  // The tree rooted at the exit: parent node and the edge leading there.
-  unsigned n = g.exit() + 1;
-  std::vector<std::vector<unsigned>> adjacent(n);
+  std::vector<std::map<unsigned, std::int64_t>> atEdge = markersPerEdge(g, marker);
+  // The tree rooted at the exit: per node the edge to its parent, and its depth.
+  std::vector<std::vector<unsigned>> adjacent(g.nodes);
   for (unsigned i = 0; i < g.edges.size(); ++i)
     if (g.edges[i].tree) {
       adjacent[g.edges[i].from].push_back(i);
       adjacent[g.edges[i].to].push_back(i);
     }
-  std::vector<int> up(n, -1);  // edge to the parent
-  std::vector<unsigned> depth(n, 0);
-  std::vector<unsigned> queue = {g.exit()};
-  std::vector<bool> seen(n, false);
-  seen[g.exit()] = true;
+  std::vector<int> up(g.nodes, -1);
+  std::vector<unsigned> depth(g.nodes, 0);
+  std::vector<bool> seen(g.nodes, false);
+  std::vector<unsigned> queue = {0};
+  seen[0] = true;
   for (std::size_t q = 0; q < queue.size(); ++q)
     for (unsigned e : adjacent[queue[q]]) {
       unsigned other = g.edges[e].from == queue[q] ? g.edges[e].to : g.edges[e].from;
@@ -181,11 +251,11 @@ std::vector<std::map<unsigned, std::int64_t>> chordCoefficients(const Graph& g, 
     if (g.edges[c].tree) continue;
     std::map<unsigned, std::int64_t>& terms = out[c];
     auto add = [&](unsigned edge, std::int64_t sign) {
-      for (auto [stage, k] : atNode[g.edges[edge].to]) terms[stage] += sign * k;
+      for (auto [stage, k] : atEdge[edge]) terms[stage] += sign * k;
     };
     add(c, 1);
-    // v climbs towards the common ancestor (the cycle runs v -> parent), u too (the
-    // cycle runs parent -> u there).
+    // Both ends climb to their common ancestor: on v's side the cycle runs towards the
+    // root, on u's side away from it.
     unsigned v = g.edges[c].to, u = g.edges[c].from;
     while (v != u) {
       if (depth[v] >= depth[u]) {
@@ -206,19 +276,23 @@ std::vector<std::map<unsigned, std::int64_t>> chordCoefficients(const Graph& g, 
 // slots[slot] += 1 at `where` (per-CPU memory: no other CPU writes it, a plain add is exact).
 void emitIncrement(llvm::Instruction* where, llvm::Value* slots, unsigned slot) {
   llvm::IRBuilder<> b(where);
-  if (llvm::Instruction* term = where->getParent()->getTerminator())
-    b.SetCurrentDebugLocation(term->getDebugLoc());
+  if (!where->getDebugLoc()) b.SetCurrentDebugLocation(where->getParent()->getTerminator()->getDebugLoc());
   llvm::Value* p = b.CreateConstInBoundsGEP1_64(b.getInt64Ty(), slots, slot);
   llvm::Value* count = b.CreateAlignedLoad(b.getInt64Ty(), p, llvm::Align(8));
   b.CreateAlignedStore(b.CreateAdd(count, b.getInt64(1)), p, llvm::Align(8));
 }
 
-// Where chord u -> v is counted: the end of u when u always goes on to v, the start of v
-// when only u leads there, else a new block on the edge.
-llvm::Instruction* chordInsertPoint(const Graph& g, const Edge& e) {
-  llvm::BasicBlock* from = g.blocks[e.from];
-  if (e.to == g.exit() || g.outDegree[e.from] == 1) return from->getTerminator();
-  llvm::BasicBlock* to = g.blocks[e.to];
+// Where a chord is counted: a block edge at its block's first marker; control-flow edge
+// u -> v at the end of u when u always goes on to v, at the start of v when only u leads
+// there, else in a new block on the edge.
+llvm::Instruction* chordInsertPoint(const Graph& g, const Edge& e, llvm::Function* marker) {
+  if (e.counts) {
+    for (llvm::Instruction& inst : *e.counts)
+      if (isMarker(inst, marker)) return &inst;
+  }
+  llvm::BasicBlock* from = e.fromBlock;
+  if (!e.toBlock || g.outDegree[e.from] == 1) return from->getTerminator();
+  llvm::BasicBlock* to = e.toBlock;
   if (g.inDegree[e.to] == 1) return &*to->getFirstInsertionPt();
   llvm::Instruction* term = from->getTerminator();
   for (unsigned i = 0; i < term->getNumSuccessors(); ++i)
@@ -251,6 +325,8 @@ void simplify(llvm::Function& fn) {
   fpm.addPass(llvm::EarlyCSEPass());
   fpm.addPass(llvm::SCCPPass());
   fpm.addPass(llvm::SimplifyCFGPass());
+  fpm.addPass(llvm::JumpThreadingPass());
+  fpm.addPass(llvm::SimplifyCFGPass());
   fpm.run(fn, fam);
 }
 
@@ -267,29 +343,29 @@ llvm::BasicBlock* entryOf(llvm::Value* slots) {
 }  // namespace
 
 unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigned firstSlot,
-                            bool simplifyFirst, std::vector<StageFormula>& formulas) {
+                            bool simplifyFirst, const std::vector<bool>& coldStages,
+                            std::vector<StageFormula>& formulas) {
   llvm::Function* marker = fn.getParent()->getFunction(kStageMarkerName);
   if (!marker) return 0;
-  std::vector<llvm::CallInst*> calls;
-  for (llvm::BasicBlock& bb : fn)
-    for (llvm::Instruction& inst : bb)
-      if (auto* call = llvm::dyn_cast<llvm::CallInst>(&inst); call && call->getCalledFunction() == marker)
-        calls.push_back(call);
+  auto markerCalls = [&] {
+    std::vector<llvm::CallInst*> calls;
+    for (llvm::BasicBlock& bb : fn)
+      for (llvm::Instruction& inst : bb)
+        if (isMarker(inst, marker)) calls.push_back(llvm::cast<llvm::CallInst>(&inst));
+    return calls;
+  };
+  std::vector<llvm::CallInst*> calls = markerCalls();
   if (calls.empty()) return 0;
   llvm::Value* slots = calls.front()->getArgOperand(0);
   if (simplifyFirst) {
     simplify(fn);
-    calls.clear();
-    for (llvm::BasicBlock& bb : fn)
-      for (llvm::Instruction& inst : bb)
-        if (auto* call = llvm::dyn_cast<llvm::CallInst>(&inst); call && call->getCalledFunction() == marker)
-          calls.push_back(call);
+    calls = markerCalls();
   }
   llvm::BasicBlock* start = simplifyFirst ? entryOf(slots) : &entry;
   if (!start) start = &entry;
 
-  Graph g = buildGraph(*start);
-  weighEdges(fn, g);
+  Graph g = buildGraph(*start, marker);
+  weighEdges(fn, g, marker, coldStages);
   spanningTree(g);
   std::vector<std::map<unsigned, std::int64_t>> coefficients = chordCoefficients(g, marker);
   // Placement decisions use the graph's degrees, which splitting an edge leaves as they are.
@@ -307,7 +383,7 @@ unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigne
       }
       ++slot;
     }
-    increments.push_back({chordInsertPoint(g, g.edges[c]), it->second});
+    increments.push_back({chordInsertPoint(g, g.edges[c], marker), it->second});
   }
   for (auto [where, s] : increments) emitIncrement(where, slots, s);
   for (llvm::CallInst* call : calls) call->eraseFromParent();

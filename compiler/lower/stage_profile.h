@@ -29,8 +29,10 @@ using StageFormula = std::vector<StageTerm>;
 // Replaces every marker call of `fn` by increments of slots firstSlot, firstSlot+1, ...
 // on the chords of the control-flow graph reachable from `entry` (the block past the
 // counter lookup) and adds each stage's terms to formulas[id] (grown as needed).
+// simplifyFirst: fold dead branches first; coldStages[id]: stage id is rarely entered.
 // Returns how many slots it used.
 unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigned firstSlot,
-                            bool simplifyFirst, std::vector<StageFormula>& formulas);
+                            bool simplifyFirst, const std::vector<bool>& coldStages,
+                            std::vector<StageFormula>& formulas);
 
 }  // namespace p4wb::compiler

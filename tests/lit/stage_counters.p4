@@ -1,7 +1,7 @@
 // Stage counters: one PERCPU_ARRAY entry whose value is u64[N], looked up once at program
-// entry. By default (--stage-counters=edges) the program counts a few control-flow edges
-// (the chords of a maximum spanning tree that some stage needs) and the schema gives each
-// stage its count as a signed sum of slots; --stage-counters=all adds 1 to slot `id`
+// entry. By default (--stage-counters=edges) the program counts only the chords of a
+// maximum spanning tree that some stage needs (here: a few marked blocks) and the schema
+// gives each stage its count as a signed sum of slots; --stage-counters=all adds 1 to slot `id`
 // wherever a packet enters stage `id`, and the schema has no formulas.
 // RUN: %p4wb compile %examples/basic_fwd.p4 -o %t.o -O 0 --emit-llvm %t.ll --emit-schema %t.json
 // RUN: FileCheck %s --check-prefix=IR < %t.ll
@@ -22,36 +22,40 @@
 // IR: [ 0, %entry ]
 // IR-NOT: @p4wb_stages, ptr
 // IR-NOT: p4wb.stage
-// An edge counter on a split edge: a block of its own.
-// IR: stage.edge{{[0-9]*}}:
+// A counted block: its count is one of the slots (the rest are derived).
+// IR: hit.ipv4_fwd:
 // IR-NEXT: %[[S0:[0-9]+]] = getelementptr inbounds i64, ptr %[[SLOTS]], i64 {{[0-9]+}}
 // IR-NEXT: %[[C0:[0-9]+]] = load i64, ptr %[[S0]], align 8
 // IR-NEXT: %[[N0:[0-9]+]] = add i64 %[[C0]], 1
 // IR-NEXT: store i64 %[[N0]], ptr %[[S0]], align 8
 // IR-NOT: @p4wb_stages, ptr
 // IR-NOT: p4wb.stage
-// BTF value type: u64[11] (11 edge counters for the 16 stages); the map holds one entry.
-// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 704, align: 64
+// BTF value type: u64[8] (8 counters for the 16 stages); the map holds one entry.
+// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 512, align: 64
 
 // SCHEMA: "stage_counters": {
 // SCHEMA-NEXT: "map": "p4wb_stages",
-// SCHEMA-NEXT: "count": 11,
+// SCHEMA-NEXT: "count": 8,
 // SCHEMA-NEXT: "layout": "array_value",
 // SCHEMA-NEXT: "key_size": 4,
-// SCHEMA-NEXT: "value_size": 88,
+// SCHEMA-NEXT: "value_size": 64,
 // SCHEMA-NEXT: "max_entries": 1,
 // SCHEMA-NEXT: "placement": "edges"
 // SCHEMA-NEXT: },
-// Every stage has a formula; parse_ipv4 is one counter, a verdict no packet can reach none.
-// SCHEMA: "name": "prs.parse_ipv4",
+// Every stage has a formula: XDP_PASS is a signed sum, a verdict no packet can reach has
+// no terms, XDP_TX is one counter.
+// SCHEMA: "name": "XDP_ABORTED",
+// SCHEMA: "count": []
+// SCHEMA: "name": "XDP_PASS",
+// SCHEMA: "count": [
+// SCHEMA: -1
+// SCHEMA: "name": "XDP_TX",
 // SCHEMA: "count": [
 // SCHEMA-NEXT: [
 // SCHEMA-NEXT: {{[0-9]+}},
 // SCHEMA-NEXT: 1
 // SCHEMA-NEXT: ]
 // SCHEMA-NEXT: ]
-// SCHEMA: "name": "XDP_ABORTED",
-// SCHEMA: "count": []
 
 // Optimised: exactly one helper call on the counter map in the whole program.
 // ASM: p4wb_xdp:
