@@ -12,6 +12,7 @@
 #include "runtime/packet.h"
 #include "runtime/pcap.h"
 #include "runtime/privileges.h"
+#include "tests/unit/runtime/kernel_test_util.h"
 
 #include <unistd.h>
 #include "runtime/schema.h"
@@ -22,14 +23,7 @@ using namespace p4wb::runtime;
 
 namespace {
 
-std::string readText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string fixtureSchemaText() { return readText(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.schema.json"); }
+std::string fixtureSchemaText() { return test::readText(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.schema.json"); }
 
 // A minimal valid schema with one table whose single key is described by keyJson.
 std::string schemaWithKey(const std::string& keyJson, int keySize = 4) {

@@ -6,7 +6,6 @@
 // join the examples.
 #include <QtTest>
 
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,13 +21,6 @@ using namespace p4wb::runtime;
 using namespace p4wb::runtime::test;
 
 namespace {
-
-std::string readText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // A parser state entered up to 4 times per packet, and one that loops until it rejects.
 const char* kLoopProgram = R"(#include <core.p4>
