@@ -7,12 +7,12 @@
 // carries the block's count. Counts then form a circulation, and a circulation is fixed
 // by its values on the chords of any spanning tree: a tree edge carries the signed sum
 // of the chords whose fundamental cycle runs through it. Only chords whose coefficient
-// in some stage is not zero get a counter.
+// in some stage is not zero get a counter (a chord whose cycle runs through no marked
+// block, or through them so that they cancel, needs none).
 #include "compiler/lower/stage_profile.h"
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <numeric>
 
 #include <llvm/ADT/DenseMap.h>
@@ -137,12 +137,11 @@ bool hasColdMarker(llvm::BasicBlock* bb, llvm::Function* marker, const std::vect
   return false;
 }
 
-// Block frequencies as LLVM's static heuristics estimate them. A branch into a block
-// that counts a cold stage (a parser reject: a bounds check that failed) is taken 1 in
-// 1000 times for the estimate; the weights serve the estimate only.
-std::unique_ptr<llvm::BlockFrequencyInfo> estimateFrequencies(llvm::Function& fn, const Graph& g,
-                                                             llvm::Function* marker,
-                                                             const std::vector<bool>& cold) {
+// Branch weights for the estimate only: a branch into a block that counts a cold stage
+// (a parser reject: a bounds check that failed) is taken 1 in 1000 times. Returns what
+// to restore.
+std::vector<std::pair<llvm::Instruction*, llvm::MDNode*>> markColdBranches(const Graph& g, llvm::Function* marker,
+                                                                           const std::vector<bool>& cold) {
   std::vector<std::pair<llvm::Instruction*, llvm::MDNode*>> saved;
   for (llvm::BasicBlock* bb : g.blocks) {
     llvm::Instruction* term = bb->getTerminator();
@@ -157,31 +156,32 @@ std::unique_ptr<llvm::BlockFrequencyInfo> estimateFrequencies(llvm::Function& fn
     }
     if (!any) continue;
     saved.push_back({term, term->getMetadata(llvm::LLVMContext::MD_prof)});
-    term->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(fn.getContext()).createBranchWeights(weights));
+    term->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(bb->getContext()).createBranchWeights(weights));
   }
+  return saved;
+}
+
+// Each edge weighs its estimated frequency (LLVM's static heuristics): a block edge its
+// block's, a control-flow edge its source's times the branch probability; the virtual
+// edge weighs most, so it is always in the tree. The tree keeps the frequent edges, the
+// counters go to the rare ones.
+void weighEdges(llvm::Function& fn, Graph& g, llvm::Function* marker, const std::vector<bool>& cold) {
+  std::vector<std::pair<llvm::Instruction*, llvm::MDNode*>> saved = markColdBranches(g, marker, cold);
   llvm::DominatorTree dt(fn);
   llvm::LoopInfo li(dt);
   llvm::PostDominatorTree pdt(fn);
   llvm::BranchProbabilityInfo bpi(fn, li, nullptr, &dt, &pdt);
-  auto bfi = std::make_unique<llvm::BlockFrequencyInfo>(fn, bpi, li);
-  for (auto [term, prof] : saved) term->setMetadata(llvm::LLVMContext::MD_prof, prof);
-  return bfi;
-}
-
-// Edges whose counts no stage needs (control-flow edges, the virtual edge) weigh more
-// than any block edge, so they fill the tree first: a chord among them closes a cycle of
-// such edges only and needs no counter (Knuth and Stevenson's refinement for vertex
-// counts); the chords left are as few as the stage counts' rank allows. Among block
-// edges the most frequent go into the tree, so the counted blocks are the rare ones.
-void weighEdges(llvm::Function& fn, Graph& g, llvm::Function* marker, const std::vector<bool>& cold) {
-  std::unique_ptr<llvm::BlockFrequencyInfo> bfi = estimateFrequencies(fn, g, marker, cold);
+  llvm::BlockFrequencyInfo bfi(fn, bpi, li);
   for (Edge& e : g.edges) {
-    if (!e.counts) {
-      e.weight = UINT64_MAX;
-      continue;
-    }
-    e.weight = std::min<std::uint64_t>(bfi->getBlockFreq(e.counts).getFrequency(), UINT64_MAX - 1);
+    llvm::BlockFrequency freq;
+    if (e.counts)
+      freq = bfi.getBlockFreq(e.counts);
+    else if (e.fromBlock)
+      freq = bfi.getBlockFreq(e.fromBlock);
+    if (e.fromBlock && e.toBlock) freq = freq * bpi.getEdgeProbability(e.fromBlock, e.toBlock);
+    e.weight = e.counts || e.fromBlock ? std::min<std::uint64_t>(freq.getFrequency(), UINT64_MAX - 1) : UINT64_MAX;
   }
+  for (auto [term, prof] : saved) term->setMetadata(llvm::LLVMContext::MD_prof, prof);
 }
 
 // Kruskal with union-find, heaviest edges first (ties: graph order, so builds repeat).

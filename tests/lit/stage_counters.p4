@@ -1,6 +1,6 @@
 // Stage counters: one PERCPU_ARRAY entry whose value is u64[N], looked up once at program
 // entry. By default (--stage-counters=edges) the program counts only the chords of a
-// maximum spanning tree that some stage needs (here: a few marked blocks) and the schema
+// maximum spanning tree that some stage needs (edges and marked blocks) and the schema
 // gives each stage its count as a signed sum of slots; --stage-counters=all adds 1 to slot `id`
 // wherever a packet enters stage `id`, and the schema has no formulas.
 // RUN: %p4wb compile %examples/basic_fwd.p4 -o %t.o -O 0 --emit-llvm %t.ll --emit-schema %t.json
@@ -22,33 +22,33 @@
 // IR: [ 0, %entry ]
 // IR-NOT: @p4wb_stages, ptr
 // IR-NOT: p4wb.stage
-// A counted block: its count is one of the slots (the rest are derived).
-// IR: hit.ipv4_fwd:
+// A counter on a rarely taken edge (a failed bounds check), in a block of its own.
+// IR: stage.edge:
 // IR-NEXT: %[[S0:[0-9]+]] = getelementptr inbounds i64, ptr %[[SLOTS]], i64 {{[0-9]+}}
 // IR-NEXT: %[[C0:[0-9]+]] = load i64, ptr %[[S0]], align 8
 // IR-NEXT: %[[N0:[0-9]+]] = add i64 %[[C0]], 1
 // IR-NEXT: store i64 %[[N0]], ptr %[[S0]], align 8
 // IR-NOT: @p4wb_stages, ptr
 // IR-NOT: p4wb.stage
-// BTF value type: u64[8] (8 counters for the 16 stages); the map holds one entry.
-// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 512, align: 64
+// BTF value type: u64[9] (9 counters for the 16 stages); the map holds one entry.
+// IR-DAG: !DICompositeType(tag: DW_TAG_array_type, baseType: !{{[0-9]+}}, size: 576, align: 64
 
 // SCHEMA: "stage_counters": {
 // SCHEMA-NEXT: "map": "p4wb_stages",
-// SCHEMA-NEXT: "count": 8,
+// SCHEMA-NEXT: "count": 9,
 // SCHEMA-NEXT: "layout": "array_value",
 // SCHEMA-NEXT: "key_size": 4,
-// SCHEMA-NEXT: "value_size": 64,
+// SCHEMA-NEXT: "value_size": 72,
 // SCHEMA-NEXT: "max_entries": 1,
 // SCHEMA-NEXT: "placement": "edges"
 // SCHEMA-NEXT: },
-// Every stage has a formula: XDP_PASS is a signed sum, a verdict no packet can reach has
-// no terms, XDP_TX is one counter.
-// SCHEMA: "name": "XDP_ABORTED",
-// SCHEMA: "count": []
-// SCHEMA: "name": "XDP_PASS",
+// Every stage has a formula: a table hit is a signed sum, a verdict no packet can reach
+// has no terms, XDP_TX is one counter.
+// SCHEMA: "kind": "table_hit",
 // SCHEMA: "count": [
 // SCHEMA: -1
+// SCHEMA: "name": "XDP_ABORTED",
+// SCHEMA: "count": []
 // SCHEMA: "name": "XDP_TX",
 // SCHEMA: "count": [
 // SCHEMA-NEXT: [
