@@ -38,6 +38,11 @@ StageCounters::StageCounters(LowerContext& ctx, bool enabled, StagePlacement pla
     auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(c),
                                          {llvm::PointerType::get(c, 0), llvm::Type::getInt32Ty(c)}, false);
     m_marker = ctx.module().getOrInsertFunction(kStageMarkerName, type);
+    // Passes may duplicate a marker onto separate paths but never merge two into one.
+    if (auto* f = llvm::dyn_cast<llvm::Function>(m_marker.getCallee())) {
+      f->addFnAttr(llvm::Attribute::NoMerge);
+      f->addFnAttr(llvm::Attribute::NoUnwind);
+    }
   }
 }
 
@@ -95,7 +100,7 @@ void StageCounters::finishFunction() {
   if (!m_enabled || m_placement != StagePlacement::Edges || !m_entry) return;
   std::vector<bool> cold;
   for (const Stage& s : m_stages) cold.push_back(s.kind == StageKind::ParserReject);
-  m_edgeSlots += placeStageCounters(*m_entry->getParent(), *m_entry, m_edgeSlots, true, cold, m_formulas);
+  m_edgeSlots += placeStageCounters(*m_entry->getParent(), m_edgeSlots, cold, m_formulas);
 }
 
 unsigned StageCounters::slotCount() const {

@@ -340,10 +340,27 @@ llvm::BasicBlock* entryOf(llvm::Value* slots) {
   return nullptr;
 }
 
+// Should the function not have the shape edge counting needs (no null check of the
+// counter array found, a stage id that is not a constant): one slot per stage,
+// slots[firstSlot + id] += 1 at each marker, as --stage-counters=all does.
+unsigned placePerStage(const std::vector<llvm::CallInst*>& calls, llvm::Value* slots, unsigned firstSlot,
+                       unsigned stages, std::vector<StageFormula>& formulas) {
+  if (formulas.size() < stages) formulas.resize(stages);
+  for (unsigned s = 0; s < stages; ++s) formulas[s].push_back({firstSlot + s, 1});
+  for (llvm::CallInst* call : calls) {
+    llvm::IRBuilder<> b(call);
+    llvm::Value* index = b.CreateAdd(b.CreateZExt(call->getArgOperand(1), b.getInt64Ty()), b.getInt64(firstSlot));
+    llvm::Value* p = b.CreateInBoundsGEP(b.getInt64Ty(), slots, index);
+    llvm::Value* count = b.CreateAlignedLoad(b.getInt64Ty(), p, llvm::Align(8));
+    b.CreateAlignedStore(b.CreateAdd(count, b.getInt64(1)), p, llvm::Align(8));
+    call->eraseFromParent();
+  }
+  return stages;
+}
+
 }  // namespace
 
-unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigned firstSlot,
-                            bool simplifyFirst, const std::vector<bool>& coldStages,
+unsigned placeStageCounters(llvm::Function& fn, unsigned firstSlot, const std::vector<bool>& coldStages,
                             std::vector<StageFormula>& formulas) {
   llvm::Function* marker = fn.getParent()->getFunction(kStageMarkerName);
   if (!marker) return 0;
@@ -357,12 +374,14 @@ unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigne
   std::vector<llvm::CallInst*> calls = markerCalls();
   if (calls.empty()) return 0;
   llvm::Value* slots = calls.front()->getArgOperand(0);
-  if (simplifyFirst) {
-    simplify(fn);
-    calls = markerCalls();
-  }
-  llvm::BasicBlock* start = simplifyFirst ? entryOf(slots) : &entry;
-  if (!start) start = &entry;
+  simplify(fn);
+  calls = markerCalls();
+  llvm::BasicBlock* start = entryOf(slots);
+  bool constantIds = std::all_of(calls.begin(), calls.end(), [](llvm::CallInst* c) {
+    return llvm::isa<llvm::ConstantInt>(c->getArgOperand(1));
+  });
+  if (!start || !constantIds)
+    return placePerStage(calls, slots, firstSlot, static_cast<unsigned>(coldStages.size()), formulas);
 
   Graph g = buildGraph(*start, marker);
   weighEdges(fn, g, marker, coldStages);

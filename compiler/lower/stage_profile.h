@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <vector>
 
-#include <llvm/IR/BasicBlock.h>
 #include <llvm/IR/Function.h>
 
 namespace p4wb::compiler {
@@ -26,13 +25,12 @@ struct StageTerm {
 // A stage's count: sum of coeff * (slot's per-CPU sum) over its terms.
 using StageFormula = std::vector<StageTerm>;
 
-// Replaces every marker call of `fn` by increments of slots firstSlot, firstSlot+1, ...
-// on the chords of the control-flow graph reachable from `entry` (the block past the
-// counter lookup) and adds each stage's terms to formulas[id] (grown as needed).
-// simplifyFirst: fold dead branches first; coldStages[id]: stage id is rarely entered.
-// Returns how many slots it used.
-unsigned placeStageCounters(llvm::Function& fn, llvm::BasicBlock& entry, unsigned firstSlot,
-                            bool simplifyFirst, const std::vector<bool>& coldStages,
+// Simplifies `fn` (dead branches folded, as O2 would), then replaces every marker call
+// by increments of slots firstSlot, firstSlot+1, ... on the chords of the control-flow
+// graph reachable from the block past the counter lookup's null check, and adds each
+// stage's terms to formulas[id]. coldStages has one entry per stage id (true: rarely
+// entered, a parser reject). Returns how many slots it used.
+unsigned placeStageCounters(llvm::Function& fn, unsigned firstSlot, const std::vector<bool>& coldStages,
                             std::vector<StageFormula>& formulas);
 
 }  // namespace p4wb::compiler
