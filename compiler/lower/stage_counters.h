@@ -111,7 +111,7 @@ class StageCounters {
   std::vector<StageEdge> m_flow;
   llvm::GlobalVariable* m_map = nullptr;
   llvm::Value* m_slots = nullptr;  // the u64[N] map value, non-null past the entry check
-  llvm::BasicBlock* m_entry = nullptr;  // where m_slots is known non-null
+  llvm::BasicBlock* m_entry = nullptr;  // past the entry check (its function gets the edge counters)
   llvm::FunctionCallee m_marker;
 };
 
