@@ -93,14 +93,25 @@ Result<std::vector<std::uint64_t>> readPerCpuSums(int mapFd, std::uint32_t count
   return sumSlotPerKey(mapFd, count, *cpus);
 }
 
+std::uint64_t stageCount(const StageInfo& stage, const std::vector<std::uint64_t>& slots) {
+  if (!stage.formula) return stage.id < slots.size() ? slots[stage.id] : 0;
+  // Edge counters: the stage is a signed sum of them (docs/schema.md). Each slot is read
+  // on its own, so a packet in flight can have bumped one slot and not yet another: a
+  // sum can then be off by that packet, even below zero. It is exact when no packet runs.
+  std::int64_t sum = 0;
+  for (const StageTerm& t : *stage.formula)
+    if (t.slot < slots.size()) sum += t.coeff * static_cast<std::int64_t>(slots[t.slot]);
+  return sum < 0 ? 0 : static_cast<std::uint64_t>(sum);
+}
+
 Result<std::vector<StageCount>> readStageCounters(const LoadedProgram& prog) {
   Result<int> fd = stageMapFd(prog);
   if (!fd) return fd.error();
   const auto& stages = prog.schema().stages;
-  Result<std::vector<std::uint64_t>> sums = readPerCpuSums(*fd, static_cast<std::uint32_t>(stages.size()));
+  Result<std::vector<std::uint64_t>> sums = readPerCpuSums(*fd, prog.schema().stageCounters->count);
   if (!sums) return sums.error();
   std::vector<StageCount> out;
-  for (std::size_t i = 0; i < stages.size(); ++i) out.push_back({stages[i], (*sums)[i]});
+  for (const StageInfo& s : stages) out.push_back({s, stageCount(s, *sums)});
   return out;
 }
 

@@ -20,8 +20,11 @@ struct StageCount {
 };
 
 // One entry per schema stage, in id order. ENOTSUP when the program was compiled with
-// --no-stage-counters.
+// --no-stage-counters. A stage with a formula is derived from the slot sums (negative
+// clamps to 0: only seen while a packet is half-way through the program).
 Result<std::vector<StageCount>> readStageCounters(const LoadedProgram& prog);
+// A stage's count from the per-CPU sums of the counter slots (its formula, or slot id).
+std::uint64_t stageCount(const StageInfo& stage, const std::vector<std::uint64_t>& slots);
 // Raw: sums of slots 0..count-1 of a stage PERCPU_ARRAY: entries 0..count-1 of u64
 // (slot_per_key) or elements 0..count-1 of the u64[N] value of entry 0 (array_value).
 Result<std::vector<std::uint64_t>> readPerCpuSums(int mapFd, std::uint32_t count);

@@ -258,6 +258,15 @@ StageInfo parseStage(const json& s, const std::string& path) {
     stage.loc.line = it->value("line", 0u);
     stage.loc.col = it->value("col", 0u);
   }
+  if (auto it = s.find("count"); it != s.end()) {
+    if (!it->is_array()) fail(path + ".count", "expected an array of [slot, coefficient]");
+    stage.formula.emplace();
+    for (const json& term : *it) {
+      if (!term.is_array() || term.size() != 2 || !term[0].is_number_unsigned() || !term[1].is_number_integer())
+        fail(path + ".count", "expected [slot, coefficient] pairs of integers");
+      stage.formula->push_back({term[0].get<std::uint32_t>(), term[1].get<std::int64_t>()});
+    }
+  }
   return stage;
 }
 
@@ -294,9 +303,20 @@ void parseStages(const json& root, ProgramSchema& schema) {
             [](const StageInfo& a, const StageInfo& b) { return a.id < b.id; });
   for (std::size_t i = 0; i < schema.stages.size(); ++i)
     if (schema.stages[i].id != i) fail("stages", "stage ids must be dense from 0; missing id " + std::to_string(i));
-  if (schema.stageCounters && schema.stageCounters->count < schema.stages.size())
-    fail("stage_counters.count", "smaller than the number of stages (" +
-                                     std::to_string(schema.stages.size()) + ")");
+  if (!schema.stageCounters) return;
+  const std::uint32_t slots = schema.stageCounters->count;
+  for (const StageInfo& s : schema.stages) {
+    if (!s.formula) {
+      if (s.id >= slots)
+        fail("stage_counters.count", "smaller than the number of stages (" +
+                                         std::to_string(schema.stages.size()) + ")");
+      continue;
+    }
+    for (const StageTerm& t : *s.formula)
+      if (t.slot >= slots)
+        fail("stages[" + std::to_string(s.id) + "].count",
+             "slot " + std::to_string(t.slot) + " is past stage_counters.count (" + std::to_string(slots) + ")");
+  }
 }
 
 // Finds `name` among items by full name or unique dotted suffix.

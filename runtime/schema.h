@@ -103,12 +103,21 @@ struct SourceLoc {
   unsigned col = 0;
 };
 
+// One term of a stage's count: coeff times the sum of counter slot `slot`.
+struct StageTerm {
+  std::uint32_t slot = 0;
+  std::int64_t coeff = 0;
+};
+
 struct StageInfo {
   std::uint32_t id = 0;
   std::string kind;  // parser_state | parser_reject | table_hit | table_miss | action |
                      // control | deparser | verdict
   std::string name;  // P4 name, or the verdict name for kind == "verdict"
   SourceLoc loc;
+  // Schema "count" (edge-counted objects): the stage's count as a signed sum of slots;
+  // nullopt (older objects, --stage-counters=all): slot `id` is the stage's count.
+  std::optional<std::vector<StageTerm>> formula;
 };
 
 // A parser transition (schema "transitions", optional): `from` and `to` are parser
@@ -121,7 +130,7 @@ struct TransitionInfo {
 
 struct StageCountersInfo {
   std::string map;  // PERCPU_ARRAY, u32 key, u64 value
-  std::uint32_t count = 0;
+  std::uint32_t count = 0;  // counter slots (the stages' formulas refer to them)
 };
 
 // A map-backed extern instance (docs/schema.md, "Externs"). Every kind is described by

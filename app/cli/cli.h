@@ -36,6 +36,9 @@ void addPacketCommands(CLI::App& app, Context& ctx);
 void addReloadCommands(CLI::App& app, Context& ctx);
 void addExternCommands(CLI::App& app, Context& ctx);  // externs, counter, register, flows
 
+// --stage-counters=edges|all (into `mode`): where the compiled program counts stages.
+void addStageCountersOption(CLI::App* cmd, std::string& mode);
+
 // File helpers that turn I/O errors into Failure.
 std::vector<std::uint8_t> readBinaryFile(const std::string& path);
 std::string readTextFile(const std::string& path);

@@ -18,6 +18,7 @@ struct CompileArgs {
   std::vector<std::string> defines;
   std::string output, emitLlvm, emitAsm, emitSchema;
   bool noStageCounters = false;
+  std::string stageCounters = "edges";
   int optLevel = 2;
   bool json = false;
   bool dumpTokens = false, dumpAst = false, dumpTypes = false;  // `check` only
@@ -55,6 +56,7 @@ CompileOptions toOptions(const CompileArgs& a) {
     else if (w.rfind("no-", 0) == 0) o.disabledWarnings.push_back(w.substr(3));
   }
   o.stageCounters = !a.noStageCounters;
+  o.stageCountersPerStage = a.stageCounters == "all";
   o.optLevel = a.optLevel;
   return o;
 }
@@ -138,6 +140,7 @@ void addCompileCommands(CLI::App& app, Context& ctx) {
       ->type_name("FILE");
   k->add_flag("--no-stage-counters", comp->noStageCounters,
               "Leave out the per-stage packet counters");
+  addStageCountersOption(k, comp->stageCounters);
   k->add_option("-O", comp->optLevel, "LLVM optimisation level")->check(CLI::Range(0, 3));
   k->callback([comp, &ctx] { runCompile(*comp, ctx); });
 }

@@ -20,6 +20,15 @@ void addProgramSourceOptions(CLI::App* cmd, ProgramSourceArgs& args) {
       ->allow_extra_args(false);
   cmd->add_flag("--no-stage-counters", args.noStageCounters,
                 "Compile without per-stage packet counters (for .p4)");
+  addStageCountersOption(cmd, args.stageCounters);
+}
+
+void addStageCountersOption(CLI::App* cmd, std::string& mode) {
+  cmd->add_option("--stage-counters", mode,
+                  "edges (default): count a few control-flow edges, derive every stage's count; "
+                  "all: one add per stage where a packet enters it")
+      ->check(CLI::IsMember({"edges", "all"}))
+      ->type_name("MODE");
 }
 
 std::vector<std::pair<std::string, std::string>> splitDefines(const std::vector<std::string>& d) {
@@ -76,6 +85,7 @@ runtime::ObjectSpec objectFromPath(const std::string& path, const ProgramSourceA
     o.includeDirs = args.includeDirs;
     o.defines = splitDefines(args.defines);
     o.stageCounters = !args.noStageCounters;
+    o.stageCountersPerStage = args.stageCounters == "all";
     o.tcProgram = args.tcProgram;
     o.wantIR = o.wantAsm = false;
     auto r = compiler::compile(o);

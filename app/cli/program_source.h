@@ -16,11 +16,12 @@ struct ProgramSourceArgs {
   std::vector<std::string> includeDirs;
   std::vector<std::string> defines;
   bool noStageCounters = false;
+  std::string stageCounters = "edges";  // --stage-counters=edges|all
   // Also compile the tc classifier (set by commands that attach to a tc hook).
   bool tcProgram = false;
 };
 
-// Adds -I/-D/--no-stage-counters for commands that accept a .p4 file.
+// Adds -I/-D/--no-stage-counters/--stage-counters for commands that accept a .p4 file.
 void addProgramSourceOptions(CLI::App* cmd, ProgramSourceArgs& args);
 
 // Compiles (for .p4) or reads (for anything else, taken as an ELF object). Throws

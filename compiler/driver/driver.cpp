@@ -164,6 +164,8 @@ void runBackEnd(const FrontEndResult& fe, const CompileOptions& options, Compile
   LowerOptions lowerOptions;
   lowerOptions.inputPath = options.inputPath;
   lowerOptions.stageCounters = options.stageCounters;
+  lowerOptions.stagePlacement =
+      options.stageCountersPerStage ? StagePlacement::Stages : StagePlacement::Edges;
   lowerOptions.tcProgram = options.tcProgram;
   Clock::time_point start = Clock::now();
   LowerResult lowered = lowerProgram(context, fe, lowerOptions);

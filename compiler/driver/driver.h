@@ -76,6 +76,10 @@ struct CompileOptions {
   std::vector<std::string> includeDirs;  // -I, searched before the built-in includes
   std::vector<std::pair<std::string, std::string>> defines;  // -D NAME[=VALUE]
   bool stageCounters = true;  // --no-stage-counters turns them off
+  // --stage-counters=all: one add per stage where a packet enters it (the way before
+  // edge counting; for comparisons). Default (edges): a few edge counters, each stage's
+  // count a formula over them in the schema.
+  bool stageCountersPerStage = false;
   // Also emit a tc classifier (`p4wb_tc`, section "tc") for the tc-ingress/tc-egress
   // hooks, next to the XDP program. Off by default: the runtime loads every program of
   // an object, so each extra one costs load time and verifier work.

@@ -21,6 +21,9 @@ struct FrontEndResult;
 struct LowerOptions {
   std::string inputPath;  // the main P4 file as the user named it
   bool stageCounters = true;
+  // Edges: count a few control-flow edges and derive the stages (stage_profile.h);
+  // Stages: one add per stage where a packet enters it.
+  StagePlacement stagePlacement = StagePlacement::Edges;
   // Also emit `p4wb_tc` (section "tc") for the tc-ingress/tc-egress hooks.
   bool tcProgram = false;
 };

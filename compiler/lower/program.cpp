@@ -64,7 +64,7 @@ Lowerer::Lowerer(LowerContext& ctx, const FrontEndResult& frontEnd, const LowerO
       m_fe(frontEnd),
       m_options(options),
       m_layout(layout),
-      m_stages(ctx, options.stageCounters) {}
+      m_stages(ctx, options.stageCounters, options.stagePlacement) {}
 
 void Lowerer::unsupported(SourceLocation loc, const std::string& what) {
   std::string message = "not supported by the xdp architecture: " + what;
@@ -347,6 +347,7 @@ bool Lowerer::lowerFunction(bool tc) {
       b.CreateUnreachable();
     }
   if (m_errors.empty()) spillLargeLocals(tc ? "tc" : "xdp", tc ? kTcActShot : 0, headNeedsRewrite());
+  if (m_errors.empty()) m_stages.finishFunction();
   return m_errors.empty();
 }
 
@@ -394,6 +395,9 @@ LowerResult lowerOnce(llvm::LLVMContext& context, const FrontEndResult& frontEnd
   result.errors = std::move(lowerer.errors());
   if (!ok || !result.errors.empty()) return result;
   lowerer.m_stages.finalize();
+  result.layout.stagePlacement = options.stagePlacement;
+  result.layout.stageSlots = lowerer.m_stages.slotCount();
+  result.layout.stageFormulas = lowerer.m_stages.formulas();
   result.layout.stages = lowerer.m_stages.stages();
   result.layout.transitions = lowerer.m_stages.edges();
   result.layout.controlFlow = lowerer.m_stages.flowEdges();

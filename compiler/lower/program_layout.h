@@ -101,6 +101,11 @@ struct ProgramLayout {
   std::vector<TableLayout> tables;
   std::vector<ExternLayout> externs;
   bool stageCounters = true;
+  // Edges: the map has stageSlots counters and each stage a formula (stageFormulas[id]);
+  // Stages: slot i is stage i.
+  StagePlacement stagePlacement = StagePlacement::Edges;
+  unsigned stageSlots = 1;
+  std::vector<StageFormula> stageFormulas;
   std::vector<Stage> stages;
   std::vector<StageEdge> transitions;  // parser state -> state / accept / reject
   std::vector<StageEdge> controlFlow;  // control / table -> the table applied next

@@ -110,21 +110,29 @@ std::string buildSchemaJson(const ProgramLayout& layout) {
                   {"sections", sections}};
   if (layout.stageCounters)
     j["stage_counters"] = {{"map", kStageMapName},
-                           {"count", layout.stages.size()},
+                           {"count", layout.stageSlots},
                            {"layout", "array_value"},
                            {"key_size", 4},
-                           {"value_size", 8 * std::max<std::size_t>(1, layout.stages.size())},
-                           {"max_entries", 1}};
+                           {"value_size", 8 * layout.stageSlots},
+                           {"max_entries", 1},
+                           {"placement", layout.stagePlacement == StagePlacement::Edges ? "edges" : "stages"}};
   else
     j["stage_counters"] = nullptr;
   j["tables"] = ordered_json::array();
   for (const TableLayout& t : layout.tables) j["tables"].push_back(tableJson(t));
   j["stages"] = ordered_json::array();
+  bool formulas = layout.stageCounters && layout.stagePlacement == StagePlacement::Edges;
   for (const Stage& s : layout.stages) {
-    j["stages"].push_back({{"id", s.id},
-                           {"kind", stageKindName(s.kind)},
-                           {"name", s.name},
-                           {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}});
+    ordered_json stage = {{"id", s.id},
+                          {"kind", stageKindName(s.kind)},
+                          {"name", s.name},
+                          {"loc", {{"file", s.file}, {"line", s.line}, {"col", s.column}}}};
+    if (formulas) {
+      stage["count"] = ordered_json::array();
+      if (s.id < layout.stageFormulas.size())
+        for (const StageTerm& t : layout.stageFormulas[s.id]) stage["count"].push_back({t.slot, t.coeff});
+    }
+    j["stages"].push_back(stage);
   }
   j["transitions"] = ordered_json::array();
   for (const StageEdge& e : layout.transitions)

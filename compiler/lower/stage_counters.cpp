@@ -1,5 +1,7 @@
-// Stage ids and the p4wb_stages PERCPU_ARRAY increments (see stage_counters.h).
+// Stage ids and the p4wb_stages PERCPU_ARRAY increments or markers (see stage_counters.h).
 #include "compiler/lower/stage_counters.h"
+
+#include <algorithm>
 
 #include "compiler/lower/bpf_maps.h"
 
@@ -27,8 +29,21 @@ const char* stageKindName(StageKind kind) {
   return "unknown";
 }
 
-StageCounters::StageCounters(LowerContext& ctx, bool enabled) : m_ctx(ctx), m_enabled(enabled) {
-  if (m_enabled) m_map = declareMap(ctx, kStageMapName);
+StageCounters::StageCounters(LowerContext& ctx, bool enabled, StagePlacement placement)
+    : m_ctx(ctx), m_enabled(enabled), m_placement(placement) {
+  if (!m_enabled) return;
+  m_map = declareMap(ctx, kStageMapName);
+  if (m_placement == StagePlacement::Edges) {
+    llvm::LLVMContext& c = ctx.context();
+    auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(c),
+                                         {llvm::PointerType::get(c, 0), llvm::Type::getInt32Ty(c)}, false);
+    m_marker = ctx.module().getOrInsertFunction(kStageMarkerName, type);
+    // Passes may duplicate a marker onto separate paths but never merge two into one.
+    if (auto* f = llvm::dyn_cast<llvm::Function>(m_marker.getCallee())) {
+      f->addFnAttr(llvm::Attribute::NoMerge);
+      f->addFnAttr(llvm::Attribute::NoUnwind);
+    }
+  }
 }
 
 unsigned StageCounters::add(StageKind kind, const std::string& name, const std::string& file,
@@ -65,24 +80,46 @@ void StageCounters::emitEntryLookup(llvm::Value* failResult) {
   b.CreateRet(failResult);
   b.SetInsertPoint(body);
   m_slots = slots;
+  m_entry = body;
 }
 
 void StageCounters::emitIncrement(unsigned id) {
   if (!m_enabled || !m_slots) return;
   llvm::IRBuilder<>& b = m_ctx.builder();
+  if (m_placement == StagePlacement::Edges) {
+    b.CreateCall(m_marker, {m_slots, b.getInt32(id)});
+    return;
+  }
   // Per-CPU memory: no other CPU writes this slot, so a plain add is exact.
   llvm::Value* slot = b.CreateConstInBoundsGEP1_64(b.getInt64Ty(), m_slots, id);
   llvm::Value* count = b.CreateAlignedLoad(b.getInt64Ty(), slot, llvm::Align(8));
   b.CreateAlignedStore(b.CreateAdd(count, b.getInt64(1)), slot, llvm::Align(8));
 }
 
+void StageCounters::finishFunction() {
+  if (!m_enabled || m_placement != StagePlacement::Edges || !m_entry) return;
+  std::vector<bool> cold;
+  for (const Stage& s : m_stages) cold.push_back(s.kind == StageKind::ParserReject);
+  m_edgeSlots += placeStageCounters(*m_entry->getParent(), m_edgeSlots, cold, m_formulas);
+}
+
 unsigned StageCounters::slotCount() const {
   // A map value needs at least one element even for a program without stages.
-  return m_stages.empty() ? 1u : static_cast<unsigned>(m_stages.size());
+  unsigned n = m_placement == StagePlacement::Edges ? m_edgeSlots : static_cast<unsigned>(m_stages.size());
+  return std::max(n, 1u);
 }
 
 void StageCounters::finalize() {
   if (!m_enabled) return;
+  if (m_placement == StagePlacement::Edges) {
+    m_formulas.resize(m_stages.size());  // a stage no packet can reach: no terms, count 0
+    // Markers of a function that never got its entry lookup (none today) count nothing.
+    if (llvm::Function* marker = m_ctx.module().getFunction(kStageMarkerName)) {
+      for (llvm::User* u : llvm::make_early_inc_range(marker->users()))
+        llvm::cast<llvm::Instruction>(u)->eraseFromParent();
+      marker->eraseFromParent();
+    }
+  }
   llvm::DIBuilder& di = m_ctx.di();
   llvm::Metadata* range = di.getOrCreateSubrange(0, static_cast<std::int64_t>(slotCount()));
   MapDefinition def;

@@ -1,6 +1,7 @@
 // p4wb-bench: generated XDP against hand-written C on the same packets and tables.
 //
-// For each case (cases.cpp): compile the P4 example (with and without stage counters),
+// For each case (cases.cpp): compile the P4 example (with and without stage counters;
+// --stage-counters all: with the per-stage placement instead of the edge counters),
 // load it and the hand-written baseline (tests/bench/baseline/), write the same table
 // entries into both (the baseline uses the P4 program's map layout), then time every
 // packet of the mix with BPF_PROG_TEST_RUN, the four programs (p4, p4 without counters,
@@ -47,6 +48,7 @@ struct Options {
   bool json = false;
   bool details = false;  // --json-details: also the no-counter and C-side numbers
   bool verbose = false;
+  bool perStageCounters = false;  // --stage-counters all: the per-stage placement
   std::vector<std::string> only;
   std::vector<std::string> skip;
 };
@@ -102,10 +104,12 @@ Program loadObject(const rt::ObjectSpec& spec, const std::string& what, std::str
 }
 
 // Empty object and the first diagnostic in `error` when the example does not compile.
-p4wb::compiler::CompileResult compileP4(const std::string& path, bool counters, std::string& error) {
+p4wb::compiler::CompileResult compileP4(const std::string& path, bool counters, bool perStage,
+                                        std::string& error) {
   p4wb::compiler::CompileOptions o;
   o.inputPath = path;
   o.stageCounters = counters;
+  o.stageCountersPerStage = perStage;
   o.wantIR = o.wantAsm = false;
   auto r = p4wb::compiler::compile(o);
   if (!r.ok) {
@@ -179,8 +183,8 @@ bool sameOutputs(const Case& c, const Program& p4, const Program& p4n, const Pro
 Row runCase(const Case& c, const Options& opt, const Program& empty) {
   Row row;
   row.name = c.name;
-  auto withCounters = compileP4(c.p4, true, row.error);
-  auto without = compileP4(c.p4, false, row.error);
+  auto withCounters = compileP4(c.p4, true, opt.perStageCounters, row.error);
+  auto without = compileP4(c.p4, false, false, row.error);
   if (!row.error.empty()) {
     row.sameOutput = false;
     return row;
@@ -282,9 +286,10 @@ Options parseArgs(int argc, char** argv) {
     else if (a == "--rounds" && i + 1 < argc) opt.rounds = unsigned(std::stoul(argv[++i]));
     else if (a == "--only" && i + 1 < argc) opt.only.push_back(argv[++i]);
     else if (a == "--skip" && i + 1 < argc) opt.skip.push_back(argv[++i]);
+    else if (a == "--stage-counters" && i + 1 < argc) opt.perStageCounters = std::string(argv[++i]) == "all";
     else {
       std::cerr << "usage: p4wb-bench [--json | --json-details] [--runs N] [--rounds N] "
-                   "[--only EXAMPLE]... [--skip EXAMPLE]... [-v]\n";
+                   "[--only EXAMPLE]... [--skip EXAMPLE]... [--stage-counters edges|all] [-v]\n";
       std::exit(a == "--help" || a == "-h" ? 0 : 2);
     }
   }

@@ -1,4 +1,4 @@
-// Shared helpers of the runtime kernel tests: fixture paths, a test packet builder,
+// Shared helpers of the runtime tests: fixture paths, a test packet builder, readText,
 // CHECK_OK for Result/Status, and a main() that skips visibly (exit 77) without root.
 #pragma once
 
@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,14 @@ inline std::vector<std::uint8_t> ipv4Packet(const std::string& dst) {
                     "45 00 00 2e 00 00 00 00 40 11 00 00 0a 00 00 01 " + dst +  // ipv4
                     " 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00";
   return *parseHex(hex);
+}
+
+// The whole file, or "" when it cannot be read.
+inline std::string readText(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 inline std::string describe(const Error& e) { return e.render() + (e.detail.empty() ? "" : "\n" + e.detail); }

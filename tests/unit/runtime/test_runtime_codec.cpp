@@ -6,12 +6,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "runtime/counters.h"
 #include "runtime/field_codec.h"
 #include "runtime/hex.h"
 #include "runtime/object_spec.h"
 #include "runtime/packet.h"
 #include "runtime/pcap.h"
 #include "runtime/privileges.h"
+#include "tests/unit/runtime/kernel_test_util.h"
 
 #include <unistd.h>
 #include "runtime/schema.h"
@@ -22,14 +24,7 @@ using namespace p4wb::runtime;
 
 namespace {
 
-std::string readText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string fixtureSchemaText() { return readText(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.schema.json"); }
+std::string fixtureSchemaText() { return test::readText(P4WB_RUNTIME_DATA_DIR "/xdp_fixture.schema.json"); }
 
 // A minimal valid schema with one table whose single key is described by keyJson.
 std::string schemaWithKey(const std::string& keyJson, int keySize = 4) {
@@ -109,6 +104,30 @@ class RuntimeCodecTest : public QObject {
     QVERIFY(schema->findTable("egress.t").ok());
   }
 
+  // Edge-counted objects carry a formula per stage (fewer slots than stages is fine);
+  // older ones none: slot id is the stage's count.
+  void stageFormulas() {
+    Result<ProgramSchema> schema = parseSchema(
+        R"({"schema_version":1,"program":{},"stage_counters":{"map":"m","count":2},
+            "stages":[{"id":0,"kind":"parser_state","name":"p.start","count":[[0,1],[1,1]]},
+                      {"id":1,"kind":"table_hit","name":"c.t","count":[[0,1],[1,-1]]},
+                      {"id":2,"kind":"verdict","name":"XDP_TX","count":[]}]})");
+    QVERIFY2(schema.ok(), schema.ok() ? "" : schema.error().render().c_str());
+    const std::vector<StageInfo>& st = schema->stages;
+    QVERIFY(st.at(1).formula.has_value());
+    QCOMPARE(st.at(1).formula->at(1).coeff, std::int64_t(-1));
+    QCOMPARE(stageCount(st.at(0), {5, 3}), std::uint64_t(8));
+    QCOMPARE(stageCount(st.at(1), {5, 3}), std::uint64_t(2));
+    QCOMPARE(stageCount(st.at(1), {3, 5}), std::uint64_t(0));  // in flight: clamped
+    QCOMPARE(stageCount(st.at(2), {5, 3}), std::uint64_t(0));
+    Result<ProgramSchema> old = parseSchema(
+        R"({"schema_version":1,"program":{},"stage_counters":{"map":"m","count":2},
+            "stages":[{"id":0,"kind":"control","name":"c"},{"id":1,"kind":"deparser","name":"d"}]})");
+    QVERIFY(old.ok());
+    QVERIFY(!old->stages.at(1).formula.has_value());
+    QCOMPARE(stageCount(old->stages.at(1), {5, 3}), std::uint64_t(3));
+  }
+
   void rejectsBadSchemas_data() {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("expected");
@@ -132,6 +151,18 @@ class RuntimeCodecTest : public QObject {
     QTest::newRow("too wide")
         << QString::fromStdString(schemaWithKey(R"({"name":"k","bits":129,"offset":0,"bytes":17})", 17))
         << "bits must be 1..128";
+    QTest::newRow("formula slot past count")
+        << R"({"schema_version":1,"program":{},"stage_counters":{"map":"m","count":2},
+              "stages":[{"id":0,"kind":"control","name":"c","count":[[2,1]]}]})"
+        << "stages[0].count: slot 2 is past stage_counters.count (2)";
+    QTest::newRow("formula not pairs")
+        << R"({"schema_version":1,"program":{},"stage_counters":{"map":"m","count":2},
+              "stages":[{"id":0,"kind":"control","name":"c","count":[[0]]}]})"
+        << "[slot, coefficient] pairs";
+    QTest::newRow("fewer slots than stages")
+        << R"({"schema_version":1,"program":{},"stage_counters":{"map":"m","count":1},
+              "stages":[{"id":0,"kind":"control","name":"c"},{"id":1,"kind":"deparser","name":"d"}]})"
+        << "smaller than the number of stages";
     QTest::newRow("stages not dense")
         << R"({"schema_version":1,"program":{},"stages":[{"id":1,"kind":"control","name":"c"}]})"
         << "missing id 0";
