@@ -25,7 +25,6 @@ const std::string kBasic = std::string(P4WB_EXAMPLES) + "/basic_fwd.p4";
 const std::string kOther = std::string(P4WB_TEST_FIXTURES) + "/other_tool.o";
 const std::string kId = std::to_string(getpid());
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 void expect(bool cond, const std::string& what, const std::string& output) {

@@ -24,17 +24,8 @@ namespace {
 
 using p4wb::tests::check;
 
-// check(), showing the command's output when it fails.
-void check(bool cond, const std::string& what, const p4wb::tests::CommandResult& r) {
-  check(cond, what);
-  if (!cond) std::cout << "  output was: " << r.out << "\n";
-}
-
 const std::string kP4wb = P4WB_BIN;
 const std::string kData = P4WB_TEST_DATA;
-
-// Runs `p4wb ARGS`, stderr merged into out.
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
 nlohmann::json parse(const CommandResult& r) { return parseJsonOutput(r); }
 

@@ -15,15 +15,8 @@ using namespace p4wb::tests;
 
 namespace {
 
-const std::string kP4wb = P4WB_BIN;
 const std::string kProgram = std::string(P4WB_TEST_DATA) + "/table_entries.p4";
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
-
-void check(bool cond, const std::string& what, const CommandResult& r) {
-  p4wb::tests::check(cond, what);
-  if (!cond) std::cout << "  output was: " << r.out << "\n";
-}
 
 // The tag bytes (k v w) of the output frame of one test run ("" on failure).
 std::string tagOut(const std::string& name, const std::string& key) {

@@ -24,14 +24,8 @@ namespace {
 const std::string kP4wb = P4WB_BIN;
 const std::string kProgram = std::string(P4WB_TEST_DATA) + "/externs_state.p4";
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 nlohmann::json json(const std::string& args) { return parseJsonOutput(cli(args + " --json")); }
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-void check(bool cond, const std::string& what, const CommandResult& r) {
-  p4wb::tests::check(cond, what);
-  if (!cond) std::cout << "  output was: " << r.out << "\n";
-}
 
 std::uint32_t fnv1a(const std::vector<std::uint8_t>& bytes) {
   std::uint32_t h = 0x811c9dc5u;

@@ -20,7 +20,6 @@ namespace {
 const std::string kP4wb = P4WB_BIN;
 const std::string kBasic = std::string(P4WB_EXAMPLES) + "/basic_fwd.p4";
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
 // Names listed under "Subcommands:" in a CLI11 help text.
 std::vector<std::string> subcommandsIn(const std::string& help) {

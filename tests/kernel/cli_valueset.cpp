@@ -16,16 +16,9 @@ using namespace p4wb::tests;
 
 namespace {
 
-const std::string kP4wb = P4WB_BIN;
 const std::string kProgram = std::string(P4WB_TEST_DATA) + "/valueset_vlan.p4";
 const std::string kMacs = "00000000000d 00000000000e ";
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
-
-void check(bool cond, const std::string& what, const CommandResult& r) {
-  p4wb::tests::check(cond, what);
-  if (!cond) std::cout << "  output was: " << r.out << "\n";
-}
 
 // The output frame of one test run, as hex without spaces ("" on failure).
 std::string runOutput(const std::string& name, const std::string& hex) {

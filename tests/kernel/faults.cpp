@@ -23,7 +23,6 @@ const std::string kTiny = std::string(P4WB_TEST_DATA) + "/tiny_table.p4";
 const std::string kReject = std::string(P4WB_TEST_FIXTURES) + "/verifier_reject.o";
 const std::string kId = std::to_string(getpid());
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 bool exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
 

@@ -30,6 +30,13 @@ void check(bool cond, const std::string& what) {
   (cond ? g_passed : g_failed)++;
 }
 
+void check(bool cond, const std::string& what, const CommandResult& r) {
+  check(cond, what);
+  if (!cond) std::cout << "  output was: " << r.out << "\n";
+}
+
+CommandResult cli(const std::string& args) { return runCommand(std::string(P4WB_BIN) + " " + args + " 2>&1"); }
+
 int finish() {
   std::cout << g_passed << " passed, " << g_failed << " failed\n";
   return g_failed ? 1 : 0;

@@ -27,7 +27,12 @@ nlohmann::json parseJsonOutput(const CommandResult& r);
 // PASS/FAIL bookkeeping shared by the kernel tests: check() prints one line per
 // expectation; finish() prints "N passed, M failed" and returns the exit status.
 void check(bool cond, const std::string& what);
+// The same, printing the command's output when the expectation fails.
+void check(bool cond, const std::string& what, const CommandResult& r);
 int finish();
+
+// Runs this build's p4wb CLI with `args` (a shell fragment), stderr folded into `out`.
+CommandResult cli(const std::string& args);
 
 // A command started in the background (fork + exec, no shell) with stdout and stderr
 // going to `logFile`, so a test can signal it and time how it ends. The destructor

@@ -20,15 +20,8 @@ namespace {
 
 using p4wb::tests::check;
 
-void check(bool cond, const std::string& what, const CommandResult& r) {
-  check(cond, what);
-  if (!cond) std::cout << "  output was: " << r.out << "\n";
-}
-
-const std::string kP4wb = P4WB_BIN;
 const std::string kData = P4WB_TEST_DATA;
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 

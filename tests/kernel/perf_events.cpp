@@ -17,11 +17,9 @@ using namespace p4wb::tests;
 
 namespace {
 
-const std::string kP4wb = P4WB_BIN;
 const std::string kProgram = std::string(P4WB_SOURCE_DIR) + "/tests/stf/164_perf_event_output.p4";
 const std::string kStf = std::string(P4WB_SOURCE_DIR) + "/tests/stf";
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
 std::vector<std::vector<std::uint8_t>> g_samples;
 

@@ -32,7 +32,6 @@ namespace {
 const std::string kP4wb = P4WB_BIN;
 const std::string kData = P4WB_TEST_DATA;
 
-CommandResult cli(const std::string& args) { return runCommand(kP4wb + " " + args + " 2>&1"); }
 
 nlohmann::json parse(const CommandResult& r) { return parseJsonOutput(r); }
 
